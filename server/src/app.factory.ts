@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { Logger, type LoggerService, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { AppConfig } from './config/config.js';
+import type { Clock } from './common/clock.js';
+import { AllExceptionsFilter } from './common/exception.filter.js';
+import { validationPipe } from './common/validation.js';
+import { AppModule } from './app.module.js';
+import { setupOpenApi } from './openapi/openapi.js';
+
+export interface AppOptions {
+  clock?: Clock;
+  logger?: LoggerService | LogLevel[] | false;
+}
+
+/** Builds the whole service (API under /api, Swagger at /api/docs, the H5 build at /). */
+export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: 1024 * 1024,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.clock), adapter, {
+    logger: options.logger ?? ['log', 'warn', 'error'],
+    rawBody: true,
+  });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(validationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  if (config.logRequests) {
+    const log = new Logger('HTTP');
+    fastify.addHook('onResponse', async (req, reply) => {
+      log.log(`${req.method} ${req.url} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms [${req.id}]`);
+    });
+  }
+
+  setupOpenApi(app);
+  if (config.h5Dist) {
+    app.useStaticAssets({
+      root: config.h5Dist,
+      prefix: '/',
+      // index.html must be re-read after a deploy; hashed assets can be cached for good.
+      setHeaders: (res, path) => {
+        res.setHeader('cache-control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+  await app.init();
+  await fastify.ready();
+  return app;
+}

@@ -1,0 +1,28 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { AppConfig } from './config/config.js';
+import type { Clock } from './common/clock.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { WechatModule } from './wechat/wechat.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { MembersModule } from './members/members.module.js';
+import { CatalogModule } from './catalog/catalog.module.js';
+import { HealthController } from './health/health.controller.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config, clock),
+        DatabaseModule,
+        WechatModule,
+        AuthModule.forRoot(config),
+        MembersModule,
+        CatalogModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthResult } from '@jifen/shared';
+import { DomainError } from '../common/errors.js';
+import { MembersService } from '../members/members.service.js';
+import type { Member } from '../members/member.entity.js';
+import { WechatClient } from '../wechat/wechat.client.js';
+import { TokensService } from './tokens.service.js';
+
+/** Prefix of openids made by the development sign-in; never a real WeChat openid. */
+export const DEV_OPENID_PREFIX = 'dev:';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly wechat: WechatClient,
+    private readonly members: MembersService,
+    private readonly tokens: TokensService,
+  ) {}
+
+  async wechatLogin(code: string): Promise<AuthResult> {
+    const session = await this.wechat.code2Session(code);
+    const { member } = await this.members.signIn({
+      openid: session.openid,
+      unionid: session.unionid,
+      nickname: '微信用户',
+    });
+    return this.result(member);
+  }
+
+  /** Stands in for WeChat sign-in when no AppID is configured: the nickname names the member. */
+  async devLogin(nickname: string): Promise<AuthResult> {
+    if (this.wechat.configured) throw new DomainError('DEV_SIGNIN_DISABLED', '已配置微信登录，开发登录不可用');
+    const name = nickname.trim();
+    const { member } = await this.members.signIn({ openid: `${DEV_OPENID_PREFIX}${name}`, nickname: name });
+    return this.result(member);
+  }
+
+  async refresh(refreshToken: string): Promise<AuthResult> {
+    const { id, version } = this.tokens.verifyRefresh(refreshToken);
+    const member = await this.members.get(id).catch(() => {
+      throw new DomainError('UNAUTHORIZED', '登录信息无效，请重新登录');
+    });
+    if (member.tokenVersion !== version) throw new DomainError('UNAUTHORIZED', '登录已失效，请重新登录');
+    return this.result(member);
+  }
+
+  private result(member: Member): AuthResult {
+    return { ...this.tokens.issue(member), member: this.members.toDto(member) };
+  }
+}

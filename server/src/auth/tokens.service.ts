@@ -1,0 +1,75 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { AuthResult, Role } from '@jifen/shared';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { Clock } from '../common/clock.js';
+import { DomainError } from '../common/errors.js';
+import type { Member } from '../members/member.entity.js';
+import type { Caller } from './decorators.js';
+
+interface AccessClaims {
+  sub: number;
+  role: Role;
+  typ: 'access';
+  iat: number;
+}
+
+interface RefreshClaims {
+  sub: number;
+  ver: number;
+  typ: 'refresh';
+  iat: number;
+}
+
+/** Issues and checks JWTs; token times come from the Clock so tests can expire them. */
+@Injectable()
+export class TokensService {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  issue(member: Member): Omit<AuthResult, 'member'> {
+    const iat = Math.floor(this.clock.now().getTime() / 1000);
+    const { secret, accessTtl, refreshTtl } = this.config.jwt;
+    const access: AccessClaims = { sub: member.id, role: member.role, typ: 'access', iat };
+    const refresh: RefreshClaims = { sub: member.id, ver: member.tokenVersion, typ: 'refresh', iat };
+    return {
+      accessToken: this.jwt.sign({ ...access, exp: iat + accessTtl }, { secret }),
+      refreshToken: this.jwt.sign({ ...refresh, exp: iat + refreshTtl }, { secret }),
+      expiresIn: accessTtl,
+    };
+  }
+
+  verifyAccess(token: string): Caller {
+    const claims = this.verify<AccessClaims>(token, 'access');
+    return { id: claims.sub, role: claims.role };
+  }
+
+  verifyRefresh(token: string): { id: number; version: number } {
+    const claims = this.verify<RefreshClaims>(token, 'refresh');
+    return { id: claims.sub, version: claims.ver };
+  }
+
+  private verify<T extends { typ: string; sub: number }>(token: string, typ: T['typ']): T {
+    let claims: T & { exp?: number };
+    try {
+      claims = this.jwt.verify<T & { exp?: number }>(token, {
+        secret: this.config.jwt.secret,
+        ignoreExpiration: true,
+        algorithms: ['HS256'],
+      });
+    } catch {
+      throw new DomainError('UNAUTHORIZED', '登录信息无效，请重新登录');
+    }
+    if (claims.typ !== typ || typeof claims.sub !== 'number') {
+      throw new DomainError('UNAUTHORIZED', '登录信息无效，请重新登录');
+    }
+    // Expiry against the injectable clock rather than the library's wall clock.
+    if (typeof claims.exp !== 'number' || claims.exp * 1000 <= this.clock.now().getTime()) {
+      throw new DomainError('TOKEN_EXPIRED', '登录已过期，请重新登录');
+    }
+    return claims;
+  }
+}

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
+/** Errors MySQL/MariaDB raise when two transactions collide; the whole transaction is retried. */
+const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Runs work in one database transaction, or inside the caller's when one is passed in, so a
+ * service (the ledger, stock) can join an order's transaction.
+ *
+ * SQLite: TypeORM's better-sqlite3 driver has one connection and turns a second concurrent
+ * transaction into a SAVEPOINT inside the first; the first COMMIT then commits the other's
+ * half-done work. So on SQLite every transaction waits its turn here (one writer, as SQLite
+ * has anyway). All writes go through `run`, never through a bare repository.save().
+ *
+ * MySQL/MariaDB: transactions run in parallel on the pool and are retried on deadlock.
+ */
+@Injectable()
+export class Transactions {
+  private readonly serial: boolean;
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly dataSource: DataSource) {
+    this.serial = dataSource.options.type === 'better-sqlite3';
+  }
+
+  run<T>(work: (manager: EntityManager) => Promise<T>, outer?: EntityManager): Promise<T> {
+    if (outer?.queryRunner?.isTransactionActive) return work(outer);
+    return this.serial ? this.inTurn(() => this.dataSource.transaction(work)) : this.withRetry(work);
+  }
+
+  private inTurn<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(task, task);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  private async withRetry<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction(work);
+      } catch (error) {
+        const code = (error as { code?: string; driverError?: { code?: string } })?.driverError?.code
+          ?? (error as { code?: string })?.code;
+        if (!code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw error;
+        await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+      }
+    }
+  }
+}

@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, found from this file (src/config or dist/config). */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'mysql'; url: string };
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  database: DatabaseConfig;
+  jwt: { secret: string; accessTtl: number; refreshTtl: number };
+  wechat: { appId: string | null; secret: string | null; apiBase: string };
+  ownerOpenids: string[];
+  /** Folder of the H5 build served at `/`, or null when it is not there. */
+  h5Dist: string | null;
+  logRequests: boolean;
+}
+
+/** A bad configuration value: the process stops at start with this one-line reason. */
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+export function parseDatabaseUrl(raw: string | undefined, root = REPO_ROOT): DatabaseConfig {
+  if (raw === undefined || raw === '') return { kind: 'sqlite', file: resolve(root, 'data/jifen.sqlite') };
+  if (raw.startsWith('sqlite:')) {
+    const file = raw.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (!file) throw new ConfigError('DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:data/jifen.sqlite');
+    return { kind: 'sqlite', file: file === ':memory:' ? file : resolve(root, file) };
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL is not a URL; expected mysql://user:pass@host:port/db or sqlite:path');
+  }
+  if (url.protocol !== 'mysql:' && url.protocol !== 'mariadb:') {
+    throw new ConfigError(`DATABASE_URL scheme "${url.protocol}" is not supported; use mysql://, mariadb:// or sqlite:`);
+  }
+  if (!url.hostname || url.pathname.length < 2) {
+    throw new ConfigError('DATABASE_URL must name a host and a database, e.g. mysql://root@127.0.0.1:3306/jifen');
+  }
+  url.protocol = 'mysql:';
+  return { kind: 'mysql', url: url.toString() };
+}
+
+/**
+ * Without JWT_SECRET outside production, a random secret is made once and kept beside the
+ * SQLite data (never in the repo), so sign-ins survive a restart of `npm start`.
+ */
+function jwtSecret(env: Env, nodeEnv: AppConfig['env']): string {
+  const given = env.JWT_SECRET;
+  if (given) {
+    if (given.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
+    return given;
+  }
+  if (nodeEnv === 'production') throw new ConfigError('JWT_SECRET is required in production');
+  if (nodeEnv === 'test') return randomBytes(32).toString('hex');
+  const file = resolve(REPO_ROOT, 'data/.jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('hex');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['env'];
+  if (!['development', 'production', 'test'].includes(nodeEnv)) {
+    throw new ConfigError(`NODE_ENV must be development, production or test, got "${env.NODE_ENV}"`);
+  }
+  const appId = env.WECHAT_APPID || null;
+  const secret = env.WECHAT_SECRET || null;
+  if (appId && !secret) throw new ConfigError('WECHAT_SECRET is required when WECHAT_APPID is set');
+  if (appId && !/^wx[0-9a-f]{16}$/i.test(appId)) {
+    throw new ConfigError(`WECHAT_APPID "${appId}" does not look like an AppID (wx + 16 hex digits)`);
+  }
+  const apiBase = env.WECHAT_API_BASE || 'https://api.weixin.qq.com';
+  if (!/^https?:\/\/[^/]+/.test(apiBase)) throw new ConfigError('WECHAT_API_BASE must be an http(s) URL');
+
+  const h5Dist = resolve(REPO_ROOT, env.H5_DIST || 'miniapp/dist/h5');
+  return {
+    env: nodeEnv,
+    host: env.HOST || '0.0.0.0',
+    port: int(env, 'PORT', 3000, 0, 65535),
+    database: parseDatabaseUrl(env.DATABASE_URL),
+    jwt: {
+      secret: jwtSecret(env, nodeEnv),
+      accessTtl: int(env, 'JWT_ACCESS_TTL', 2 * 3600, 60, 30 * 86400),
+      refreshTtl: int(env, 'JWT_REFRESH_TTL', 30 * 86400, 3600, 365 * 86400),
+    },
+    wechat: { appId, secret, apiBase: apiBase.replace(/\/+$/, '') },
+    ownerOpenids: (env.OWNER_OPENIDS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    h5Dist: existsSync(resolve(h5Dist, 'index.html')) ? h5Dist : null,
+    logRequests: (env.LOG_REQUESTS ?? (nodeEnv === 'test' ? '0' : '1')) !== '0',
+  };
+}
+
+/** Nest injection token for AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,41 @@
+import type { DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../config/config.js';
+import { Members1764000000000 } from './migrations/1764000000000-members.js';
+import { Catalog1764000000001 } from './migrations/1764000000001-catalog.js';
+
+/** Checked-in schema changes, in order; run at start (no synchronize outside tests). */
+export const MIGRATIONS = [Members1764000000000, Catalog1764000000001];
+
+/**
+ * SQLite runs in WAL mode with synchronous=NORMAL: a commit survives a crash of the process
+ * but not of the machine (a power cut may lose the last commits). That is the trade for the
+ * embedded, zero-setup database; production runs on MySQL/MariaDB with full durability.
+ */
+export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
+  const common = {
+    migrations: MIGRATIONS,
+    migrationsRun: true,
+    migrationsTransactionMode: 'each' as const,
+    synchronize: false,
+    logging: ['error' as const],
+  };
+  if (db.kind === 'sqlite') {
+    return {
+      ...common,
+      type: 'better-sqlite3',
+      database: db.file,
+      enableWAL: true,
+      prepareDatabase: (raw: { pragma(sql: string): unknown }) => {
+        raw.pragma('busy_timeout = 5000');
+      },
+    };
+  }
+  return {
+    ...common,
+    type: 'mysql',
+    url: db.url,
+    timezone: 'Z',
+    charset: 'utf8mb4_unicode_ci',
+    extra: { connectionLimit: 24 },
+  };
+}

@@ -1,0 +1,40 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import type { HealthDto } from '@jifen/shared';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { Clock } from '../common/clock.js';
+import { Public } from '../auth/decorators.js';
+import { MIGRATIONS } from '../database/data-source.js';
+
+@ApiTags('health')
+@Public()
+@Controller('health')
+export class HealthController {
+  private kind: HealthDto['database'] | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  async health(): Promise<HealthDto> {
+    const rows: { name: string }[] = await this.dataSource.query('SELECT name FROM migrations ORDER BY id');
+    return {
+      status: 'ok',
+      database: await this.databaseKind(),
+      migrations: { applied: rows.length, pending: MIGRATIONS.length - rows.length, last: rows.at(-1)?.name ?? null },
+      devSignIn: this.config.wechat.appId === null,
+      time: this.clock.now().toISOString(),
+    };
+  }
+
+  private async databaseKind(): Promise<HealthDto['database']> {
+    if (this.kind) return this.kind;
+    if (this.dataSource.options.type === 'better-sqlite3') return (this.kind = 'sqlite');
+    const [row] = await this.dataSource.query('SELECT VERSION() AS v');
+    return (this.kind = String(row.v).toLowerCase().includes('mariadb') ? 'mariadb' : 'mysql');
+  }
+}

@@ -1,0 +1,30 @@
+import { Column, Entity, Index } from 'typeorm';
+import type { Role, TierName } from '@jifen/shared';
+import { BaseEntity } from '../common/base.entity.js';
+
+@Entity('members')
+export class Member extends BaseEntity {
+  /** WeChat openid; development sign-ins use `dev:<nickname>`. */
+  @Index('uq_members_openid', { unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  openid: string;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  unionid: string | null;
+
+  @Column({ type: 'varchar', length: 64 })
+  nickname: string;
+
+  @Column({ name: 'avatar_url', type: 'varchar', length: 512, nullable: true })
+  avatarUrl: string | null;
+
+  @Column({ type: 'varchar', length: 16, default: 'member' })
+  role: Role;
+
+  @Column({ type: 'varchar', length: 16, default: 'normal' })
+  tier: TierName;
+
+  /** Bumped to revoke every refresh token of the member (sign-out everywhere, role change). */
+  @Column({ name: 'token_version', type: 'int', default: 0 })
+  tokenVersion: number;
+}

@@ -1,0 +1,93 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, Repository } from 'typeorm';
+import type { MeDto, PointsSummary, Role } from '@jifen/shared';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { Clock } from '../common/clock.js';
+import { DomainError } from '../common/errors.js';
+import { Transactions } from '../common/transactions.js';
+import { Member } from './member.entity.js';
+
+export interface SignInProfile {
+  openid: string;
+  unionid?: string | null;
+  nickname: string;
+}
+
+@Injectable()
+export class MembersService {
+  constructor(
+    @InjectRepository(Member) private readonly members: Repository<Member>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tx: Transactions,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(id: number): Promise<Member> {
+    const member = await this.members.findOneBy({ id });
+    if (!member) throw new DomainError('MEMBER_NOT_FOUND', '会员不存在');
+    return member;
+  }
+
+  async roleOf(id: number): Promise<Role | null> {
+    const row = await this.members.findOne({ where: { id }, select: { id: true, role: true } });
+    return row?.role ?? null;
+  }
+
+  /**
+   * The member with this openid, created on first sign-in. Owners listed in OWNER_OPENIDS
+   * are promoted here, so the first owner needs no database edit.
+   */
+  async signIn(profile: SignInProfile, outer?: EntityManager): Promise<{ member: Member; created: boolean }> {
+    return this.tx.run(async (m) => {
+      const repo = m.getRepository(Member);
+      const now = this.clock.now();
+      let member = await repo.findOneBy({ openid: profile.openid });
+      const created = !member;
+      if (!member) {
+        member = repo.create({
+          openid: profile.openid,
+          unionid: profile.unionid ?? null,
+          nickname: profile.nickname,
+          avatarUrl: null,
+          role: 'member',
+          tier: 'normal',
+          tokenVersion: 0,
+          createdAt: now,
+          updatedAt: now,
+        });
+      } else if (profile.unionid && member.unionid !== profile.unionid) {
+        member.unionid = profile.unionid;
+        member.updatedAt = now;
+      }
+      if (this.config.ownerOpenids.includes(profile.openid) && member.role !== 'owner') {
+        member.role = 'owner';
+        member.updatedAt = now;
+      }
+      member = await repo.save(member);
+      return { member, created };
+    }, outer).catch(async (error: unknown) => {
+      // Two first sign-ins of one person raced: the other one created the row.
+      if (isUniqueViolation(error)) return { member: await this.members.findOneByOrFail({ openid: profile.openid }), created: false };
+      throw error;
+    });
+  }
+
+  toDto(member: Member, points: PointsSummary = { available: 0, pending: 0 }): MeDto {
+    return {
+      id: member.id,
+      nickname: member.nickname,
+      avatarUrl: member.avatarUrl,
+      role: member.role,
+      tier: member.tier,
+      points,
+      joinedAt: member.createdAt.toISOString(),
+    };
+  }
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  const code = e?.driverError?.code ?? e?.code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

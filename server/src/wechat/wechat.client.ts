@@ -1,0 +1,114 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { Clock } from '../common/clock.js';
+import { DomainError } from '../common/errors.js';
+
+export interface WechatSession {
+  openid: string;
+  unionid: string | null;
+  /** Kept on the server only; it never goes to the client. */
+  sessionKey: string;
+}
+
+interface WechatErrorBody {
+  errcode?: number;
+  errmsg?: string;
+}
+
+const TIMEOUT_MS = 5_000;
+/** Refresh the cached token this long before WeChat says it expires. */
+const REFRESH_MARGIN_MS = 5 * 60_000;
+
+/** The only code that speaks HTTP to WeChat's server API; base URL from config. */
+@Injectable()
+export class WechatClient {
+  private readonly logger = new Logger('WechatClient');
+  private token: { value: string; expiresAt: number } | null = null;
+  private refreshing: Promise<string> | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  get configured(): boolean {
+    return this.config.wechat.appId !== null;
+  }
+
+  /** wx.login code → openid (and unionid when the app is bound to an Open Platform account). */
+  async code2Session(code: string): Promise<WechatSession> {
+    const { appId, secret } = this.credentials();
+    const query = new URLSearchParams({ appid: appId, secret, js_code: code, grant_type: 'authorization_code' });
+    const body = await this.call<{ openid?: string; unionid?: string; session_key?: string }>(
+      'GET',
+      `/sns/jscode2session?${query}`,
+    );
+    if (!body.openid || !body.session_key) throw new DomainError('WECHAT_UNAVAILABLE', '微信登录返回了不完整的数据');
+    return { openid: body.openid, unionid: body.unionid ?? null, sessionKey: body.session_key };
+  }
+
+  /**
+   * The stable access token, cached until shortly before it expires; concurrent callers
+   * share one refresh.
+   */
+  async accessToken(): Promise<string> {
+    if (this.token && this.token.expiresAt - REFRESH_MARGIN_MS > this.clock.now().getTime()) return this.token.value;
+    this.refreshing ??= this.fetchToken().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async fetchToken(): Promise<string> {
+    const { appId, secret } = this.credentials();
+    const body = await this.call<{ access_token?: string; expires_in?: number }>('POST', '/cgi-bin/stable_token', {
+      grant_type: 'client_credential',
+      appid: appId,
+      secret,
+      force_refresh: false,
+    });
+    if (!body.access_token || !body.expires_in) throw new DomainError('WECHAT_UNAVAILABLE', '微信接口凭证获取失败');
+    this.token = { value: body.access_token, expiresAt: this.clock.now().getTime() + body.expires_in * 1000 };
+    return body.access_token;
+  }
+
+  private credentials(): { appId: string; secret: string } {
+    const { appId, secret } = this.config.wechat;
+    if (!appId || !secret) throw new DomainError('WECHAT_UNAVAILABLE', '未配置微信 AppID');
+    return { appId, secret };
+  }
+
+  private async call<T>(method: 'GET' | 'POST', path: string, json?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.config.wechat.apiBase}${path}`, {
+        method,
+        headers: json === undefined ? undefined : { 'content-type': 'application/json' },
+        body: json === undefined ? undefined : JSON.stringify(json),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch (error) {
+      this.logger.warn(`${method} ${path.split('?')[0]} failed: ${(error as Error).message}`);
+      throw new DomainError('WECHAT_UNAVAILABLE', '微信服务暂时不可用，请稍后再试');
+    }
+    const body = (await response.json().catch(() => ({ errcode: -2, errmsg: 'not json' }))) as T & WechatErrorBody;
+    if (!response.ok || (body.errcode !== undefined && body.errcode !== 0)) throw this.mapError(body, path);
+    return body;
+  }
+
+  private mapError(body: WechatErrorBody, path: string): DomainError {
+    const { errcode, errmsg } = body;
+    this.logger.warn(`${path.split('?')[0]} errcode ${errcode}: ${errmsg}`);
+    switch (errcode) {
+      case 40029:
+      case 40163:
+        return new DomainError('WECHAT_CODE_INVALID', '登录凭证无效或已使用，请重新登录');
+      case 45011:
+        return new DomainError('WECHAT_RATE_LIMITED', '操作太频繁，请稍后再试');
+      case 40226:
+        return new DomainError('WECHAT_RISKY_USER', '微信判定当前账号存在风险，暂不能登录');
+      default:
+        return new DomainError('WECHAT_UNAVAILABLE', '微信服务暂时不可用，请稍后再试');
+    }
+  }
+}

@@ -1,0 +1,89 @@
+/** Request and response shapes of the HTTP API (`/api`), used by both sides. */
+
+export type Role = 'owner' | 'operator' | 'member';
+
+export const OPERATOR_ROLES: readonly Role[] = ['owner', 'operator'];
+
+export function isOperator(role: Role): boolean {
+  return OPERATOR_ROLES.includes(role);
+}
+
+export interface PointsSummary {
+  available: number;
+  pending: number;
+}
+
+export interface MeDto {
+  id: number;
+  nickname: string;
+  avatarUrl: string | null;
+  role: Role;
+  tier: TierName;
+  points: PointsSummary;
+  /** ISO time in UTC. */
+  joinedAt: string;
+}
+
+export interface AuthResult {
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  member: MeDto;
+}
+
+export interface WechatLoginRequest {
+  code: string;
+}
+
+export interface DevLoginRequest {
+  nickname: string;
+}
+
+export interface RefreshRequest {
+  refreshToken: string;
+}
+
+/** What the client may use to sign in; dev is true only without a WeChat AppID. */
+export interface AuthOptionsDto {
+  wechat: boolean;
+  dev: boolean;
+}
+
+export interface HealthDto {
+  status: 'ok';
+  database: 'sqlite' | 'mysql' | 'mariadb';
+  migrations: { applied: number; pending: number; last: string | null };
+  devSignIn: boolean;
+  time: string;
+}
+
+export interface CategoryDto {
+  id: number;
+  name: string;
+  icon: string;
+}
+
+export interface GoodsDto {
+  id: number;
+  categoryId: number;
+  title: string;
+  subtitle: string;
+  image: string;
+  /** Lowest SKU price, in fen. */
+  priceFen: number;
+  /** Price before discount, in fen, when there is one. */
+  originalPriceFen: number | null;
+  /** Points price in the points mall, when the goods are sold there. */
+  pointsPrice: number | null;
+  sales: number;
+  stock: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque cursor for the next page, null at the end. */
+  next: string | null;
+}
+
+export type TierName = 'normal' | 'silver' | 'gold' | 'diamond';

@@ -1,0 +1,48 @@
+/**
+ * Error codes the server returns as `{code, message}` and the mini-program maps to toasts.
+ * Each code has one HTTP status; expected failures (insufficient points, expired coupon)
+ * are codes here, not generic 500s.
+ */
+export const ErrorCodes = {
+  VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  TOKEN_EXPIRED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  DEV_SIGNIN_DISABLED: 403,
+  WECHAT_CODE_INVALID: 400,
+  WECHAT_RATE_LIMITED: 429,
+  WECHAT_RISKY_USER: 403,
+  WECHAT_UNAVAILABLE: 503,
+  MEMBER_NOT_FOUND: 404,
+  POINTS_INSUFFICIENT: 409,
+  INTERNAL_ERROR: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ErrorCodes;
+
+/** Body of every error response. `details` lists field problems for VALIDATION_FAILED. */
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+  requestId?: string;
+}
+
+export function statusOf(code: ErrorCode): number {
+  return ErrorCodes[code];
+}
+
+export function isApiError(value: unknown): value is ApiError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ApiError).code === 'string' &&
+    typeof (value as ApiError).message === 'string'
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * Business days are Asia/Shanghai days. China has had no daylight saving since 1991, so a
+ * fixed +08:00 offset is exact and needs no time-zone database (this file runs in WeChat).
+ */
+export const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The Shanghai calendar day of an instant, as YYYY-MM-DD. */
+export function shanghaiDay(at: Date): string {
+  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The Shanghai month of an instant, as YYYY-MM. */
+export function shanghaiMonth(at: Date): string {
+  return shanghaiDay(at).slice(0, 7);
+}
+
+/** The first instant (UTC) of a Shanghai day given as YYYY-MM-DD. */
+export function startOfShanghaiDay(day: string): Date {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new RangeError(`not a day: ${day}`);
+  const utcMidnight = Date.parse(`${day}T00:00:00.000Z`);
+  if (Number.isNaN(utcMidnight) || new Date(utcMidnight).toISOString().slice(0, 10) !== day) {
+    throw new RangeError(`not a day: ${day}`);
+  }
+  return new Date(utcMidnight - SHANGHAI_OFFSET_MS);
+}
+
+/** The last millisecond of a Shanghai day (15:59:59.999 UTC). */
+export function endOfShanghaiDay(day: string): Date {
+  return new Date(startOfShanghaiDay(day).getTime() + DAY_MS - 1);
+}
+
+/** A Shanghai day moved by n days. */
+export function addDays(day: string, n: number): string {
+  return shanghaiDay(new Date(startOfShanghaiDay(day).getTime() + n * DAY_MS));
+}

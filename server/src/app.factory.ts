@@ -1,14 +1,17 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
 import { Logger, type LoggerService, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { AppConfig } from './config/config.js';
+import { type AppConfig, REPO_ROOT } from './config/config.js';
 import type { Clock } from './common/clock.js';
 import { AllExceptionsFilter } from './common/exception.filter.js';
 import { validationPipe } from './common/validation.js';
 import { AppModule } from './app.module.js';
 import { setupOpenApi } from './openapi/openapi.js';
+
+const ASSETS_DIR = resolve(REPO_ROOT, 'server/assets');
 
 export interface AppOptions {
   clock?: Clock;
@@ -44,10 +47,17 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   }
 
   setupOpenApi(app);
+  // Goods, category and banner images (demo ones live in server/assets).
+  app.useStaticAssets({
+    root: ASSETS_DIR,
+    prefix: '/assets/',
+    setHeaders: (res) => res.setHeader('cache-control', 'public, max-age=86400'),
+  });
   if (config.h5Dist) {
     app.useStaticAssets({
       root: config.h5Dist,
       prefix: '/',
+      decorateReply: false,
       // index.html must be re-read after a deploy; hashed assets can be cached for good.
       setHeaders: (res, path) => {
         res.setHeader('cache-control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');

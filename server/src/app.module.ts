@@ -7,6 +7,7 @@ import { WechatModule } from './wechat/wechat.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { MembersModule } from './members/members.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
+import { AdminModule } from './admin/admin.module.js';
 import { HealthController } from './health/health.controller.js';
 
 @Module({})
@@ -21,6 +22,7 @@ export class AppModule {
         AuthModule.forRoot(config),
         MembersModule,
         CatalogModule,
+        AdminModule,
       ],
       controllers: [HealthController],
     };

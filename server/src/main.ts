@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/config.js';
 import { createApp } from './app.factory.js';
+import { seedDemo } from './seed/demo-seed.js';
 
 async function main(): Promise<void> {
   let config;
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     console.error(`start failed: ${error.message.split('\n')[0]}`);
     process.exit(1);
   });
+  if (config.seedDemo) await seedDemo(app);
   app.enableShutdownHooks();
   await app.listen({ port: config.port, host: config.host });
   const db = config.database.kind === 'sqlite' ? `SQLite ${config.database.file}` : 'MySQL/MariaDB';

@@ -87,3 +87,11 @@ export interface Page<T> {
 }
 
 export type TierName = 'normal' | 'silver' | 'gold' | 'diamond';
+
+/** The operator's landing numbers in the 管理 tab. */
+export interface AdminOverviewDto {
+  members: { total: number; today: number; operators: number };
+  goods: { onSale: number; soldOut: number };
+  /** Shanghai day the "today" figures count, YYYY-MM-DD. */
+  day: string;
+}

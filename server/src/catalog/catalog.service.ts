@@ -12,6 +12,14 @@ export class CatalogService {
     @InjectRepository(Goods) private readonly goods: Repository<Goods>,
   ) {}
 
+  async counts(): Promise<{ onSale: number; soldOut: number }> {
+    const [onSale, soldOut] = await Promise.all([
+      this.goods.countBy({ status: 'on_sale' }),
+      this.goods.countBy({ status: 'on_sale', stock: 0 }),
+    ]);
+    return { onSale, soldOut };
+  }
+
   async listCategories(): Promise<CategoryDto[]> {
     const rows = await this.categories.find({ order: { sort: 'ASC', id: 'ASC' } });
     return rows.map((c) => ({ id: c.id, name: c.name, icon: c.icon }));

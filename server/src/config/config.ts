@@ -21,6 +21,8 @@ export interface AppConfig {
   /** Folder of the H5 build served at `/`, or null when it is not there. */
   h5Dist: string | null;
   logRequests: boolean;
+  /** Load the demo shop at start when the database is empty. */
+  seedDemo: boolean;
 }
 
 /** A bad configuration value: the process stops at start with this one-line reason. */
@@ -109,6 +111,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ownerOpenids: (env.OWNER_OPENIDS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     h5Dist: existsSync(resolve(h5Dist, 'index.html')) ? h5Dist : null,
     logRequests: (env.LOG_REQUESTS ?? (nodeEnv === 'test' ? '0' : '1')) !== '0',
+    seedDemo: (env.SEED_DEMO ?? (nodeEnv === 'development' ? '1' : '0')) !== '0',
   };
 }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import { type EntityManager, In, MoreThanOrEqual, type Repository } from 'typeorm';
 import type { MeDto, PointsSummary, Role } from '@jifen/shared';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Clock } from '../common/clock.js';
@@ -71,6 +71,15 @@ export class MembersService {
       if (isUniqueViolation(error)) return { member: await this.members.findOneByOrFail({ openid: profile.openid }), created: false };
       throw error;
     });
+  }
+
+  async counts(since: Date): Promise<{ total: number; today: number; operators: number }> {
+    const [total, today, operators] = await Promise.all([
+      this.members.count(),
+      this.members.countBy({ createdAt: MoreThanOrEqual(since) }),
+      this.members.countBy({ role: In(['owner', 'operator']) }),
+    ]);
+    return { total, today, operators };
   }
 
   toDto(member: Member, points: PointsSummary = { available: 0, pending: 0 }): MeDto {

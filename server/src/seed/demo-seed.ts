@@ -1,0 +1,41 @@
+import { Logger } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
+import { Transactions } from '../common/transactions.js';
+import { Category } from '../catalog/category.entity.js';
+import { Goods } from '../catalog/goods.entity.js';
+import { Member } from '../members/member.entity.js';
+import { DEMO_CATEGORIES, DEMO_GOODS, DEMO_OPERATOR, DEMO_SHOPPERS } from './demo-data.js';
+import { DEV_OPENID_PREFIX } from '../auth/auth.service.js';
+
+/**
+ * Loads the demo shop into an empty database (no members and no goods); does nothing
+ * otherwise, so it is safe on every start. Returns whether it seeded.
+ */
+export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
+  const tx = app.get(Transactions);
+  const now = app.get(Clock).now();
+  const seeded = await tx.run(async (m) => {
+    if ((await m.count(Member)) > 0 || (await m.count(Goods)) > 0) return false;
+    const stamp = { createdAt: now, updatedAt: now };
+    const categories = new Map<string, Category>();
+    for (const [sort, c] of DEMO_CATEGORIES.entries()) {
+      const row = await m.save(m.create(Category, { name: c.name, icon: `/assets/categories/${c.slug}.png`, sort, ...stamp }));
+      categories.set(c.slug, row);
+    }
+    for (const [sort, g] of DEMO_GOODS.entries()) {
+      const { slug, category, ...fields } = g;
+      await m.save(m.create(Goods, { ...fields, categoryId: categories.get(category)!.id, image: `/assets/goods/${slug}.png`, status: 'on_sale', sort, ...stamp }));
+    }
+    const people = [
+      { nickname: DEMO_OPERATOR.nickname, role: DEMO_OPERATOR.role },
+      ...DEMO_SHOPPERS.map((nickname) => ({ nickname, role: 'member' as const })),
+    ];
+    for (const p of people) {
+      await m.save(m.create(Member, { openid: `${DEV_OPENID_PREFIX}${p.nickname}`, unionid: null, nickname: p.nickname, avatarUrl: null, role: p.role, tier: 'normal', tokenVersion: 0, ...stamp }));
+    }
+    return true;
+  });
+  if (seeded) new Logger('Seed').log(`demo shop loaded: ${DEMO_GOODS.length} goods, operator ${DEMO_OPERATOR.nickname}, shoppers ${DEMO_SHOPPERS.join(', ')}`);
+  return seeded;
+}

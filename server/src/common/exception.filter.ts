@@ -24,7 +24,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const req = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const [status, body] = this.describe(error, req);
-    if (status >= 500) {
+    if (body.code === 'INTERNAL_ERROR') {
       this.logger.error(`${req.method} ${req.url} [${req.id}] ${error instanceof Error ? error.stack : String(error)}`);
     }
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);

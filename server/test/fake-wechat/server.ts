@@ -1,0 +1,112 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+
+/**
+ * A local stand-in for WeChat's server API over real HTTP, faithful to its protocol: the
+ * same paths, query and body fields, JSON shapes and error codes (errcode/errmsg).
+ * Later issues extend it (phone number, wxacode, subscribe messages, WeChat Pay).
+ */
+export interface FakeWechatOptions {
+  appId: string;
+  secret: string;
+  /** Seconds an access token lives (WeChat: 7200). */
+  tokenTtl?: number;
+}
+
+interface CodeGrant {
+  openid: string;
+  unionid?: string;
+}
+
+export class FakeWechat {
+  private server: Server | null = null;
+  private readonly codes = new Map<string, CodeGrant>();
+  private readonly failures = new Map<string, number[]>();
+  readonly calls: { method: string; path: string }[] = [];
+  tokensIssued = 0;
+  currentToken: string | null = null;
+
+  constructor(readonly options: FakeWechatOptions) {}
+
+  get baseUrl(): string {
+    const { port } = this.server!.address() as AddressInfo;
+    return `http://127.0.0.1:${port}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((error: Error) => send(res, 500, { errcode: -1, errmsg: error.message }));
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** What wx.login would hand the mini-program for this user: a single-use code. */
+  issueCode(openid: string, unionid?: string): string {
+    const code = randomBytes(16).toString('hex');
+    this.codes.set(code, { openid, unionid });
+    return code;
+  }
+
+  /** The next calls to this path answer with these errcodes, in order. */
+  failNext(path: string, ...errcodes: number[]): void {
+    this.failures.set(path, [...(this.failures.get(path) ?? []), ...errcodes]);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    this.calls.push({ method: req.method ?? 'GET', path: url.pathname });
+    const queued = this.failures.get(url.pathname);
+    if (queued?.length) return send(res, 200, { errcode: queued.shift(), errmsg: 'injected failure' });
+
+    if (req.method === 'GET' && url.pathname === '/sns/jscode2session') return this.code2Session(url, res);
+    if (req.method === 'POST' && url.pathname === '/cgi-bin/stable_token') return this.stableToken(await json(req), res);
+    send(res, 404, { errcode: 404, errmsg: 'not found' });
+  }
+
+  private code2Session(url: URL, res: ServerResponse): void {
+    const q = url.searchParams;
+    if (q.get('appid') !== this.options.appId) return send(res, 200, { errcode: 40013, errmsg: 'invalid appid' });
+    if (q.get('secret') !== this.options.secret) return send(res, 200, { errcode: 40125, errmsg: 'invalid appsecret' });
+    if (q.get('grant_type') !== 'authorization_code') return send(res, 200, { errcode: 40002, errmsg: 'invalid grant_type' });
+    const grant = this.codes.get(q.get('js_code') ?? '');
+    if (!grant) return send(res, 200, { errcode: 40029, errmsg: 'invalid code' });
+    this.codes.delete(q.get('js_code')!); // single use, as WeChat's are
+    send(res, 200, {
+      openid: grant.openid,
+      session_key: randomBytes(16).toString('base64'),
+      ...(grant.unionid ? { unionid: grant.unionid } : {}),
+    });
+  }
+
+  private stableToken(body: Record<string, unknown>, res: ServerResponse): void {
+    if (body.grant_type !== 'client_credential') return send(res, 200, { errcode: 40002, errmsg: 'invalid grant_type' });
+    if (body.appid !== this.options.appId) return send(res, 200, { errcode: 40013, errmsg: 'invalid appid' });
+    if (body.secret !== this.options.secret) return send(res, 200, { errcode: 40125, errmsg: 'invalid appsecret' });
+    if (!this.currentToken || body.force_refresh === true) {
+      this.currentToken = randomBytes(24).toString('hex');
+      this.tokensIssued++;
+    }
+    send(res, 200, { access_token: this.currentToken, expires_in: this.options.tokenTtl ?? 7200 });
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+async function json(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,54 @@
+import { FakeWechat } from '../fake-wechat/server.js';
+import { WechatClient } from '../../src/wechat/wechat.client.js';
+import { loadConfig } from '../../src/config/config.js';
+import { ManualClock } from '../../src/common/clock.js';
+import { DomainError } from '../../src/common/errors.js';
+
+describe('WechatClient against the fake WeChat server', () => {
+  let wechat: FakeWechat;
+  let clock: ManualClock;
+  let client: WechatClient;
+  beforeAll(async () => {
+    wechat = await new FakeWechat({ appId: 'wx0123456789abcdef', secret: 's3cret' }).start();
+  });
+  beforeEach(() => {
+    clock = new ManualClock();
+    const config = loadConfig({ NODE_ENV: 'test', WECHAT_APPID: 'wx0123456789abcdef', WECHAT_SECRET: 's3cret', WECHAT_API_BASE: wechat.baseUrl });
+    client = new WechatClient(config, clock);
+  });
+  afterAll(() => wechat.stop());
+
+  it('exchanges a code for the openid, once', async () => {
+    const code = wechat.issueCode('o-1', 'u-1');
+    await expect(client.code2Session(code)).resolves.toMatchObject({ openid: 'o-1', unionid: 'u-1' });
+    await expect(client.code2Session(code)).rejects.toMatchObject({ code: 'WECHAT_CODE_INVALID' });
+  });
+
+  it('maps WeChat\'s error codes', async () => {
+    wechat.failNext('/sns/jscode2session', 40226, -1);
+    await expect(client.code2Session('x')).rejects.toMatchObject({ code: 'WECHAT_RISKY_USER' });
+    await expect(client.code2Session('x')).rejects.toMatchObject({ code: 'WECHAT_UNAVAILABLE' });
+  });
+
+  it('fetches the access token once for 50 concurrent callers and refreshes it before expiry', async () => {
+    const before = wechat.calls.filter((c) => c.path === '/cgi-bin/stable_token').length;
+    const tokens = await Promise.all(Array.from({ length: 50 }, () => client.accessToken()));
+    expect(new Set(tokens).size).toBe(1);
+    const fetches = () => wechat.calls.filter((c) => c.path === '/cgi-bin/stable_token').length - before;
+    expect(fetches()).toBe(1);
+    clock.advance(7200_000 - 6 * 60_000); // still more than 5 minutes left: cached
+    await client.accessToken();
+    expect(fetches()).toBe(1);
+    clock.advance(2 * 60_000); // inside the last 5 minutes: fetched again
+    await client.accessToken();
+    expect(fetches()).toBe(2);
+  });
+
+  it('reports an unreachable WeChat as unavailable', async () => {
+    const config = loadConfig({ NODE_ENV: 'test', WECHAT_APPID: 'wx0123456789abcdef', WECHAT_SECRET: 's', WECHAT_API_BASE: 'http://127.0.0.1:1' });
+    const offline = new WechatClient(config, clock);
+    const error = await offline.code2Session('x').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('WECHAT_UNAVAILABLE');
+  });
+});

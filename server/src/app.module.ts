@@ -7,6 +7,8 @@ import { WechatModule } from './wechat/wechat.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { MembersModule } from './members/members.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
+import { RulesModule } from './rules/rules.module.js';
+import { LedgerModule } from './ledger/ledger.module.js';
 import { AdminModule } from './admin/admin.module.js';
 import { HealthController } from './health/health.controller.js';
 
@@ -19,6 +21,8 @@ export class AppModule {
         ConfigModule.forRoot(config, clock),
         DatabaseModule,
         WechatModule,
+        RulesModule,
+        LedgerModule,
         AuthModule.forRoot(config),
         MembersModule,
         CatalogModule,

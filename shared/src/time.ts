@@ -34,3 +34,18 @@ export function endOfShanghaiDay(day: string): Date {
 export function addDays(day: string, n: number): string {
   return shanghaiDay(new Date(startOfShanghaiDay(day).getTime() + n * DAY_MS));
 }
+
+/**
+ * A Shanghai day moved by n calendar months, clamped to the month's last day
+ * (2026-03-31 + 1 month = 2026-04-30; 2024-02-29 + 12 months = 2025-02-28).
+ */
+export function addMonths(day: string, n: number): string {
+  startOfShanghaiDay(day); // validates
+  const [y, m, d] = day.split('-').map(Number);
+  const monthIndex = y * 12 + (m - 1) + n;
+  const year = Math.floor(monthIndex / 12);
+  const month = (monthIndex % 12) + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const pad = (v: number) => String(v).padStart(2, '0');
+  return `${year}-${pad(month)}-${pad(Math.min(d, lastDay))}`;
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {
   purchasePoints, maxPointsAsCash, cashFenForPoints, tierForGrowth, checkinReward, cycleDay,
-  formatYuan, shanghaiDay, startOfShanghaiDay, endOfShanghaiDay, addDays, statusOf,
+  formatYuan, shanghaiDay, addMonths, startOfShanghaiDay, endOfShanghaiDay, addDays, statusOf,
 } from '../src/index.js';
 
 describe('purchase points', () => {
@@ -81,6 +81,13 @@ describe('money and time', () => {
     expect(endOfShanghaiDay('2026-02-28').toISOString()).toBe('2026-02-28T15:59:59.999Z');
     expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
     expect(() => startOfShanghaiDay('2026-02-30')).toThrow(RangeError);
+  });
+  it('adds calendar months, clamping to the month end', () => {
+    expect(addMonths('2026-03-31', 1)).toBe('2026-04-30');
+    expect(addMonths('2024-02-29', 12)).toBe('2025-02-28');
+    expect(addMonths('2026-11-25', 12)).toBe('2027-11-25');
+    expect(addMonths('2026-12-15', 1)).toBe('2027-01-15');
+    expect(addMonths('2026-01-15', -1)).toBe('2025-12-15');
   });
   it('maps error codes to statuses', () => {
     expect(statusOf('VALIDATION_FAILED')).toBe(400);

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import type { AppConfig } from '../config/config.js';
 import { MembersModule } from '../members/members.module.js';
+import { LedgerModule } from '../ledger/ledger.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
@@ -15,7 +16,7 @@ export class AuthModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AuthModule,
-      imports: [JwtModule.register({}), MembersModule],
+      imports: [JwtModule.register({}), MembersModule, LedgerModule],
       controllers: config.wechat.appId ? [AuthController] : [AuthController, DevAuthController],
       providers: [AuthService, TokensService, { provide: APP_GUARD, useClass: AuthGuard }],
       exports: [TokensService],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthResult } from '@jifen/shared';
 import { DomainError } from '../common/errors.js';
+import { LedgerQueries } from '../ledger/ledger-queries.service.js';
 import { MembersService } from '../members/members.service.js';
 import type { Member } from '../members/member.entity.js';
 import { WechatClient } from '../wechat/wechat.client.js';
@@ -15,6 +16,7 @@ export class AuthService {
     private readonly wechat: WechatClient,
     private readonly members: MembersService,
     private readonly tokens: TokensService,
+    private readonly ledger: LedgerQueries,
   ) {}
 
   async wechatLogin(code: string): Promise<AuthResult> {
@@ -44,7 +46,8 @@ export class AuthService {
     return this.result(member);
   }
 
-  private result(member: Member): AuthResult {
-    return { ...this.tokens.issue(member), member: this.members.toDto(member) };
+  private async result(member: Member): Promise<AuthResult> {
+    const points = await this.ledger.summary(member.id);
+    return { ...this.tokens.issue(member), member: this.members.toDto(member, points) };
   }
 }

@@ -2,9 +2,10 @@ import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/config.js';
 import { Members1764000000000 } from './migrations/1764000000000-members.js';
 import { Catalog1764000000001 } from './migrations/1764000000001-catalog.js';
+import { Ledger1764000000002 } from './migrations/1764000000002-ledger.js';
 
 /** Checked-in schema changes, in order; run at start (no synchronize outside tests). */
-export const MIGRATIONS = [Members1764000000000, Catalog1764000000001];
+export const MIGRATIONS = [Members1764000000000, Catalog1764000000001, Ledger1764000000002];
 
 /**
  * SQLite runs in WAL mode with synchronous=NORMAL: a commit survives a crash of the process

@@ -1,0 +1,66 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ENTRY_KINDS, type EntryKind, type Page, type PointsBalanceDto, type PointsEntryDto } from '@jifen/shared';
+import { CurrentMember, type Caller, Roles } from '../auth/decorators.js';
+import { LedgerQueries } from './ledger-queries.service.js';
+import { LedgerAudit, type AuditReport } from './ledger-audit.service.js';
+
+class EntriesQuery {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(2 ** 31 - 1)
+  cursor?: number;
+
+  /** Comma-separated entry kinds, e.g. `earn,confirm`. */
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
+  @ArrayMaxSize(ENTRY_KINDS.length)
+  @IsIn(ENTRY_KINDS as unknown as string[], { each: true })
+  kind?: EntryKind[];
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+class AuditQuery {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(2 ** 31 - 1)
+  memberId?: number;
+}
+
+@ApiTags('points')
+@ApiBearerAuth()
+@Controller()
+export class LedgerController {
+  constructor(
+    private readonly queries: LedgerQueries,
+    private readonly audit: LedgerAudit,
+  ) {}
+
+  @Get('points')
+  balance(@CurrentMember() caller: Caller): Promise<PointsBalanceDto> {
+    return this.queries.balance(caller.id);
+  }
+
+  @Get('points/entries')
+  entries(@CurrentMember() caller: Caller, @Query() q: EntriesQuery): Promise<Page<PointsEntryDto>> {
+    return this.queries.history(caller.id, { cursor: q.cursor, kinds: q.kind, limit: q.limit });
+  }
+
+  @Get('admin/ledger/audit')
+  @Roles('owner', 'operator')
+  runAudit(@Query() q: AuditQuery): Promise<AuditReport> {
+    return this.audit.run(q.memberId);
+  }
+}

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 
 /** Errors MySQL/MariaDB raise when two transactions collide; the whole transaction is retried. */
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
-const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 10;
 
 /**
  * Runs work in one database transaction, or inside the caller's when one is passed in, so a
@@ -14,7 +14,10 @@ const MAX_ATTEMPTS = 5;
  * half-done work. So on SQLite every transaction waits its turn here (one writer, as SQLite
  * has anyway). All writes go through `run`, never through a bare repository.save().
  *
- * MySQL/MariaDB: transactions run in parallel on the pool and are retried on deadlock.
+ * MySQL/MariaDB: transactions run in parallel on the pool at READ COMMITTED and are retried
+ * on deadlock. Correctness comes from row locks (the ledger's account row, conditional
+ * updates on stock): under REPEATABLE READ a plain read after waiting for a lock would still
+ * see the snapshot from before the wait, and range locks would block unrelated members.
  */
 @Injectable()
 export class Transactions {
@@ -39,12 +42,12 @@ export class Transactions {
   private async withRetry<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction(work);
+        return await this.dataSource.transaction('READ COMMITTED', work);
       } catch (error) {
         const code = (error as { code?: string; driverError?: { code?: string } })?.driverError?.code
           ?? (error as { code?: string })?.code;
         if (!code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw error;
-        await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+        await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
       }
     }
   }

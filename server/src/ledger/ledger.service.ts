@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   addMonths, CAPPED_SOURCES, endOfShanghaiDay, ENTRY_KINDS, type EntryKind, type EntrySource, shanghaiDay,
 } from '@jifen/shared';
@@ -142,15 +142,25 @@ const ENTRY_COLUMNS =
 /**
  * The only code that writes the points tables. Every operation is one transaction (or joins
  * the caller's): it locks the member's account row, checks the idempotency key, changes
- * lots and the account, and appends exactly one entry. See README.md beside this file.
+ * lots and the account, and appends exactly one entry. The account lock serialises all
+ * changes to one member's lots, holds and entries, so those are read without locks (on
+ * MySQL at READ COMMITTED, so each read sees what the previous lock holder committed).
+ * See README.md beside this file.
  */
 @Injectable()
 export class LedgerService {
+  /** Members whose account row is known to exist (a cache: losing it costs one query). */
+  private readonly known = new Set<number>();
+  private readonly mysql: boolean;
+
   constructor(
     private readonly tx: Transactions,
     private readonly clock: Clock,
     private readonly rules: RulesService,
-  ) {}
+    private readonly dataSource: DataSource,
+  ) {
+    this.mysql = dataSource.options.type === 'mysql';
+  }
 
   currentRules(): Promise<LedgerRules> {
     return this.rules.get(LEDGER_RULES_KEY, DEFAULT_LEDGER_RULES);
@@ -161,6 +171,7 @@ export class LedgerService {
     checkAmount(input.amount);
     checkKey(input.key);
     const rules = await this.currentRules();
+    await this.ensureAccount(input.memberId);
     return this.tx.run(async (m) => {
       const ctx = await this.open(m, input.memberId);
       const prior = await this.replay(ctx, input.key, input.pending ? 'pending' : 'earn', input.memberId);
@@ -196,6 +207,7 @@ export class LedgerService {
   async spend(input: SpendInput, outer?: EntityManager): Promise<LedgerResult> {
     checkAmount(input.amount);
     checkKey(input.key);
+    await this.ensureAccount(input.memberId);
     return this.tx.run(async (m) => {
       const ctx = await this.open(m, input.memberId);
       const prior = await this.replay(ctx, input.key, 'spend', input.memberId);
@@ -319,7 +331,7 @@ export class LedgerService {
     return this.tx.run(async (m) => {
       const ctx = await this.open(m, memberId);
       const due = await ctx.sql.rows<LotRow>(m,
-        `SELECT id, remaining, expires_at FROM points_lots WHERE member_id = ? AND expires_at < ? AND remaining > 0 ORDER BY expires_at, id${ctx.sql.forUpdate}`,
+        `SELECT id, remaining, expires_at FROM points_lots WHERE member_id = ? AND expires_at < ? AND remaining > 0 ORDER BY expires_at, id`,
         [memberId, sqlTime(now)]);
       if (due.length === 0) return 0;
       const total = due.reduce((s, l) => s + l.remaining, 0);
@@ -337,16 +349,18 @@ export class LedgerService {
 
   // ---- building blocks; all run inside the transaction with the account row locked ----
 
-  /** Locks (creating on first use) the member's account row. */
+  /**
+   * Locks the member's account row, creating it on first use. On MySQL the row is created
+   * beforehand in its own statement (`ensureAccount`): creating it inside the transaction
+   * would take gap locks that deadlock two first operations of one member.
+   */
   private async open(m: EntityManager, memberId: number): Promise<Ctx> {
     const sql = new Sql(m);
     const now = this.clock.now();
     const select = `SELECT available, pending, debt, earned_count, earned_total FROM points_accounts WHERE member_id = ?${sql.forUpdate}`;
     let account = await sql.one<AccountRow>(m, select, [memberId]);
     if (!account) {
-      const member = await sql.one(m, 'SELECT id FROM members WHERE id = ?', [memberId]);
-      if (!member) throw new DomainError('MEMBER_NOT_FOUND', '会员不存在');
-      await sql.exec(m, `INSERT ${sql.mysql ? 'IGNORE' : 'OR IGNORE'} INTO points_accounts (member_id, available, pending, debt, earned_count, earned_total, updated_at) VALUES (?, 0, 0, 0, 0, 0, ?)`, [memberId, sqlTime(now)]);
+      await this.createAccount(m, memberId, now);
       account = await sql.one<AccountRow>(m, select, [memberId]);
     }
     const a = account!;
@@ -354,6 +368,25 @@ export class LedgerService {
       m, sql, now, memberId,
       account: { available: num(a.available), pending: num(a.pending), debt: num(a.debt), earned_count: num(a.earned_count), earned_total: num(a.earned_total) },
     };
+  }
+
+  private async createAccount(m: EntityManager, memberId: number, now: Date): Promise<void> {
+    const sql = new Sql(m);
+    const member = await sql.one(m, 'SELECT id FROM members WHERE id = ?', [memberId]);
+    if (!member) throw new DomainError('MEMBER_NOT_FOUND', '会员不存在');
+    await sql.exec(m, `INSERT ${sql.mysql ? 'IGNORE' : 'OR IGNORE'} INTO points_accounts (member_id, available, pending, debt, earned_count, earned_total, updated_at) VALUES (?, 0, 0, 0, 0, 0, ?)`,
+      [memberId, sqlTime(now)]);
+  }
+
+  /** On MySQL, makes sure the account row exists before a transaction locks it (see `open`). */
+  private async ensureAccount(memberId: number): Promise<void> {
+    if (this.known.has(memberId) || !this.mysql) return;
+    const m = this.dataSource.manager;
+    if (!(await new Sql(m).one(m, 'SELECT member_id FROM points_accounts WHERE member_id = ?', [memberId]))) {
+      await this.createAccount(m, memberId, this.clock.now());
+    }
+    if (this.known.size > 100_000) this.known.clear();
+    this.known.add(memberId);
   }
 
   /** The first result of a used key, or null. A key reused for something else is a conflict. */
@@ -373,7 +406,7 @@ export class LedgerService {
     if (!entry || entry.kind !== 'pending') throw new DomainError('LEDGER_ENTRY_NOT_FOUND', '待到账积分记录不存在');
     const ctx = await this.open(m, Number(entry.member_id));
     const prior = await this.replay(ctx, input.key, kind, Number(entry.member_id));
-    const hold = await sql.one<{ id: number; remaining: number }>(m, `SELECT id, remaining FROM points_holds WHERE entry_id = ?${sql.forUpdate}`, [entry.id]);
+    const hold = await sql.one<{ id: number; remaining: number }>(m, `SELECT id, remaining FROM points_holds WHERE entry_id = ?`, [entry.id]);
     return { ctx, entry, prior, hold: { id: Number(hold!.id), remaining: num(hold!.remaining) } };
   }
 
@@ -414,7 +447,7 @@ export class LedgerService {
   private async debit(ctx: Ctx, e: NewEntry): Promise<LedgerResult> {
     const need = e.amount;
     const lots = await ctx.sql.rows<LotRow>(ctx.m,
-      `SELECT id, remaining, expires_at FROM points_lots WHERE member_id = ? AND remaining > 0 AND expires_at >= ? ORDER BY expires_at, id${ctx.sql.forUpdate}`,
+      `SELECT id, remaining, expires_at FROM points_lots WHERE member_id = ? AND remaining > 0 AND expires_at >= ? ORDER BY expires_at, id`,
       [ctx.memberId, sqlTime(ctx.now)]);
     const taken = takeFrom(lots, need);
     if (!taken) {
@@ -460,7 +493,7 @@ export class LedgerService {
   private async clawBack(ctx: Ctx, earnId: number, e: NewEntry): Promise<LedgerResult> {
     const need = -e.amount;
     const lots = await ctx.sql.rows<LotRow & { entry_id: number }>(ctx.m,
-      `SELECT id, remaining, expires_at, entry_id FROM points_lots WHERE member_id = ? AND remaining > 0 ORDER BY expires_at, id${ctx.sql.forUpdate}`,
+      `SELECT id, remaining, expires_at, entry_id FROM points_lots WHERE member_id = ? AND remaining > 0 ORDER BY expires_at, id`,
       [ctx.memberId]);
     const ordered = [...lots.filter((l) => Number(l.entry_id) === earnId), ...lots.filter((l) => Number(l.entry_id) !== earnId)];
     const taken: [number, number][] = [];

@@ -1,0 +1,17 @@
+import type { AuthOptionsDto, AuthResult } from '@jifen/shared';
+import { request } from './request';
+
+/** Which sign-ins the server offers; `dev` only when it has no WeChat AppID. */
+export function getAuthOptions(): Promise<AuthOptionsDto> {
+  return request({ method: 'GET', path: '/api/auth/options', auth: 'none', silent: true });
+}
+
+/** Exchanges a `wx.login` code for our tokens. Silent: it runs at launch, before anyone asked. */
+export function signInWithWechat(code: string): Promise<AuthResult> {
+  return request({ method: 'POST', path: '/api/auth/wechat', data: { code }, auth: 'none', silent: true });
+}
+
+/** Development sign-in by nickname; the server mounts it only without a WeChat AppID. */
+export function signInForDev(nickname: string): Promise<AuthResult> {
+  return request({ method: 'POST', path: '/api/auth/dev', data: { nickname }, auth: 'none' });
+}

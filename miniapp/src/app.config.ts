@@ -1,0 +1,34 @@
+/**
+ * Route table. The four tab pages live in the main package (WeChat requires it) and take no
+ * query parameters yet; the invite issue adds `?inviter=<code>` to every shared path.
+ * Further admin screens (admin/*) belong in a subpackage so shoppers never download them.
+ */
+export default defineAppConfig({
+  pages: [
+    'pages/index/index', // 首页: search, banners, categories, goods feed
+    'pages/mall/index', // 积分商城: goods that can be bought with points
+    'pages/me/index', // 我的: member card, entries, sign-in when signed out
+    'pages/admin/index', // 管理: operators' overview (owner / operator only)
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    backgroundColor: '#f5f5f7',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '积分商城',
+    navigationBarTextStyle: 'black',
+  },
+  // Drawn by src/custom-tab-bar (weapp) and components/TabBar (H5); this list is what WeChat routes by.
+  tabBar: {
+    custom: true,
+    color: '#9a9ca3',
+    selectedColor: '#ff5a1f',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/mall/index', text: '积分商城' },
+      { pagePath: 'pages/me/index', text: '我的' },
+      { pagePath: 'pages/admin/index', text: '管理' },
+    ],
+  },
+});

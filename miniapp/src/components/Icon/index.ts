@@ -1,0 +1,27 @@
+import { View } from '@tarojs/components';
+import { configure } from '@nutui/icons-react-taro';
+
+/**
+ * NutUI icons render an HTML `<i>` by default, which the mini-program can only show with
+ * @tarojs/plugin-html. A Taro View renders everywhere, so switch the tag once, before any
+ * icon (ours or inside NutUI components) renders. Import icons from here, not the package.
+ */
+// The typings say string; the runtime takes any element type React can create.
+configure({ tag: View as unknown as string });
+
+export {
+  Checked,
+  Coupon,
+  Gift,
+  Home,
+  HomeF,
+  Location,
+  Order,
+  Search,
+  Setting,
+  SettingF,
+  User,
+  UserAdd,
+  UserF,
+  Wallet,
+} from '@nutui/icons-react-taro';

@@ -1,0 +1,89 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { isOperator, type AdminOverviewDto, type Role } from '@jifen/shared';
+import { getOverview } from '../../api/admin';
+import { EmptyState } from '../../components/EmptyState';
+import { Setting } from '../../components/Icon';
+import { TabBarSlot } from '../../components/TabBar';
+import { useShare } from '../../hooks/useShare';
+import { useSession } from '../../store/session';
+import './index.scss';
+
+const ROLE_NAMES: Record<Role, string> = { owner: '店主', operator: '运营', member: '会员' };
+
+function Stat({ label, value, hint, tone }: { label: string; value: number | string; hint: string; tone: string }) {
+  return (
+    <View className={`admin-stat admin-stat--${tone}`}>
+      <Text className='admin-stat__label'>{label}</Text>
+      <Text className='admin-stat__value'>{value}</Text>
+      <Text className='admin-stat__hint'>{hint}</Text>
+    </View>
+  );
+}
+
+export default function AdminPage() {
+  useShare();
+  const { status, member } = useSession();
+  const allowed = member !== null && isOperator(member.role);
+  const [overview, setOverview] = useState<AdminOverviewDto | null>(null);
+
+  const load = useCallback(() => {
+    if (!allowed) return;
+    getOverview().then(setOverview, () => undefined);
+  }, [allowed]);
+
+  // First load when an operator's session is known (it may settle after the page shows),
+  // then fresh numbers every time the tab is shown again.
+  const operatorId = allowed ? member.id : null;
+  useEffect(() => {
+    if (operatorId !== null) load();
+  }, [operatorId, load]);
+  const firstShow = useRef(true);
+  useDidShow(() => {
+    if (firstShow.current) firstShow.current = false;
+    else load();
+  });
+
+  if (!allowed) {
+    return (
+      <View className='admin'>
+        <EmptyState
+          icon={<Setting size={36} color='#ff8a3d' />}
+          title={status === 'loading' ? '正在确认身份…' : '仅限运营人员访问'}
+          description='管理页面只对店主和运营开放。如需开通权限，请联系店主。'
+          action={
+            <Button className='admin__home' onClick={() => void Taro.switchTab({ url: '/pages/index/index' })}>
+              返回首页
+            </Button>
+          }
+        />
+        <TabBarSlot tab='admin' />
+      </View>
+    );
+  }
+
+  return (
+    <View className='admin'>
+      <View className='admin__header'>
+        <View>
+          <Text className='admin__title'>运营概览</Text>
+          <Text className='admin__day'>{overview ? `${overview.day} · 北京时间` : '加载中…'}</Text>
+        </View>
+        <Text className='admin__role admin-role'>
+          当前身份：{ROLE_NAMES[member.role]} · {member.nickname}
+        </Text>
+      </View>
+
+      <View className='admin__grid'>
+        <Stat tone='members' label='会员总数' value={overview?.members.total ?? '—'} hint={overview ? `其中运营 ${overview.members.operators} 人` : ' '} />
+        <Stat tone='today' label='今日新增' value={overview?.members.today ?? '—'} hint='今日注册会员' />
+        <Stat tone='on-sale' label='在售商品' value={overview?.goods.onSale ?? '—'} hint='正在销售的商品' />
+        <Stat tone='sold-out' label='已售罄' value={overview?.goods.soldOut ?? '—'} hint='库存为 0，请及时补货' />
+      </View>
+
+      <Text className='admin__note'>更多管理功能（商品、订单、积分规则）将陆续开放。</Text>
+      <TabBarSlot tab='admin' />
+    </View>
+  );
+}

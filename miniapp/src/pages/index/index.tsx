@@ -1,0 +1,148 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { SearchBar } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/searchbar/style/css';
+import type { CategoryDto, GoodsDto } from '@jifen/shared';
+import { assetUrl } from '../../api/assets';
+import { listCategories, listGoods } from '../../api/catalog';
+import { EmptyState } from '../../components/EmptyState';
+import { GoodsCard, GoodsCardSkeleton } from '../../components/GoodsCard';
+import { Search } from '../../components/Icon';
+import { TabBarSlot } from '../../components/TabBar';
+import { useShare } from '../../hooks/useShare';
+import './index.scss';
+
+const BANNERS = [
+  { key: 'double-points', image: '/assets/banners/double-points.png', title: '会员日 积分翻倍' },
+  { key: 'new-member', image: '/assets/banners/new-member.png', title: '新人礼 100 积分' },
+];
+
+const PROMISES = ['正品保障', '积分当钱花', '极速发货', '售后无忧'];
+
+type Feed = { status: 'loading' } | { status: 'error' } | { status: 'ready'; goods: GoodsDto[] };
+
+export default function HomePage() {
+  useShare();
+  const [categories, setCategories] = useState<CategoryDto[]>([]);
+  const [categoryId, setCategoryId] = useState<number | undefined>();
+  const [feed, setFeed] = useState<Feed>({ status: 'loading' });
+  const [keyword, setKeyword] = useState('');
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    listCategories().then(setCategories, () => setCategories([]));
+  }, []);
+
+  useEffect(() => {
+    let current = true;
+    setFeed({ status: 'loading' });
+    listGoods(categoryId).then(
+      (goods) => current && setFeed({ status: 'ready', goods }),
+      () => current && setFeed({ status: 'error' }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [categoryId, attempt]);
+
+  // Search is a client-side filter over the loaded feed until the catalog grows a search API.
+  const visible = useMemo(() => {
+    if (feed.status !== 'ready') return [];
+    const word = keyword.trim().toLowerCase();
+    return word ? feed.goods.filter((g) => g.title.toLowerCase().includes(word)) : feed.goods;
+  }, [feed, keyword]);
+
+  const category = categories.find((c) => c.id === categoryId);
+
+  return (
+    <View className='home'>
+      <View className='home__hero'>
+        <View className='home__greeting'>
+          <Text className='home__brand'>积分商城</Text>
+          <Text className='home__slogan'>好物精选 · 消费得积分 · 积分当钱花</Text>
+        </View>
+        <SearchBar
+          className='home__search'
+          shape='round'
+          placeholder='搜索车厘子、坚果、蓝牙耳机'
+          value={keyword}
+          onChange={(value) => setKeyword(value)}
+          onClear={() => setKeyword('')}
+        />
+        <Swiper className='home__banners' circular autoplay interval={4000} indicatorDots indicatorColor='rgba(255,255,255,0.5)' indicatorActiveColor='#ffffff'>
+          {BANNERS.map((banner) => (
+            <SwiperItem key={banner.key}>
+              <Image className='home__banner' src={assetUrl(banner.image)} mode='aspectFill' />
+            </SwiperItem>
+          ))}
+        </Swiper>
+      </View>
+
+      <View className='home__promises'>
+        {PROMISES.map((text) => (
+          <View className='home__promise' key={text}>
+            <Text className='home__promise-dot'>✓</Text>
+            <Text>{text}</Text>
+          </View>
+        ))}
+      </View>
+
+      {categories.length > 0 && (
+        <View className='home__categories'>
+          {categories.map((c) => (
+            <View
+              key={c.id}
+              className={`home__category${c.id === categoryId ? ' home__category--active' : ''}`}
+              onClick={() => setCategoryId(c.id === categoryId ? undefined : c.id)}
+            >
+              <Image className='home__category-icon' src={assetUrl(c.icon)} mode='aspectFill' />
+              <Text className='home__category-name'>{c.name}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+
+      <View className='home__feed-header'>
+        <Text className='home__feed-title'>{category ? category.name : '为你推荐'}</Text>
+        {category ? (
+          <Text className='home__feed-clear' onClick={() => setCategoryId(undefined)}>
+            查看全部 ›
+          </Text>
+        ) : (
+          <Text className='home__feed-hint'>每日上新 · 会员专享价</Text>
+        )}
+      </View>
+
+      <View className='home__feed'>
+        {feed.status === 'loading' && [0, 1, 2, 3].map((i) => <GoodsCardSkeleton key={i} />)}
+        {feed.status === 'ready' &&
+          visible.map((goods) => (
+            <GoodsCard key={goods.id} goods={goods} onClick={() => void Taro.showToast({ title: '商品详情即将开放', icon: 'none' })} />
+          ))}
+      </View>
+
+      {feed.status === 'ready' && visible.length === 0 && (
+        <EmptyState
+          icon={<Search size={36} color='#ff8a3d' />}
+          title={keyword ? `没有找到“${keyword.trim()}”` : '这里还没有商品'}
+          description={keyword ? '换个关键词试试' : '看看其他分类吧'}
+        />
+      )}
+      {feed.status === 'error' && (
+        <EmptyState
+          icon={<Search size={36} color='#ff8a3d' />}
+          title='商品加载失败'
+          description='网络不太稳定，请稍后重试'
+          action={
+            <Text className='home__retry' onClick={() => setAttempt((n) => n + 1)}>
+              重新加载
+            </Text>
+          }
+        />
+      )}
+
+      <TabBarSlot tab='home' />
+    </View>
+  );
+}

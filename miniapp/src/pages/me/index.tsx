@@ -1,0 +1,123 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { DEFAULT_TIERS, shanghaiDay, tierRule, type TierName } from '@jifen/shared';
+import { Avatar } from '../../components/Avatar';
+import { Checked, Coupon, Location, Order, UserAdd, Wallet } from '../../components/Icon';
+import { TabBarSlot } from '../../components/TabBar';
+import { TierBadge } from '../../components/TierBadge';
+import { useShare } from '../../hooks/useShare';
+import { session, useSession } from '../../store/session';
+import { SignInCard } from './SignInCard';
+import './index.scss';
+
+const ENTRIES = [
+  { key: 'points', text: '积分明细', Icon: Wallet, tint: '#ff8a3d' },
+  { key: 'coupons', text: '我的优惠券', Icon: Coupon, tint: '#ff5a5f' },
+  { key: 'invite', text: '邀请有礼', Icon: UserAdd, tint: '#f29d0c' },
+  { key: 'checkin', text: '每日签到', Icon: Checked, tint: '#34b27b' },
+  { key: 'orders', text: '我的订单', Icon: Order, tint: '#3d7bf2' },
+  { key: 'address', text: '收货地址', Icon: Location, tint: '#8a63e8' },
+];
+
+const soon = () => void Taro.showToast({ title: '即将开放', icon: 'none' });
+
+/** The member's earning rate and the next tier's, from the shared tier rules. */
+function TierBenefit({ tier }: { tier: TierName }) {
+  const rule = tierRule(tier);
+  const next = DEFAULT_TIERS.filter((t) => t.minGrowth > rule.minGrowth).sort((a, b) => a.minGrowth - b.minGrowth)[0];
+  return (
+    <View className='me__benefit' onClick={soon}>
+      <View className='me__benefit-main'>
+        <Text className='me__benefit-title'>{rule.label}权益</Text>
+        <Text className='me__benefit-text'>
+          每消费 1 元得 {rule.multiplierPct / 100} 积分
+          {next ? ` · 升级${next.label}享 ${next.multiplierPct / 100} 倍积分` : ' · 已是最高等级'}
+        </Text>
+      </View>
+      <Text className='me__benefit-link'>查看权益 ›</Text>
+    </View>
+  );
+}
+
+export default function MePage() {
+  useShare();
+  const { status, member, options } = useSession();
+
+  useDidShow(() => {
+    void session.refresh();
+  });
+
+  const signOut = async () => {
+    const { confirm } = await Taro.showModal({ title: '退出登录', content: '退出后将无法查看积分与订单，确定退出吗？', confirmColor: '#ff5a1f' });
+    if (confirm) session.signOut();
+  };
+
+  return (
+    <View className='me'>
+      <View className='me__hero'>
+        <View className='me__profile'>
+          <Avatar url={member?.avatarUrl} size={128} />
+          {member ? (
+            <View className='me__identity'>
+              <View className='me__name-row'>
+                <Text className='me__nickname me-nickname'>{member.nickname}</Text>
+              </View>
+              <View className='me__meta'>
+                <TierBadge tier={member.tier} />
+                <Text className='me__since'>{shanghaiDay(new Date(member.joinedAt))} 加入</Text>
+              </View>
+            </View>
+          ) : (
+            <View className='me__identity'>
+              <Text className='me__nickname'>欢迎来到积分商城</Text>
+              <Text className='me__guest-hint'>登录后享会员价、积分与好礼</Text>
+            </View>
+          )}
+        </View>
+
+        {member && (
+          <View className='me__points'>
+            <View className='me__points-item'>
+              <Text className='me__points-value me-points-available'>{member.points.available}</Text>
+              <Text className='me__points-label'>可用积分</Text>
+            </View>
+            <View className='me__points-divider' />
+            <View className='me__points-item'>
+              <Text className='me__points-value me__points-value--muted me-points-pending'>{member.points.pending}</Text>
+              <Text className='me__points-label'>待入账</Text>
+            </View>
+            <View className='me__points-divider' />
+            <View className='me__points-item' onClick={() => void Taro.switchTab({ url: '/pages/mall/index' })}>
+              <Text className='me__points-value me__points-value--link'>去兑换</Text>
+              <Text className='me__points-label'>积分商城 ›</Text>
+            </View>
+          </View>
+        )}
+      </View>
+
+      {member ? <TierBenefit tier={member.tier} /> : <SignInCard options={options} status={status} />}
+
+      <View className='me__section'>
+        <Text className='me__section-title'>我的服务</Text>
+        <View className='me__entries'>
+          {ENTRIES.map(({ key, text, Icon, tint }) => (
+            <View className={`me__entry me__entry--${key}`} key={key} onClick={soon}>
+              <View className='me__entry-icon' style={{ background: `${tint}1a` }}>
+                <Icon size={24} color={tint} />
+              </View>
+              <Text className='me__entry-text'>{text}</Text>
+            </View>
+          ))}
+        </View>
+      </View>
+
+      {member && (
+        <Button className='me__logout' onClick={() => void signOut()}>
+          退出登录
+        </Button>
+      )}
+
+      <TabBarSlot tab='me' />
+    </View>
+  );
+}

@@ -29,6 +29,8 @@ export interface EarnInput {
   expiresAt?: Date;
   reason?: string;
   operatorId?: number;
+  /** Back-dates the entry (imports of earlier history, demo data); defaults to the clock. */
+  at?: Date;
 }
 
 export interface SpendInput {
@@ -39,6 +41,8 @@ export interface SpendInput {
   ref: Ref;
   reason?: string;
   operatorId?: number;
+  /** Back-dates the entry (imports of earlier history, demo data); defaults to the clock. */
+  at?: Date;
 }
 
 export interface ReverseInput {
@@ -59,6 +63,7 @@ export interface SettleInput {
   /** For cancel: part of what is still pending (a partial refund); defaults to all of it. */
   amount?: number;
   reason?: string;
+  at?: Date;
 }
 
 export interface AdjustInput {
@@ -173,7 +178,7 @@ export class LedgerService {
     const rules = await this.currentRules();
     await this.ensureAccount(input.memberId);
     return this.tx.run(async (m) => {
-      const ctx = await this.open(m, input.memberId);
+      const ctx = await this.open(m, input.memberId, input.at);
       const prior = await this.replay(ctx, input.key, input.pending ? 'pending' : 'earn', input.memberId);
       if (prior) return prior;
 
@@ -209,7 +214,7 @@ export class LedgerService {
     checkKey(input.key);
     await this.ensureAccount(input.memberId);
     return this.tx.run(async (m) => {
-      const ctx = await this.open(m, input.memberId);
+      const ctx = await this.open(m, input.memberId, input.at);
       const prior = await this.replay(ctx, input.key, 'spend', input.memberId);
       if (prior) return prior;
       return this.debit(ctx, { ...input, kind: input.source === 'adjust' ? 'adjust' : 'spend' });
@@ -354,9 +359,9 @@ export class LedgerService {
    * beforehand in its own statement (`ensureAccount`): creating it inside the transaction
    * would take gap locks that deadlock two first operations of one member.
    */
-  private async open(m: EntityManager, memberId: number): Promise<Ctx> {
+  private async open(m: EntityManager, memberId: number, at?: Date): Promise<Ctx> {
     const sql = new Sql(m);
-    const now = this.clock.now();
+    const now = at ?? this.clock.now();
     const select = `SELECT available, pending, debt, earned_count, earned_total FROM points_accounts WHERE member_id = ?${sql.forUpdate}`;
     let account = await sql.one<AccountRow>(m, select, [memberId]);
     if (!account) {
@@ -404,7 +409,7 @@ export class LedgerService {
     const sql = new Sql(m);
     const entry = await sql.one<EntryRow>(m, `SELECT ${ENTRY_COLUMNS} FROM points_entries WHERE idempotency_key = ?`, [input.holdKey]);
     if (!entry || entry.kind !== 'pending') throw new DomainError('LEDGER_ENTRY_NOT_FOUND', '待到账积分记录不存在');
-    const ctx = await this.open(m, Number(entry.member_id));
+    const ctx = await this.open(m, Number(entry.member_id), input.at);
     const prior = await this.replay(ctx, input.key, kind, Number(entry.member_id));
     const hold = await sql.one<{ id: number; remaining: number }>(m, `SELECT id, remaining FROM points_holds WHERE entry_id = ?`, [entry.id]);
     return { ctx, entry, prior, hold: { id: Number(hold!.id), remaining: num(hold!.remaining) } };

@@ -7,6 +7,7 @@ import { Goods } from '../catalog/goods.entity.js';
 import { Member } from '../members/member.entity.js';
 import { DEMO_CATEGORIES, DEMO_GOODS, DEMO_OPERATOR, DEMO_SHOPPERS } from './demo-data.js';
 import { DEV_OPENID_PREFIX } from '../auth/auth.service.js';
+import { seedDemoPoints } from './demo-points.js';
 
 /**
  * Loads the demo shop into an empty database (no members and no goods); does nothing
@@ -36,6 +37,10 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
     }
     return true;
   });
+  if (seeded) {
+    const shopper = await app.get(Transactions).run((m) => m.findOneByOrFail(Member, { openid: `${DEV_OPENID_PREFIX}${DEMO_SHOPPERS[0]}` }));
+    await seedDemoPoints(app, shopper.id);
+  }
   if (seeded) new Logger('Seed').log(`demo shop loaded: ${DEMO_GOODS.length} goods, operator ${DEMO_OPERATOR.nickname}, shoppers ${DEMO_SHOPPERS.join(', ')}`);
   return seeded;
 }

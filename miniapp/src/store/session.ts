@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
 import type { AuthOptionsDto, AuthResult, MeDto } from '@jifen/shared';
 import { getAuthOptions, signInForDev, signInWithWechat } from '../api/auth';
 import { getMe } from '../api/members';
@@ -30,9 +31,11 @@ function signedIn(result: AuthResult): MeDto {
   return result.member;
 }
 
-// Tokens cleared anywhere (a refresh that failed, sign-out) end the session here.
+// Tokens cleared under a signed-in member (the refresh failed) end the session here, and say so.
 tokenStore.subscribe((tokens) => {
-  if (!tokens && state.member) setState({ status: 'signedOut', member: null });
+  if (tokens || !state.member) return;
+  setState({ status: 'signedOut', member: null });
+  void Taro.showToast({ title: '登录已过期，请重新登录', icon: 'none' });
 });
 
 export const session = {
@@ -86,8 +89,8 @@ export const session = {
   },
 
   signOut(): void {
-    tokenStore.clear();
     setState({ status: 'signedOut', member: null });
+    tokenStore.clear();
   },
 };
 

@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import type { GoodsDto } from '@jifen/shared';
+import { POINTS_PER_YUAN_CASH, type GoodsDto } from '@jifen/shared';
 import { listGoods } from '../../api/catalog';
 import { EmptyState } from '../../components/EmptyState';
 import { Gift } from '../../components/Icon';
 import { TabBarSlot } from '../../components/TabBar';
 import { useShare } from '../../hooks/useShare';
 import { session, useSession } from '../../store/session';
-import { formatPoints } from '../../utils/format';
 import { PointsGoodsCard } from './PointsGoodsCard';
 import './index.scss';
 
@@ -41,12 +40,12 @@ export default function MallPage() {
       <View className='mall__hero'>
         <View className='mall__wallet'>
           <View className='mall__wallet-main'>
-            <Text className='mall__wallet-label'>我的积分</Text>
+            <Text className='mall__wallet-label'>我的积分 · {POINTS_PER_YUAN_CASH} 积分可抵 1 元</Text>
             {member ? (
               <View className='mall__wallet-points'>
-                <Text className='mall__wallet-value mall-points-available'>{formatPoints(member.points.available)}</Text>
+                <Text className='mall__wallet-value mall-points-available'>{member.points.available}</Text>
                 {member.points.pending > 0 && (
-                  <Text className='mall__wallet-pending'>待入账 {formatPoints(member.points.pending)}</Text>
+                  <Text className='mall__wallet-pending'>待入账 {member.points.pending}</Text>
                 )}
               </View>
             ) : (

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { DEFAULT_TIERS, shanghaiDay, tierRule, type TierName } from '@jifen/shared';
+import { DEFAULT_TIERS, isOperator, shanghaiDay, tierRule, type TierName } from '@jifen/shared';
 import { Avatar } from '../../components/Avatar';
 import { Checked, Coupon, Location, Order, UserAdd, Wallet } from '../../components/Icon';
 import { TabBarSlot } from '../../components/TabBar';
@@ -61,6 +61,7 @@ export default function MePage() {
             <View className='me__identity'>
               <View className='me__name-row'>
                 <Text className='me__nickname me-nickname'>{member.nickname}</Text>
+                {isOperator(member.role) && <Text className='me__role me-role'>{member.role === 'owner' ? '店主' : '运营'}</Text>}
               </View>
               <View className='me__meta'>
                 <TierBadge tier={member.tier} />

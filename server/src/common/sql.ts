@@ -1,15 +1,20 @@
 import type { EntityManager } from 'typeorm';
 
 /**
- * Small helpers for hand-written SQL that runs on both SQLite (better-sqlite3) and
- * MySQL/MariaDB (mysql2). Both take `?` placeholders; they differ in row locks, insert ids,
- * how datetimes are bound and read, and in returning big sums as strings (mysql2).
+ * Hand-written SQL that runs on both SQLite (better-sqlite3) and MySQL/MariaDB (mysql2). Both
+ * take `?` placeholders; they differ in row locks, insert ids, and in returning big sums as
+ * strings (mysql2). Inside a transaction the statements go straight to the driver's
+ * connection (cached prepared statements; TypeORM's per-query machinery costs more than the
+ * statement itself on the ledger's hot path); outside one they go through TypeORM.
  */
 export class Sql {
   readonly mysql: boolean;
+  private readonly raw: RawConnection | null;
 
-  constructor(manager: EntityManager) {
+  constructor(private readonly manager: EntityManager) {
     this.mysql = manager.connection.options.type === 'mysql';
+    const runner = manager.queryRunner;
+    this.raw = runner?.isTransactionActive ? (runner as unknown as { databaseConnection: RawConnection }).databaseConnection : null;
   }
 
   /** Appended to a SELECT that must lock its rows (SQLite has one writer and needs none). */
@@ -18,28 +23,78 @@ export class Sql {
   }
 
   async rows<T>(m: EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
-    return m.query(sql, params);
+    if (m !== this.manager || !this.raw) return m.query(sql, params);
+    return (await this.run(sql, params)) as T[];
   }
 
   async one<T>(m: EntityManager, sql: string, params: unknown[] = []): Promise<T | undefined> {
-    const rows: T[] = await m.query(sql, params);
-    return rows[0];
+    return (await this.rows<T>(m, sql, params))[0];
   }
 
   /** Runs an INSERT and returns the new row's id. */
   async insert(m: EntityManager, sql: string, params: unknown[]): Promise<number> {
-    const result = await structured(m, sql, params);
-    return Number(this.mysql ? (result.raw as { insertId: number }).insertId : result.raw);
+    return (await this.write(m, sql, params)).insertId;
   }
 
   /** Runs an UPDATE/DELETE and returns the number of rows it changed. */
   async exec(m: EntityManager, sql: string, params: unknown[]): Promise<number> {
+    return (await this.write(m, sql, params)).affected;
+  }
+
+  private async write(m: EntityManager, sql: string, params: unknown[]): Promise<{ insertId: number; affected: number }> {
+    if (m === this.manager && this.raw) {
+      const result = (await this.run(sql, params)) as { insertId?: number; affectedRows?: number; lastInsertRowid?: number | bigint; changes?: number };
+      return this.mysql
+        ? { insertId: Number(result.insertId), affected: Number(result.affectedRows) }
+        : { insertId: Number(result.lastInsertRowid), affected: Number(result.changes) };
+    }
     const result = await structured(m, sql, params);
-    return Number(result.affected ?? 0);
+    return {
+      insertId: Number(this.mysql ? (result.raw as { insertId: number }).insertId : result.raw),
+      affected: Number(result.affected ?? 0),
+    };
+  }
+
+  private run(sql: string, params: unknown[]): Promise<unknown> {
+    const raw = this.raw!;
+    if (!this.mysql) {
+      const stmt = prepared(raw as SqliteDatabase, sql);
+      try {
+        return Promise.resolve(stmt.reader ? stmt.all(...params) : stmt.run(...params));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    return new Promise((resolve, reject) => {
+      (raw as MysqlConnection).execute(sql, params, (error, result) => (error ? reject(error) : resolve(result)));
+    });
   }
 }
 
-/** The driver's result with affected rows and insert id (needs the transaction's query runner). */
+interface SqliteStatement {
+  reader: boolean;
+  all(...params: unknown[]): unknown[];
+  run(...params: unknown[]): unknown;
+}
+interface SqliteDatabase {
+  prepare(sql: string): SqliteStatement;
+}
+interface MysqlConnection {
+  execute(sql: string, params: unknown[], callback: (error: Error | null, result: unknown) => void): void;
+}
+type RawConnection = SqliteDatabase | MysqlConnection;
+
+const statements = new WeakMap<SqliteDatabase, Map<string, SqliteStatement>>();
+
+function prepared(db: SqliteDatabase, sql: string): SqliteStatement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
+}
+
+/** The driver's result with affected rows and insert id (needs a query runner). */
 async function structured(m: EntityManager, sql: string, params: unknown[]) {
   if (m.queryRunner) return m.queryRunner.query(sql, params, true);
   const runner = m.connection.createQueryRunner();

@@ -23,6 +23,7 @@ const MAX_ATTEMPTS = 10;
 export class Transactions {
   private readonly serial: boolean;
   private tail: Promise<unknown> = Promise.resolve();
+  private readonly readCommitted = new WeakSet<object>();
 
   constructor(private readonly dataSource: DataSource) {
     this.serial = dataSource.options.type === 'better-sqlite3';
@@ -42,13 +43,40 @@ export class Transactions {
   private async withRetry<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction('READ COMMITTED', work);
+        return await this.once(work);
       } catch (error) {
         const code = (error as { code?: string; driverError?: { code?: string } })?.driverError?.code
           ?? (error as { code?: string })?.code;
         if (!code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw error;
         await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
       }
+    }
+  }
+
+  /**
+   * One MySQL transaction at READ COMMITTED. The level is set once per pooled connection
+   * (for the session) rather than before every transaction: one round trip less each time.
+   */
+  private async once<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.connect();
+      const connection = (runner as unknown as { databaseConnection: object }).databaseConnection;
+      if (!this.readCommitted.has(connection)) {
+        await runner.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
+        this.readCommitted.add(connection);
+      }
+      await runner.startTransaction();
+      try {
+        const result = await work(runner.manager);
+        await runner.commitTransaction();
+        return result;
+      } catch (error) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        throw error;
+      }
+    } finally {
+      await runner.release();
     }
   }
 }

@@ -6,9 +6,9 @@ export function getAuthOptions(): Promise<AuthOptionsDto> {
   return request({ method: 'GET', path: '/api/auth/options', auth: 'none', silent: true });
 }
 
-/** Exchanges a `wx.login` code for our tokens. Silent: it runs at launch, before anyone asked. */
-export function signInWithWechat(code: string): Promise<AuthResult> {
-  return request({ method: 'POST', path: '/api/auth/wechat', data: { code }, auth: 'none', silent: true });
+/** Exchanges a `wx.login` code for our tokens; silent at launch, before anyone asked. */
+export function signInWithWechat(code: string, silent = true): Promise<AuthResult> {
+  return request({ method: 'POST', path: '/api/auth/wechat', data: { code }, auth: 'none', silent });
 }
 
 /** Development sign-in by nickname; the server mounts it only without a WeChat AppID. */

@@ -64,14 +64,17 @@ export const session = {
     setState({ options: await options });
   },
 
-  /** Silent WeChat sign-in; resolves to null where there is none (H5). */
-  async signInWithWechat(): Promise<MeDto | null> {
+  /**
+   * WeChat sign-in: silent at launch, `interactive` when the member pressed the button (then
+   * failures are shown). Resolves to null where there is no WeChat (H5).
+   */
+  async signInWithWechat(interactive = false): Promise<MeDto | null> {
     const code = await platform.wechatLoginCode();
     if (!code) {
       setState({ status: 'signedOut' });
       return null;
     }
-    return signedIn(await signInWithWechat(code));
+    return signedIn(await signInWithWechat(code, !interactive));
   },
 
   async signInForDev(nickname: string): Promise<MeDto> {

@@ -3,6 +3,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Tag } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css';
+import { ApiRequestError } from '../../api/request';
 import { platform } from '../../platform';
 import { session, type SessionState } from '../../store/session';
 
@@ -20,8 +21,9 @@ export function SignInCard({ options, status }: Pick<SessionState, 'options' | '
     try {
       await signIn();
       void Taro.showToast({ title: '登录成功', icon: 'success' });
-    } catch {
-      // The request layer has already shown the server's message.
+    } catch (error) {
+      // Server refusals were already shown by the request layer; wx.login failing was not.
+      if (!(error instanceof ApiRequestError)) void Taro.showToast({ title: '登录失败，请稍后重试', icon: 'none' });
     } finally {
       setBusy(false);
     }
@@ -75,7 +77,7 @@ export function SignInCard({ options, status }: Pick<SessionState, 'options' | '
       <View className='sign-in'>
         <Text className='sign-in__title'>登录享会员权益</Text>
         <Text className='sign-in__text'>消费得积分 · 积分兑好礼 · 会员专享价</Text>
-        <Button className='sign-in__submit' loading={busy || undefined} disabled={busy || undefined} onClick={() => void run(() => session.signInWithWechat())}>
+        <Button className='sign-in__submit' loading={busy || undefined} disabled={busy || undefined} onClick={() => void run(() => session.signInWithWechat(true))}>
           微信一键登录
         </Button>
       </View>

@@ -13,6 +13,18 @@ import { setupOpenApi } from './openapi/openapi.js';
 
 const ASSETS_DIR = resolve(REPO_ROOT, 'server/assets');
 
+/**
+ * @fastify/static 10 hands setHeaders the Fastify reply, though its types promise a Node
+ * response: set the header through whichever method is there.
+ */
+function cacheFor(policy: (path: string) => string) {
+  return (res: unknown, path: string): void => {
+    const target = res as { header?: (k: string, v: string) => void; setHeader?: (k: string, v: string) => void };
+    if (target.header) target.header('cache-control', policy(path));
+    else target.setHeader?.('cache-control', policy(path));
+  };
+}
+
 export interface AppOptions {
   clock?: Clock;
   logger?: LoggerService | LogLevel[] | false;
@@ -51,7 +63,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   app.useStaticAssets({
     root: ASSETS_DIR,
     prefix: '/assets/',
-    setHeaders: (res) => res.setHeader('cache-control', 'public, max-age=86400'),
+    setHeaders: cacheFor(() => 'public, max-age=86400'),
   });
   if (config.h5Dist) {
     app.useStaticAssets({
@@ -59,9 +71,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       prefix: '/',
       decorateReply: false,
       // index.html must be re-read after a deploy; hashed assets can be cached for good.
-      setHeaders: (res, path) => {
-        res.setHeader('cache-control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
-      },
+      setHeaders: cacheFor((path) => (path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable')),
     });
   }
   await app.init();

@@ -77,6 +77,15 @@ describe('platform: health, errors, roles, catalog', () => {
     expect((await t.api('GET', '/api/catalog/goods')).body).toHaveLength(DEMO_GOODS.length);
   });
 
+  it('serves the demo images with a cache header', async () => {
+    const res = await fetch(`${t.baseUrl}/assets/goods/cherry.png`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=86400');
+    expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    expect((await t.api('GET', '/assets/goods/none.png')).status).toBe(404);
+  });
+
   it('serves the OpenAPI document', async () => {
     const res = await t.api('GET', '/api/docs-json');
     expect(res.status).toBe(200);

@@ -4,7 +4,7 @@ export function assertFen(fen: number): void {
   if (!Number.isSafeInteger(fen) || fen < 0) throw new RangeError(`not an amount in fen: ${fen}`);
 }
 
-/** "¥12.30" style text for an amount in fen, without float arithmetic. */
+/** "12.30" (yuan, two decimals) for an amount in fen, without float arithmetic; the UI adds ¥. */
 export function formatYuan(fen: number): string {
   assertFen(fen);
   const yuan = Math.floor(fen / 100);

@@ -1,0 +1,95 @@
+// The storefront in Chromium at phone size, against the real server serving the H5 build:
+// browse without signing in, sign in with the development sign-in, see the member's
+// nickname and points on 我的; the 管理 tab is there for the demo operator only.
+import { launchBrowser, phoneContext, screenshot, startServer } from './support.mjs';
+
+let server;
+let browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+// Taro's H5 router keeps visited tab pages in the DOM, hidden; each draws its own tab bar.
+const visible = (page, selector) => page.locator(`.taro_page:visible ${selector}`);
+const tab = (page, key) => page.locator(`.tab-bar:visible .tab-bar__item--${key}`);
+const tabTexts = (page) => page.locator('.tab-bar:visible .tab-bar__text').allInnerTexts();
+
+async function signIn(page, nickname) {
+  await tab(page, 'me').click();
+  const input = visible(page, '.sign-in__input input');
+  await input.waitFor();
+  await input.fill(nickname);
+  await visible(page, '.sign-in__submit').click();
+  await visible(page, '.me-nickname').filter({ hasText: nickname }).waitFor();
+}
+
+test('a visitor browses the mall without signing in', async () => {
+  const context = await phoneContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${server.baseUrl}/`);
+  await page.locator('.goods-card').first().waitFor();
+  const tabs = await tabTexts(page);
+  expect(tabs).toEqual(['首页', '积分商城', '我的']);
+  expect(await visible(page, '.goods-card').count()).toBe(12);
+  expect(await visible(page, '.goods-card__title').first().innerText()).toContain('车厘子');
+  // the goods images in view (the rest load lazily) really load from /assets
+  await page.waitForFunction(() => [...document.querySelectorAll('.goods-card img')].some((img) => img.src && img.complete));
+  const images = await page.evaluate(() => [...document.querySelectorAll('.goods-card img')]
+    .filter((img) => img.src && img.complete).map((img) => [img.src, img.naturalWidth]));
+  expect(images.length).toBeGreaterThanOrEqual(2);
+  for (const [src, width] of images) expect([src, width > 0]).toEqual([src, true]);
+  expect(images[0][0]).toMatch(/\/assets\/goods\/\w+\.png$/);
+  await screenshot(page, 'e2e-home');
+  await context.close();
+});
+
+test('a shopper signs in and sees nickname and points on 我的, without 管理', async () => {
+  const context = await phoneContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${server.baseUrl}/`);
+  await page.locator('.tab-bar:visible').waitFor();
+  await signIn(page, '小明');
+  // 小明's demo history, written through the ledger: 950 available, 259 pending
+  await expect(visible(page, '.me-points-available').innerText()).resolves.toBe('950');
+  await expect(visible(page, '.me-points-pending').innerText()).resolves.toBe('259');
+  expect(await tabTexts(page)).toEqual(['首页', '积分商城', '我的']);
+  expect(await page.locator('.tab-bar__item--admin').count()).toBe(0); // on no page at all
+  await screenshot(page, 'e2e-me-shopper');
+
+  // the session survives a reload (tokens kept in storage)
+  await page.reload();
+  await visible(page, '.me-nickname').filter({ hasText: '小明' }).waitFor();
+  await context.close();
+});
+
+test('the demo operator sees 管理 and its overview', async () => {
+  const context = await phoneContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${server.baseUrl}/`);
+  await page.locator('.tab-bar:visible').waitFor();
+  await signIn(page, '运营小美');
+  expect(await tabTexts(page)).toEqual(['首页', '积分商城', '我的', '管理']);
+  await tab(page, 'admin').click();
+  const members = visible(page, '.admin-stat--members .admin-stat__value').filter({ hasText: /^\d+$/ });
+  await members.waitFor(); // a placeholder shows until the overview arrives
+  expect(Number(await members.innerText())).toBeGreaterThanOrEqual(3);
+  expect(await visible(page, '.admin-stat--on-sale .admin-stat__value').innerText()).toBe('12');
+  await screenshot(page, 'e2e-admin');
+  await context.close();
+});
+
+test('the server answers unknown API routes with JSON while serving the H5 build', async () => {
+  const res = await fetch(`${server.baseUrl}/api/does-not-exist`);
+  expect(res.status).toBe(404);
+  expect((await res.json()).code).toBe('NOT_FOUND');
+  const index = await fetch(`${server.baseUrl}/`);
+  expect(index.status).toBe(200);
+  expect(index.headers.get('cache-control')).toBe('no-cache');
+  expect(await index.text()).toContain('<div id="app"');
+});

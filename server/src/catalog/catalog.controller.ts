@@ -1,17 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { Type } from 'class-transformer';
 import type { CategoryDto, GoodsDto } from '@jifen/shared';
 import { Public } from '../auth/decorators.js';
+import { OptionalInt } from '../common/validation.js';
 import { CatalogService } from './catalog.service.js';
 
 class GoodsQuery {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(2 ** 31 - 1)
+  @OptionalInt()
   categoryId?: number;
 }
 

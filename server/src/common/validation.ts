@@ -1,4 +1,6 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { applyDecorators, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DomainError } from './errors.js';
 
 interface FieldProblem {
@@ -29,4 +31,9 @@ export function validationPipe(): ValidationPipe {
       return new DomainError('VALIDATION_FAILED', message, details);
     },
   });
+}
+
+/** An optional positive 32-bit integer from the query string (ids, cursors, limits). */
+export function OptionalInt(max = 2 ** 31 - 1, min = 1): PropertyDecorator {
+  return applyDecorators(IsOptional(), Type(() => Number), IsInt(), Min(min), Max(max));
 }

@@ -1,18 +1,15 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsIn, IsOptional } from 'class-validator';
 import { ENTRY_KINDS, type EntryKind, type Page, type PointsBalanceDto, type PointsEntryDto } from '@jifen/shared';
 import { CurrentMember, type Caller, Roles } from '../auth/decorators.js';
+import { OptionalInt } from '../common/validation.js';
 import { LedgerQueries } from './ledger-queries.service.js';
 import { LedgerAudit, type AuditReport } from './ledger-audit.service.js';
 
 class EntriesQuery {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(2 ** 31 - 1)
+  @OptionalInt()
   cursor?: number;
 
   /** Comma-separated entry kinds, e.g. `earn,confirm`. */
@@ -22,20 +19,12 @@ class EntriesQuery {
   @IsIn(ENTRY_KINDS as unknown as string[], { each: true })
   kind?: EntryKind[];
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @OptionalInt(100)
   limit?: number;
 }
 
 class AuditQuery {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(2 ** 31 - 1)
+  @OptionalInt()
   memberId?: number;
 }
 

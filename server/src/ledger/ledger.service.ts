@@ -454,8 +454,8 @@ export class LedgerService {
     const lots = await ctx.sql.rows<LotRow>(ctx.m,
       `SELECT id, remaining, expires_at FROM points_lots WHERE member_id = ? AND remaining > 0 AND expires_at >= ? ORDER BY expires_at, id`,
       [ctx.memberId, sqlTime(ctx.now)]);
-    const taken = takeFrom(lots, need);
-    if (!taken) {
+    const { taken, short } = takeFrom(lots, need);
+    if (short > 0) {
       const spendable = lots.reduce((s, l) => s + num(l.remaining), 0);
       throw new DomainError('POINTS_INSUFFICIENT', `积分不足：需要 ${need}，可用 ${spendable}`, { need, available: spendable });
     }
@@ -501,17 +501,10 @@ export class LedgerService {
       `SELECT id, remaining, expires_at, entry_id FROM points_lots WHERE member_id = ? AND remaining > 0 ORDER BY expires_at, id`,
       [ctx.memberId]);
     const ordered = [...lots.filter((l) => Number(l.entry_id) === earnId), ...lots.filter((l) => Number(l.entry_id) !== earnId)];
-    const taken: [number, number][] = [];
-    let left = need;
-    for (const lot of ordered) {
-      if (left === 0) break;
-      const n = Math.min(left, num(lot.remaining));
-      taken.push([Number(lot.id), n]);
-      left -= n;
-    }
+    const { taken, short } = takeFrom(ordered, need);
     for (const [lotId, n] of taken) await ctx.sql.exec(ctx.m, 'UPDATE points_lots SET remaining = remaining - ? WHERE id = ?', [n, lotId]);
-    ctx.account.available -= need - left;
-    ctx.account.debt += left;
+    ctx.account.available -= need - short;
+    ctx.account.debt += short;
     const result = await this.append(ctx, e);
     await this.allocate(ctx, result.entryId!, taken);
     return result;
@@ -567,17 +560,17 @@ function toResult(row: EntryRow, replayed: boolean): LedgerResult {
   };
 }
 
-/** Lot ids and amounts covering `need`, in the order given; null when they do not suffice. */
-function takeFrom(lots: LotRow[], need: number): [number, number][] | null {
+/** Lot ids and amounts taken towards `need` in the order given, and what they left short. */
+function takeFrom(lots: LotRow[], need: number): { taken: [number, number][]; short: number } {
   const taken: [number, number][] = [];
-  let left = need;
+  let short = need;
   for (const lot of lots) {
-    if (left === 0) break;
-    const n = Math.min(left, num(lot.remaining));
+    if (short === 0) break;
+    const n = Math.min(short, num(lot.remaining));
     taken.push([Number(lot.id), n]);
-    left -= n;
+    short -= n;
   }
-  return left === 0 ? taken : null;
+  return { taken, short };
 }
 
 export function checkAmount(amount: number): void {

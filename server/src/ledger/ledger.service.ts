@@ -279,7 +279,7 @@ export class LedgerService {
       const isSpend = target.amount < 0 && (target.kind === 'spend' || target.kind === 'adjust');
       const isEarning = target.amount > 0 && (target.kind === 'earn' || target.kind === 'confirm' || target.kind === 'adjust');
       if (!isSpend && !isEarning) throw new DomainError('POINTS_NOT_REVERSIBLE', '这条积分记录不能退回');
-      const reversed = await sql.one<{ total: unknown }>(m, 'SELECT SUM(amount) AS total FROM points_entries WHERE reverses_entry_id = ? AND kind = ?', [target.id, 'reverse']);
+      const reversed = await sql.one<{ total: unknown }>(m, 'SELECT SUM(amount) AS total FROM points_entries WHERE member_id = ? AND reverses_entry_id = ? AND kind = ?', [target.member_id, target.id, 'reverse']);
       const left = Math.abs(target.amount) - Math.abs(num(reversed?.total));
       if (left <= 0) throw new DomainError('POINTS_REVERSAL_EXCEEDS', '这条积分记录已全部退回');
       const amount = input.amount ?? left;
@@ -472,9 +472,9 @@ export class LedgerService {
   private async restore(ctx: Ctx, spendId: number, e: NewEntry): Promise<LedgerResult> {
     const rows = await ctx.sql.rows<{ lot_id: number; taken: unknown; expires_at: string | Date }>(ctx.m,
       `SELECT a.lot_id, SUM(a.amount) AS taken, l.expires_at FROM points_allocations a JOIN points_lots l ON l.id = a.lot_id
-       WHERE a.entry_id = ? OR a.entry_id IN (SELECT id FROM points_entries WHERE reverses_entry_id = ? AND kind = 'reverse')
+       WHERE a.entry_id = ? OR a.entry_id IN (SELECT id FROM points_entries WHERE member_id = ? AND reverses_entry_id = ? AND kind = 'reverse')
        GROUP BY a.lot_id, l.expires_at ORDER BY l.expires_at DESC, a.lot_id DESC`,
-      [spendId, spendId]);
+      [spendId, ctx.memberId, spendId]);
     const toDebt = Math.min(ctx.account.debt, e.amount);
     let left = e.amount - toDebt;
     const given: [number, number][] = [];

@@ -1,7 +1,10 @@
 import { type MigrationInterface, type QueryRunner, Table, TableIndex } from 'typeorm';
 import { datetime, id } from './columns.js';
 
-/** The points ledger (see src/ledger/README.md) and the rules table with history. */
+/**
+ * The points ledger (see src/ledger/README.md) and the rules table with history. Indexes are
+ * only those a query needs: every one is another page written on each commit.
+ */
 export class Ledger1764000000002 implements MigrationInterface {
   name = 'Ledger1764000000002';
 
@@ -48,7 +51,6 @@ export class Ledger1764000000002 implements MigrationInterface {
     );
     await q.createIndex('points_entries', new TableIndex({ name: 'uq_points_entries_key', columnNames: ['idempotency_key'], isUnique: true }));
     await q.createIndex('points_entries', new TableIndex({ name: 'idx_points_entries_member', columnNames: ['member_id', 'id'] }));
-    await q.createIndex('points_entries', new TableIndex({ name: 'idx_points_entries_reverses', columnNames: ['reverses_entry_id'] }));
 
     await q.createTable(
       new Table({
@@ -66,7 +68,6 @@ export class Ledger1764000000002 implements MigrationInterface {
     );
     await q.createIndex('points_lots', new TableIndex({ name: 'idx_points_lots_member', columnNames: ['member_id', 'expires_at'] }));
     await q.createIndex('points_lots', new TableIndex({ name: 'idx_points_lots_expiry', columnNames: ['expires_at', 'member_id'] }));
-    await q.createIndex('points_lots', new TableIndex({ name: 'idx_points_lots_entry', columnNames: ['entry_id'] }));
 
     await q.createTable(
       new Table({

@@ -1,7 +1,9 @@
 /**
  * Route table. The four tab pages live in the main package (WeChat requires it) and take no
  * query parameters yet; the invite issue adds `?inviter=<code>` to every shared path.
- * Further admin screens (admin/*) belong in a subpackage so shoppers never download them.
+ * Member pages reached from 我的 (积分明细) stay in the main package: they are small and most
+ * members open them. Further admin screens (admin/*) belong in a subpackage so shoppers never
+ * download them.
  */
 export default defineAppConfig({
   pages: [
@@ -9,6 +11,7 @@ export default defineAppConfig({
     'pages/mall/index', // 积分商城: goods that can be bought with points
     'pages/me/index', // 我的: member card, entries, sign-in when signed out
     'pages/admin/index', // 管理: operators' overview (owner / operator only)
+    'pages/points/index', // 积分明细 (navigateTo from 我的), ?filter=all|earned|spent|pending|expired; signed-in only
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -1,4 +1,4 @@
-import { tierRule, type TierName } from '@jifen/shared';
+import { SHANGHAI_OFFSET_MS, shanghaiDay, tierRule, type TierName } from '@jifen/shared';
 
 /** 「已售」 counts the way malls show them: exact below 10,000, then 1.2万. */
 export function formatCount(n: number): string {
@@ -13,4 +13,23 @@ export function formatPoints(n: number): string {
 
 export function tierLabel(tier: TierName): string {
   return tierRule(tier).label;
+}
+
+/**
+ * An ISO instant as Shanghai wall time, `YYYY-MM-DD HH:mm`. China is UTC+8 all year, so a
+ * fixed offset is exact and needs no time-zone data (which the mini-program lacks).
+ */
+export function formatShanghaiTime(iso: string): string {
+  const shifted = new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS).toISOString();
+  return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)}`;
+}
+
+/** The Shanghai day of an ISO instant, `YYYY-MM-DD` (an expiry at 23:59:59.999 stays on its day). */
+export function shanghaiDate(iso: string): string {
+  return shanghaiDay(new Date(iso));
+}
+
+/** A signed points change for display: `+120`, `−990` (a real minus sign, as wide as the plus). */
+export function formatSigned(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0';
 }

@@ -11,6 +11,7 @@ configure({ tag: View as unknown as string });
 
 export {
   Checked,
+  Clock,
   Coupon,
   Gift,
   Home,

@@ -1,8 +1,10 @@
+import { useEffect, useRef, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { DEFAULT_TIERS, isOperator, shanghaiDay, tierRule, type TierName } from '@jifen/shared';
+import { DEFAULT_TIERS, isOperator, shanghaiDay, tierRule, type ExpiringPoints, type TierName } from '@jifen/shared';
+import { getPointsBalance } from '../../api/points';
 import { Avatar } from '../../components/Avatar';
-import { Checked, Coupon, Location, Order, UserAdd, Wallet } from '../../components/Icon';
+import { Checked, Clock, Coupon, Location, Order, UserAdd, Wallet } from '../../components/Icon';
 import { TabBarSlot } from '../../components/TabBar';
 import { TierBadge } from '../../components/TierBadge';
 import { useShare } from '../../hooks/useShare';
@@ -20,6 +22,32 @@ const ENTRIES = [
 ];
 
 const soon = () => void Taro.showToast({ title: '即将开放', icon: 'none' });
+const toPoints = (filter?: string) => void Taro.navigateTo({ url: `/pages/points/index${filter ? `?filter=${filter}` : ''}` });
+const toMall = () => void Taro.switchTab({ url: '/pages/mall/index' });
+
+const ENTRY_ACTIONS: Partial<Record<(typeof ENTRIES)[number]['key'], () => void>> = {
+  points: () => toPoints(),
+};
+
+/** Points expiring within 30 days (soonest first) for the signed-in member, fetched each time 我的 shows. */
+function useExpiring(memberId: number | null): ExpiringPoints[] {
+  const [expiring, setExpiring] = useState<ExpiringPoints[]>([]);
+  const load = () => {
+    if (memberId === null) return;
+    getPointsBalance({ silent: true }).then((balance) => setExpiring(balance.expiring), () => undefined);
+  };
+  useEffect(() => {
+    setExpiring([]);
+    load();
+  }, [memberId]);
+  // Again each time 我的 is shown after the first (spending or a day passing changes it).
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) load();
+    shown.current = true;
+  });
+  return memberId === null ? [] : expiring;
+}
 
 /** The member's earning rate and the next tier's, from the shared tier rules. */
 function TierBenefit({ tier }: { tier: TierName }) {
@@ -42,6 +70,7 @@ function TierBenefit({ tier }: { tier: TierName }) {
 export default function MePage() {
   useShare();
   const { status, member, options } = useSession();
+  const expiring = useExpiring(status === 'signedIn' && member ? member.id : null);
 
   useDidShow(() => {
     void session.refresh();
@@ -78,20 +107,29 @@ export default function MePage() {
 
         {member && (
           <View className='me__points'>
-            <View className='me__points-item'>
+            <View className='me__points-item' onClick={() => toPoints()}>
               <Text className='me__points-value me-points-available'>{member.points.available}</Text>
-              <Text className='me__points-label'>可用积分</Text>
+              <Text className='me__points-label'>可用积分 ›</Text>
             </View>
             <View className='me__points-divider' />
-            <View className='me__points-item'>
+            <View className='me__points-item' onClick={() => toPoints('pending')}>
               <Text className='me__points-value me__points-value--muted me-points-pending'>{member.points.pending}</Text>
-              <Text className='me__points-label'>待入账</Text>
+              <Text className='me__points-label'>待入账 ›</Text>
             </View>
             <View className='me__points-divider' />
-            <View className='me__points-item' onClick={() => void Taro.switchTab({ url: '/pages/mall/index' })}>
+            <View className='me__points-item' onClick={toMall}>
               <Text className='me__points-value me__points-value--link'>去兑换</Text>
               <Text className='me__points-label'>积分商城 ›</Text>
             </View>
+          </View>
+        )}
+
+        {member && expiring.length > 0 && (
+          <View className='me__expiring me-expiring' onClick={toMall}>
+            <Clock size={14} color='#b86b00' className='me__expiring-icon' />
+            <Text className='me__expiring-text'>
+              {expiring[0].amount} 积分将于 {expiring[0].date} 过期，去积分商城使用 ›
+            </Text>
           </View>
         )}
       </View>
@@ -102,7 +140,7 @@ export default function MePage() {
         <Text className='me__section-title'>我的服务</Text>
         <View className='me__entries'>
           {ENTRIES.map(({ key, text, Icon, tint }) => (
-            <View className={`me__entry me__entry--${key}`} key={key} onClick={soon}>
+            <View className={`me__entry me__entry--${key}`} key={key} onClick={ENTRY_ACTIONS[key] ?? soon}>
               <View className='me__entry-icon' style={{ background: `${tint}1a` }}>
                 <Icon size={24} color={tint} />
               </View>

@@ -9,6 +9,7 @@ import { MembersModule } from './members/members.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { RulesModule } from './rules/rules.module.js';
 import { LedgerModule } from './ledger/ledger.module.js';
+import { CheckinModule } from './checkin/checkin.module.js';
 import { AdminModule } from './admin/admin.module.js';
 import { HealthController } from './health/health.controller.js';
 
@@ -26,6 +27,7 @@ export class AppModule {
         AuthModule.forRoot(config),
         MembersModule,
         CatalogModule,
+        CheckinModule,
         AdminModule,
       ],
       controllers: [HealthController],

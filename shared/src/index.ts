@@ -1,6 +1,7 @@
 export * from './api.js';
 export * from './errors.js';
 export * from './ledger.js';
+export * from './checkin.js';
 export * from './time.js';
 export * from './rules/money.js';
 export * from './rules/points.js';

@@ -12,7 +12,7 @@ export const ENTRY_SOURCES = [
 export type EntrySource = (typeof ENTRY_SOURCES)[number];
 
 /** Sources that count towards the daily cap on non-purchase earnings. */
-export const CAPPED_SOURCES: readonly EntrySource[] = ['checkin', 'invite', 'signup', 'review', 'campaign'];
+export const CAPPED_SOURCES: readonly EntrySource[] = ['checkin', 'makeup', 'invite', 'signup', 'review', 'campaign'];
 
 export const KIND_LABELS: Record<EntryKind, string> = {
   earn: '获得',

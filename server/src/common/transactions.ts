@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -23,6 +24,8 @@ const MAX_ATTEMPTS = 10;
 export class Transactions {
   private readonly serial: boolean;
   private tail: Promise<unknown> = Promise.resolve();
+  /** Set while a task holds the SQLite turn, to spot reads and transactions nested in it. */
+  private readonly turn = new AsyncLocalStorage<boolean>();
   private readonly readCommitted = new WeakSet<object>();
 
   constructor(private readonly dataSource: DataSource) {
@@ -34,8 +37,24 @@ export class Transactions {
     return this.serial ? this.inTurn(() => this.dataSource.transaction(work)) : this.withRetry(work);
   }
 
+  /**
+   * A read that must not see another request's half-done transaction. On SQLite all requests
+   * share one connection, so an uncommitted write is visible to any read that slips in
+   * between its statements: such reads wait their turn. On MySQL they just run.
+   */
+  read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    // Already inside this request's turn: waiting for the queue would wait for ourselves.
+    if (!this.serial || this.turn.getStore()) return work(this.dataSource.manager);
+    return this.inTurn(() => work(this.dataSource.manager));
+  }
+
   private inTurn<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(task, task);
+    if (this.turn.getStore()) {
+      // A transaction started inside another without passing its manager would wait forever.
+      return Promise.reject(new Error('nested transaction on SQLite: pass the outer EntityManager to join it'));
+    }
+    const run = () => this.turn.run(true, task);
+    const result = this.tail.then(run, run);
     this.tail = result.catch(() => undefined);
     return result;
   }

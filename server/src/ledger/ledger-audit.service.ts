@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Transactions } from '../common/transactions.js';
 import { num, Sql } from '../common/sql.js';
 
 export interface Drift {
@@ -27,10 +28,17 @@ export interface AuditReport {
  */
 @Injectable()
 export class LedgerAudit {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: Transactions,
+  ) {}
 
-  async run(memberId?: number): Promise<AuditReport> {
-    const m = this.dataSource.manager;
+  /** One consistent pass: on SQLite it waits for the writer's turn. */
+  run(memberId?: number): Promise<AuditReport> {
+    return this.tx.read((m) => this.check(m, memberId));
+  }
+
+  private async check(m: EntityManager, memberId?: number): Promise<AuditReport> {
     const sql = new Sql(m);
     const only = (col: string) => (memberId === undefined ? '' : ` AND ${col} = ${Number(memberId)}`);
     const drifts: Drift[] = [];

@@ -5,6 +5,7 @@ import {
 } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { num, readTime, Sql, sqlTime } from '../common/sql.js';
+import { Transactions } from '../common/transactions.js';
 
 const DAY_MS = 86_400_000;
 
@@ -28,7 +29,8 @@ export class LedgerQueries {
   private readonly sql: Sql;
 
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
+    private readonly tx: Transactions,
     private readonly clock: Clock,
   ) {
     this.sql = new Sql(dataSource.manager);
@@ -39,14 +41,13 @@ export class LedgerQueries {
    * that the expiry job has not reached yet are no longer counted as available.
    */
   async balance(memberId: number): Promise<PointsBalanceDto> {
-    const m = this.dataSource.manager;
     const now = this.clock.now();
-    const [account, lots] = await Promise.all([
+    const [account, lots] = await this.tx.read((m) => Promise.all([
       this.sql.one<{ available: number; pending: number; debt: number }>(m, 'SELECT available, pending, debt FROM points_accounts WHERE member_id = ?', [memberId]),
       this.sql.rows<{ expires_at: string | Date; total: unknown }>(m,
         'SELECT expires_at, SUM(remaining) AS total FROM points_lots WHERE member_id = ? AND remaining > 0 AND expires_at <= ? GROUP BY expires_at ORDER BY expires_at',
         [memberId, sqlTime(new Date(now.getTime() + 30 * DAY_MS))]),
-    ]);
+    ]));
     let due = 0;
     const expiring = new Map<string, number>();
     for (const lot of lots) {
@@ -83,9 +84,9 @@ export class LedgerQueries {
       where.push(`kind IN (${options.kinds.map(() => '?').join(', ')})`);
       params.push(...options.kinds);
     }
-    const rows = await this.sql.rows<EntryRow>(this.dataSource.manager,
+    const rows = await this.tx.read((m) => this.sql.rows<EntryRow>(m,
       `SELECT id, kind, source, amount, pending_delta, available_after, ref_type, ref_id, reason, expires_at, created_at
-       FROM points_entries WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ${limit + 1}`, params);
+       FROM points_entries WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ${limit + 1}`, params));
     const items = rows.slice(0, limit).map(toEntryDto);
     return { items, next: rows.length > limit ? String(items[items.length - 1].id) : null };
   }

@@ -24,6 +24,10 @@ export class Member extends BaseEntity {
   @Column({ type: 'varchar', length: 16, default: 'normal' })
   tier: TierName;
 
+  /** YYYY-MM-DD, or null when the member has not said. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  birthday: string | null;
+
   /** Bumped to revoke every refresh token of the member (sign-out everywhere, role change). */
   @Column({ name: 'token_version', type: 'int', default: 0 })
   tokenVersion: number;

@@ -54,6 +54,19 @@ describe('Transactions', () => {
     expect(names.sort()).toEqual(Array.from({ length: n }, (_, i) => i).filter((i) => i % 4 !== 0).map((i) => `c${i}`).sort());
   });
 
+  it('lets a read inside a transaction run at once, and refuses an unjoined nested transaction on SQLite', async () => {
+    const seen = await tx.run(async (m) => {
+      await m.save(m.create(Category, row('inside')));
+      return tx.read((r) => r.countBy(Category, { name: 'inside' }));
+    });
+    // SQLite: the same connection, so the read sees the open transaction's row; MySQL: another
+    // pooled connection at READ COMMITTED, which does not.
+    expect(seen).toBe(t.db.kind === 'sqlite' ? 1 : 0);
+    if (t.db.kind === 'sqlite') {
+      await expect(tx.run(() => tx.run(async () => 1))).rejects.toThrow(/nested transaction/);
+    }
+  });
+
   it('joins the caller\'s transaction when one is passed in', async () => {
     await expect(
       tx.run(async (outer) => {

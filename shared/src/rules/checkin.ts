@@ -7,6 +7,12 @@ export interface CheckinRule {
   cycleDays: number;
   /** Multiplier in percent during the member's birthday month. */
   birthdayMonthPct: number;
+  /** Points a make-up check-in (补签) costs. */
+  makeupCost: number;
+  /** Make-up check-ins allowed per Shanghai month. */
+  makeupPerMonth: number;
+  /** How many days back a make-up may reach (yesterday = 1). */
+  makeupWindowDays: number;
 }
 
 export const DEFAULT_CHECKIN_RULE: CheckinRule = {
@@ -14,6 +20,9 @@ export const DEFAULT_CHECKIN_RULE: CheckinRule = {
   streakBonuses: { 3: 10, 7: 50 },
   cycleDays: 7,
   birthdayMonthPct: 200,
+  makeupCost: 20,
+  makeupPerMonth: 2,
+  makeupWindowDays: 7,
 };
 
 /** Position of a streak day inside its cycle, 1..cycleDays. */

@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import { Between, type EntityManager, MoreThanOrEqual } from 'typeorm';
+import {
+  addDays, type CheckinCalendarDto, type CheckinResultDto, type CheckinRule, checkinReward, DEFAULT_CHECKIN_RULE,
+  shanghaiDay, shanghaiMonth, startOfShanghaiDay,
+} from '@jifen/shared';
+import { Clock } from '../common/clock.js';
+import { DomainError } from '../common/errors.js';
+import { Transactions } from '../common/transactions.js';
+import { LedgerService } from '../ledger/ledger.service.js';
+import { LedgerQueries } from '../ledger/ledger-queries.service.js';
+import { MembersService, isUniqueViolation } from '../members/members.service.js';
+import { RulesService } from '../rules/rules.service.js';
+import { Checkin } from './checkin.entity.js';
+
+export const CHECKIN_RULES_KEY = 'checkin';
+
+/**
+ * Daily check-in (签到): once per Shanghai day, streak bonuses, the birthday month, and
+ * make-up check-ins (补签). Points go through the ledger in the same transaction, keyed by
+ * member and day, so a double tap or 20 concurrent calls credit once.
+ */
+@Injectable()
+export class CheckinService {
+  constructor(
+    private readonly tx: Transactions,
+    private readonly clock: Clock,
+    private readonly rules: RulesService,
+    private readonly ledger: LedgerService,
+    private readonly points: LedgerQueries,
+    private readonly members: MembersService,
+  ) {}
+
+  rule(): Promise<CheckinRule> {
+    return this.rules.get(CHECKIN_RULES_KEY, DEFAULT_CHECKIN_RULE);
+  }
+
+  async checkIn(memberId: number): Promise<CheckinResultDto> {
+    const rule = await this.rule();
+    const now = this.clock.now();
+    const day = shanghaiDay(now);
+    const birthday = await this.birthdayOf(memberId);
+    const done = await this.tx.run(async (m) => {
+      const existing = await m.findOneBy(Checkin, { memberId, day });
+      if (existing) return { row: existing, alreadyDone: true };
+      const streak = (await this.streakEndingAt(m, memberId, addDays(day, -1))) + 1;
+      // The ledger locks the member's account first: concurrent check-ins queue there and the
+      // later ones find the day taken (or the ledger key used).
+      const earned = await this.ledger.earn({
+        memberId, amount: checkinReward(streak, inBirthdayMonth(birthday, day), rule), source: 'checkin',
+        key: `checkin:${memberId}:${day}`, ref: { type: 'checkin', id: day },
+      }, m);
+      if (earned.replayed) return { row: await m.findOneByOrFail(Checkin, { memberId, day }), alreadyDone: true };
+      const row = await m.save(m.create(Checkin, { memberId, day, kind: 'normal', streak, points: earned.amount, createdAt: now }));
+      return { row, alreadyDone: false };
+    }).catch(async (error: unknown) => {
+      if (!isUniqueViolation(error)) throw error;
+      return { row: await this.tx.read((m) => m.findOneByOrFail(Checkin, { memberId, day })), alreadyDone: true };
+    });
+    const { available } = await this.points.summary(memberId);
+    return {
+      day,
+      streak: done.row.streak,
+      points: done.row.points,
+      alreadyDone: done.alreadyDone,
+      tomorrowPoints: checkinReward(done.row.streak + 1, inBirthdayMonth(birthday, addDays(day, 1)), rule),
+      available,
+    };
+  }
+
+  /** 补签: a missed day within the window, for its base points, at a cost in points. */
+  async makeUp(memberId: number, day: string): Promise<CheckinResultDto> {
+    const rule = await this.rule();
+    const now = this.clock.now();
+    const today = shanghaiDay(now);
+    if (day >= today || day < addDays(today, -rule.makeupWindowDays)) {
+      throw new DomainError('CHECKIN_MAKEUP_NOT_ALLOWED', `只能补签过去 ${rule.makeupWindowDays} 天内的日期`);
+    }
+    const row = await this.tx.run(async (m) => {
+      if (await m.findOneBy(Checkin, { memberId, day })) throw new DomainError('CHECKIN_ALREADY_DONE', '这一天已经签到过了');
+      // Paying first takes the member's ledger lock, so the monthly count below cannot race.
+      await this.ledger.spend({ memberId, amount: rule.makeupCost, source: 'makeup', key: `makeup-cost:${memberId}:${day}`, ref: { type: 'checkin', id: day } }, m);
+      const monthStart = startOfShanghaiDay(`${shanghaiMonth(now)}-01`);
+      const used = await m.countBy(Checkin, { memberId, kind: 'makeup', createdAt: MoreThanOrEqual(monthStart) });
+      if (used >= rule.makeupPerMonth) throw new DomainError('CHECKIN_MAKEUP_LIMIT', `每月最多补签 ${rule.makeupPerMonth} 次`);
+      const earned = await this.ledger.earn({
+        memberId, amount: rule.basePoints, source: 'makeup', key: `makeup:${memberId}:${day}`, ref: { type: 'checkin', id: day },
+      }, m);
+      const streak = (await this.streakEndingAt(m, memberId, addDays(day, -1))) + 1;
+      const saved = await m.save(m.create(Checkin, { memberId, day, kind: 'makeup', streak, points: earned.amount, createdAt: now }));
+      await this.restreak(m, memberId, day, streak, today);
+      return saved;
+    }).catch((error: unknown) => {
+      if (isUniqueViolation(error)) throw new DomainError('CHECKIN_ALREADY_DONE', '这一天已经签到过了');
+      throw error;
+    });
+    const { available } = await this.points.summary(memberId);
+    return { day, streak: row.streak, points: row.points, alreadyDone: false, tomorrowPoints: 0, available };
+  }
+
+  async calendar(memberId: number, month?: string): Promise<CheckinCalendarDto> {
+    const rule = await this.rule();
+    const now = this.clock.now();
+    const today = shanghaiDay(now);
+    const shown = month ?? shanghaiMonth(now);
+    const firstOfWindow = addDays(today, -rule.makeupWindowDays);
+    const from = shown < firstOfWindow.slice(0, 7) ? `${shown}-01` : [`${shown}-01`, firstOfWindow].sort()[0];
+    const to = [`${shown}-31`, today].sort().at(-1)!;
+    const rows = await this.tx.read((m) => m.find(Checkin, { where: { memberId, day: Between(from, to) }, order: { day: 'ASC' } }));
+    const byDay = new Map(rows.map((r) => [r.day, r]));
+    const todayRow = byDay.get(today);
+    const streak = todayRow?.streak ?? byDay.get(addDays(today, -1))?.streak ?? 0;
+    const monthStart = startOfShanghaiDay(`${shanghaiMonth(now)}-01`);
+    const usedThisMonth = await this.tx.read((m) => m.countBy(Checkin, { memberId, kind: 'makeup', createdAt: MoreThanOrEqual(monthStart) }));
+    const makeupDays: string[] = [];
+    for (let d = 1; d <= rule.makeupWindowDays; d++) {
+      const day = addDays(today, -d);
+      if (!byDay.has(day)) makeupDays.push(day);
+    }
+    const birthday = await this.birthdayOf(memberId);
+    const birthdayToday = inBirthdayMonth(birthday, today);
+    const birthdayTomorrow = inBirthdayMonth(birthday, addDays(today, 1));
+    const streakAfterToday = todayRow ? streak : streak + 1;
+    return {
+      month: shown,
+      today,
+      days: rows.filter((r) => r.day.startsWith(shown)).map((r) => ({ day: r.day, kind: r.kind, points: r.points })),
+      checkedToday: Boolean(todayRow),
+      streak,
+      todayPoints: todayRow?.points ?? checkinReward(streak + 1, birthdayToday, rule),
+      tomorrowPoints: checkinReward(streakAfterToday + 1, birthdayTomorrow, rule),
+      makeup: { cost: rule.makeupCost, leftThisMonth: Math.max(0, rule.makeupPerMonth - usedThisMonth), windowDays: rule.makeupWindowDays },
+      makeupDays,
+    };
+  }
+
+  /** Consecutive checked days ending with `day` (0 when `day` is not checked). */
+  private async streakEndingAt(m: EntityManager, memberId: number, day: string): Promise<number> {
+    const row = await m.findOneBy(Checkin, { memberId, day });
+    return row?.streak ?? 0;
+  }
+
+  /** After a make-up fills a gap, the days that follow it continue its streak. */
+  private async restreak(m: EntityManager, memberId: number, from: string, streak: number, today: string): Promise<void> {
+    let day = addDays(from, 1);
+    let next = streak + 1;
+    while (day <= today) {
+      const row = await m.findOneBy(Checkin, { memberId, day });
+      if (!row) return;
+      await m.update(Checkin, { id: row.id }, { streak: next });
+      day = addDays(day, 1);
+      next++;
+    }
+  }
+
+  private async birthdayOf(memberId: number): Promise<string | null> {
+    return (await this.members.get(memberId)).birthday;
+  }
+}
+
+function inBirthdayMonth(birthday: string | null, day: string): boolean {
+  return birthday !== null && birthday.slice(5, 7) === day.slice(5, 7);
+}

@@ -1,6 +1,6 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { SqliteWriter } from './sqlite-writer.js';
 
 /** Errors MySQL/MariaDB raise when two transactions collide; the whole transaction is retried. */
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
@@ -8,12 +8,10 @@ const MAX_ATTEMPTS = 10;
 
 /**
  * Runs work in one database transaction, or inside the caller's when one is passed in, so a
- * service (the ledger, stock) can join an order's transaction.
+ * service (the ledger, stock) can join an order's transaction. All writes go through `run`,
+ * never through a bare repository.save().
  *
- * SQLite: TypeORM's better-sqlite3 driver has one connection and turns a second concurrent
- * transaction into a SAVEPOINT inside the first; the first COMMIT then commits the other's
- * half-done work. So on SQLite every transaction waits its turn here (one writer, as SQLite
- * has anyway). All writes go through `run`, never through a bare repository.save().
+ * SQLite: one writer with group commit (see SqliteWriter).
  *
  * MySQL/MariaDB: transactions run in parallel on the pool at READ COMMITTED and are retried
  * on deadlock. Correctness comes from row locks (the ledger's account row, conditional
@@ -22,41 +20,25 @@ const MAX_ATTEMPTS = 10;
  */
 @Injectable()
 export class Transactions {
-  private readonly serial: boolean;
-  private tail: Promise<unknown> = Promise.resolve();
-  /** Set while a task holds the SQLite turn, to spot reads and transactions nested in it. */
-  private readonly turn = new AsyncLocalStorage<boolean>();
+  private readonly sqlite: SqliteWriter | null;
   private readonly readCommitted = new WeakSet<object>();
 
   constructor(private readonly dataSource: DataSource) {
-    this.serial = dataSource.options.type === 'better-sqlite3';
+    this.sqlite = dataSource.options.type === 'better-sqlite3' ? new SqliteWriter(dataSource) : null;
   }
 
   run<T>(work: (manager: EntityManager) => Promise<T>, outer?: EntityManager): Promise<T> {
     if (outer?.queryRunner?.isTransactionActive) return work(outer);
-    return this.serial ? this.inTurn(() => this.dataSource.transaction(work)) : this.withRetry(work);
+    return this.sqlite ? this.sqlite.write(work) : this.withRetry(work);
   }
 
   /**
    * A read that must not see another request's half-done transaction. On SQLite all requests
    * share one connection, so an uncommitted write is visible to any read that slips in
-   * between its statements: such reads wait their turn. On MySQL they just run.
+   * between its statements: such reads wait for the writer. On MySQL they just run.
    */
   read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    // Already inside this request's turn: waiting for the queue would wait for ourselves.
-    if (!this.serial || this.turn.getStore()) return work(this.dataSource.manager);
-    return this.inTurn(() => work(this.dataSource.manager));
-  }
-
-  private inTurn<T>(task: () => Promise<T>): Promise<T> {
-    if (this.turn.getStore()) {
-      // A transaction started inside another without passing its manager would wait forever.
-      return Promise.reject(new Error('nested transaction on SQLite: pass the outer EntityManager to join it'));
-    }
-    const run = () => this.turn.run(true, task);
-    const result = this.tail.then(run, run);
-    this.tail = result.catch(() => undefined);
-    return result;
+    return this.sqlite ? this.sqlite.read(work) : work(this.dataSource.manager);
   }
 
   private async withRetry<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

@@ -15,6 +15,27 @@ interface WechatErrorBody {
   errmsg?: string;
 }
 
+export interface PhoneInfo {
+  /** With the country code when it is not +86. */
+  phoneNumber: string;
+  purePhoneNumber: string;
+  countryCode: string;
+}
+
+/** An errcode WeChat answered with; turned into a DomainError at the public methods. */
+class WechatError extends Error {
+  constructor(
+    readonly errcode: number,
+    readonly errmsg: string,
+    readonly path: string,
+  ) {
+    super(`${path} errcode ${errcode}: ${errmsg}`);
+  }
+}
+
+/** The access token was refused: fetch one again and retry once. */
+const TOKEN_REFUSED = new Set([40001, 42001]);
+
 const TIMEOUT_MS = 5_000;
 /** Refresh the cached token this long before WeChat says it expires. */
 const REFRESH_MARGIN_MS = 5 * 60_000;
@@ -39,12 +60,20 @@ export class WechatClient {
   async code2Session(code: string): Promise<WechatSession> {
     const { appId, secret } = this.credentials();
     const query = new URLSearchParams({ appid: appId, secret, js_code: code, grant_type: 'authorization_code' });
-    const body = await this.call<{ openid?: string; unionid?: string; session_key?: string }>(
-      'GET',
-      `/sns/jscode2session?${query}`,
+    const body = await this.mapped(() =>
+      this.call<{ openid?: string; unionid?: string; session_key?: string }>('GET', `/sns/jscode2session?${query}`),
     );
     if (!body.openid || !body.session_key) throw new DomainError('WECHAT_UNAVAILABLE', '微信登录返回了不完整的数据');
     return { openid: body.openid, unionid: body.unionid ?? null, sessionKey: body.session_key };
+  }
+
+  /** A getPhoneNumber button's code → the member's phone number (single use, 5 minutes). */
+  async phoneNumber(code: string): Promise<PhoneInfo> {
+    const body = await this.mapped(() =>
+      this.withToken<{ phone_info?: PhoneInfo }>('POST', '/wxa/business/getuserphonenumber', { code }),
+    );
+    if (!body.phone_info?.purePhoneNumber) throw new DomainError('WECHAT_UNAVAILABLE', '微信返回的手机号不完整');
+    return body.phone_info;
   }
 
   /**
@@ -59,14 +88,29 @@ export class WechatClient {
     return this.refreshing;
   }
 
+  /** Calls an API that takes the access token; on 40001/42001 fetches the token again and retries once. */
+  private async withToken<T>(method: 'GET' | 'POST', path: string, json?: unknown): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const token = await this.accessToken();
+      try {
+        return await this.call<T>(method, `${path}?access_token=${encodeURIComponent(token)}`, json);
+      } catch (error) {
+        if (!(error instanceof WechatError) || !TOKEN_REFUSED.has(error.errcode) || attempt > 1) throw error;
+        if (this.token?.value === token) this.token = null;
+      }
+    }
+  }
+
   private async fetchToken(): Promise<string> {
     const { appId, secret } = this.credentials();
-    const body = await this.call<{ access_token?: string; expires_in?: number }>('POST', '/cgi-bin/stable_token', {
-      grant_type: 'client_credential',
-      appid: appId,
-      secret,
-      force_refresh: false,
-    });
+    const body = await this.mapped(() =>
+      this.call<{ access_token?: string; expires_in?: number }>('POST', '/cgi-bin/stable_token', {
+        grant_type: 'client_credential',
+        appid: appId,
+        secret,
+        force_refresh: false,
+      }),
+    );
     if (!body.access_token || !body.expires_in) throw new DomainError('WECHAT_UNAVAILABLE', '微信接口凭证获取失败');
     this.token = { value: body.access_token, expiresAt: this.clock.now().getTime() + body.expires_in * 1000 };
     return body.access_token;
@@ -92,13 +136,24 @@ export class WechatClient {
       throw new DomainError('WECHAT_UNAVAILABLE', '微信服务暂时不可用，请稍后再试');
     }
     const body = (await response.json().catch(() => ({ errcode: -2, errmsg: 'not json' }))) as T & WechatErrorBody;
-    if (!response.ok || (body.errcode !== undefined && body.errcode !== 0)) throw this.mapError(body, path);
+    if (!response.ok || (body.errcode !== undefined && body.errcode !== 0)) {
+      throw new WechatError(body.errcode ?? response.status, body.errmsg ?? '', path.split('?')[0]);
+    }
     return body;
   }
 
-  private mapError(body: WechatErrorBody, path: string): DomainError {
-    const { errcode, errmsg } = body;
-    this.logger.warn(`${path.split('?')[0]} errcode ${errcode}: ${errmsg}`);
+  /** WeChat's errcodes as the domain's errors, for the caller. */
+  private async mapped<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      throw error instanceof WechatError ? this.mapError(error) : error;
+    }
+  }
+
+  private mapError(error: WechatError): DomainError {
+    const { errcode } = error;
+    this.logger.warn(error.message);
     switch (errcode) {
       case 40029:
       case 40163:

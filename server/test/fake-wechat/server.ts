@@ -22,6 +22,7 @@ interface CodeGrant {
 export class FakeWechat {
   private server: Server | null = null;
   private readonly codes = new Map<string, CodeGrant>();
+  private readonly phoneCodes = new Map<string, string>();
   private readonly failures = new Map<string, number[]>();
   readonly calls: { method: string; path: string }[] = [];
   tokensIssued = 0;
@@ -53,6 +54,18 @@ export class FakeWechat {
     return code;
   }
 
+  /** What a getPhoneNumber button would hand the mini-program: a single-use code for this phone. */
+  issuePhoneCode(phone: string): string {
+    const code = randomBytes(16).toString('hex');
+    this.phoneCodes.set(code, phone);
+    return code;
+  }
+
+  /** Invalidates the current access token, as a rotation or an expiry on WeChat's side would. */
+  revokeToken(): void {
+    this.currentToken = null;
+  }
+
   /** The next calls to this path answer with these errcodes, in order. */
   failNext(path: string, ...errcodes: number[]): void {
     this.failures.set(path, [...(this.failures.get(path) ?? []), ...errcodes]);
@@ -66,6 +79,7 @@ export class FakeWechat {
 
     if (req.method === 'GET' && url.pathname === '/sns/jscode2session') return this.code2Session(url, res);
     if (req.method === 'POST' && url.pathname === '/cgi-bin/stable_token') return this.stableToken(await json(req), res);
+    if (req.method === 'POST' && url.pathname === '/wxa/business/getuserphonenumber') return this.phoneNumber(url, await json(req), res);
     send(res, 404, { errcode: 404, errmsg: 'not found' });
   }
 
@@ -93,6 +107,22 @@ export class FakeWechat {
       this.tokensIssued++;
     }
     send(res, 200, { access_token: this.currentToken, expires_in: this.options.tokenTtl ?? 7200 });
+  }
+
+  private tokenValid(url: URL): boolean {
+    return this.currentToken !== null && url.searchParams.get('access_token') === this.currentToken;
+  }
+
+  private phoneNumber(url: URL, body: Record<string, unknown>, res: ServerResponse): void {
+    if (!this.tokenValid(url)) return send(res, 200, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+    const phone = this.phoneCodes.get(String(body.code ?? ''));
+    if (!phone) return send(res, 200, { errcode: 40029, errmsg: 'invalid code' });
+    this.phoneCodes.delete(String(body.code));
+    send(res, 200, {
+      errcode: 0,
+      errmsg: 'ok',
+      phone_info: { phoneNumber: phone, purePhoneNumber: phone, countryCode: '86', watermark: { timestamp: Math.floor(Date.now() / 1000), appid: this.options.appId } },
+    });
   }
 }
 

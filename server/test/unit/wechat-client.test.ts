@@ -44,6 +44,24 @@ describe('WechatClient against the fake WeChat server', () => {
     expect(fetches()).toBe(2);
   });
 
+  it('exchanges a phone code for the number, refreshing a refused token once', async () => {
+    await expect(client.phoneNumber(wechat.issuePhoneCode('13800138000'))).resolves.toMatchObject({ purePhoneNumber: '13800138000', countryCode: '86' });
+    const issued = wechat.tokensIssued;
+    wechat.revokeToken(); // our cached token is now refused with 40001
+    await expect(client.phoneNumber(wechat.issuePhoneCode('13900139000'))).resolves.toMatchObject({ purePhoneNumber: '13900139000' });
+    expect(wechat.tokensIssued).toBe(issued + 1);
+    await expect(client.phoneNumber('used-or-unknown')).rejects.toMatchObject({ code: 'WECHAT_CODE_INVALID' });
+  });
+
+  it('refreshes a refused token once for 50 concurrent callers', async () => {
+    await client.accessToken();
+    wechat.revokeToken();
+    const before = wechat.calls.filter((c) => c.path === '/cgi-bin/stable_token').length;
+    const phones = await Promise.all(Array.from({ length: 50 }, (_, i) => client.phoneNumber(wechat.issuePhoneCode(`1380000${String(i).padStart(4, '0')}`))));
+    expect(phones.map((p) => p.purePhoneNumber)).toHaveLength(50);
+    expect(wechat.calls.filter((c) => c.path === '/cgi-bin/stable_token').length - before).toBe(1);
+  });
+
   it('reports an unreachable WeChat as unavailable', async () => {
     const config = loadConfig({ NODE_ENV: 'test', WECHAT_APPID: 'wx0123456789abcdef', WECHAT_SECRET: 's', WECHAT_API_BASE: 'http://127.0.0.1:1' });
     const offline = new WechatClient(config, clock);

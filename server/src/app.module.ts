@@ -5,9 +5,10 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { WechatModule } from './wechat/wechat.module.js';
 import { AuthModule } from './auth/auth.module.js';
-import { MembersModule } from './members/members.module.js';
+import { MembersHttpModule } from './members/members.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { RulesModule } from './rules/rules.module.js';
+import { EventsModule } from './events/events.module.js';
 import { LedgerModule } from './ledger/ledger.module.js';
 import { CheckinModule } from './checkin/checkin.module.js';
 import { AdminModule } from './admin/admin.module.js';
@@ -23,9 +24,10 @@ export class AppModule {
         DatabaseModule,
         WechatModule,
         RulesModule,
+        EventsModule,
         LedgerModule,
         AuthModule.forRoot(config),
-        MembersModule,
+        MembersHttpModule.forRoot(config),
         CatalogModule,
         CheckinModule,
         AdminModule,

@@ -8,6 +8,11 @@ export function isOperator(role: Role): boolean {
   return OPERATOR_ROLES.includes(role);
 }
 
+/** 13800138000 → 138****8000: phones are masked everywhere but the operator's member page. */
+export function maskPhone(phone: string): string {
+  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
+}
+
 export interface PointsSummary {
   available: number;
   pending: number;
@@ -20,6 +25,10 @@ export interface MeDto {
   role: Role;
   tier: TierName;
   points: PointsSummary;
+  /** Masked, e.g. 138****8000; null until verified. */
+  phone: string | null;
+  /** Sign-up completed with a verified phone (gift granted, invites credited). */
+  signedUp: boolean;
   /** ISO time in UTC. */
   joinedAt: string;
 }
@@ -34,6 +43,21 @@ export interface AuthResult {
 
 export interface WechatLoginRequest {
   code: string;
+}
+
+export interface PhoneRequest {
+  /** The getPhoneNumber button's code. */
+  code: string;
+}
+
+export interface DevPhoneRequest {
+  phone: string;
+}
+
+export interface SignupResultDto {
+  member: MeDto;
+  /** Points of the new-member gift granted now (0 when sign-up was already complete). */
+  giftPoints: number;
 }
 
 export interface DevLoginRequest {

@@ -23,6 +23,8 @@ export interface AppConfig {
   logRequests: boolean;
   /** Load the demo shop at start when the database is empty. */
   seedDemo: boolean;
+  /** How often the outbox is polled for due events; 0 turns the poller off (tests drain by hand). */
+  outboxPollMs: number;
 }
 
 /** A bad configuration value: the process stops at start with this one-line reason. */
@@ -112,6 +114,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     h5Dist: existsSync(resolve(h5Dist, 'index.html')) ? h5Dist : null,
     logRequests: (env.LOG_REQUESTS ?? (nodeEnv === 'test' ? '0' : '1')) !== '0',
     seedDemo: (env.SEED_DEMO ?? (nodeEnv === 'development' ? '1' : '0')) !== '0',
+    outboxPollMs: int(env, 'OUTBOX_POLL_MS', nodeEnv === 'test' ? 0 : 500, 0, 60_000),
   };
 }
 

@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import type { Role, TierName } from '@jifen/shared';
-import { BaseEntity } from '../common/base.entity.js';
+import { BaseEntity, utcDatetime } from '../common/base.entity.js';
 
 @Entity('members')
 export class Member extends BaseEntity {
@@ -27,6 +27,15 @@ export class Member extends BaseEntity {
   /** YYYY-MM-DD, or null when the member has not said. */
   @Column({ type: 'varchar', length: 10, nullable: true })
   birthday: string | null;
+
+  /** Verified through WeChat's getPhoneNumber; one member per phone. */
+  @Index('uq_members_phone', { unique: true })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phone: string | null;
+
+  /** When sign-up was completed with a verified phone (the new-member gift, invite rewards). */
+  @Column({ ...utcDatetime, name: 'signed_up_at', nullable: true })
+  signedUpAt: Date | null;
 
   /** Bumped to revoke every refresh token of the member (sign-out everywhere, role change). */
   @Column({ name: 'token_version', type: 'int', default: 0 })

@@ -1,14 +1,30 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { Member } from './member.entity.js';
 import { MembersController } from './members.controller.js';
+import type { AppConfig } from '../config/config.js';
+import { DevPhoneController } from './dev-phone.controller.js';
 import { MembersService } from './members.service.js';
+import { SignupService } from './signup.service.js';
 
+/** Members and sign-up, for other modules. */
 @Module({
   imports: [TypeOrmModule.forFeature([Member]), LedgerModule],
-  controllers: [MembersController],
-  providers: [MembersService],
-  exports: [MembersService],
+  providers: [MembersService, SignupService],
+  exports: [MembersService, SignupService],
 })
 export class MembersModule {}
+
+/** The member's own routes (/api/me…), mounted once by the app. */
+@Module({})
+export class MembersHttpModule {
+  /** The development phone route exists only without a WeChat AppID, like the dev sign-in. */
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: MembersHttpModule,
+      imports: [MembersModule, LedgerModule],
+      controllers: config.wechat.appId ? [MembersController] : [MembersController, DevPhoneController],
+    };
+  }
+}

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, MoreThanOrEqual, type Repository } from 'typeorm';
-import type { MeDto, PointsSummary, Role } from '@jifen/shared';
+import { maskPhone, type MeDto, type PointsSummary, type Role } from '@jifen/shared';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
@@ -90,6 +90,8 @@ export class MembersService {
       role: member.role,
       tier: member.tier,
       points,
+      phone: member.phone ? maskPhone(member.phone) : null,
+      signedUp: member.signedUpAt !== null,
       joinedAt: member.createdAt.toISOString(),
     };
   }

@@ -1,0 +1,11 @@
+/** Topics and payloads of the domain events that cross modules (handled after commit). */
+export interface EventPayloads {
+  /** A member completed sign-up with a verified phone. */
+  'member.signed_up': { memberId: number; at: string };
+  /** An order was completed (receipt confirmed or auto-completed); emitted by orders. */
+  'order.completed': { orderId: number; memberId: number; paidFen: number; at: string };
+  /** An order was refunded in whole or part before or after completion; emitted by orders. */
+  'order.refunded': { orderId: number; memberId: number; completed: boolean; at: string };
+}
+
+export type Topic = keyof EventPayloads;

@@ -70,7 +70,9 @@ try {
   await mariadb?.stop();
 }
 
-await step('build weapp', 'npm', ['run', 'build:weapp', '-w', 'miniapp']);
+const builtWeapp = await step('build weapp', 'npm', ['run', 'build:weapp', '-w', 'miniapp']);
+if (builtWeapp) await jest('weapp pages render (miniprogram-simulate)', 'miniapp');
+else record('weapp render (not run: the build failed)', 0, 1, 0);
 const builtH5 = await step('build H5', 'npm', ['run', 'build:h5', '-w', 'miniapp']);
 if (builtServer && builtH5) {
   await jest('e2e in Chromium', 'scripts/e2e', ['--runInBand']);

@@ -93,3 +93,25 @@ test('the server answers unknown API routes with JSON while serving the H5 build
   expect(index.headers.get('cache-control')).toBe('no-cache');
   expect(await index.text()).toContain('<div id="app"');
 });
+
+test('a shopper reads 积分明细: balance, what expires soon, and the history by kind', async () => {
+  const context = await phoneContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${server.baseUrl}/`);
+  await page.locator('.tab-bar:visible').waitFor();
+  await signIn(page, '小明');
+  await visible(page, '.me-expiring').filter({ hasText: '800 积分将于' }).waitFor();
+  await visible(page, '.me__entry--points').click();
+  const rows = visible(page, '.points-entry');
+  await rows.first().waitFor();
+  expect(await visible(page, '.points-available').innerText()).toBe('950');
+  expect(await visible(page, '.points-expiring').innerText()).toMatch(/^800 分将于 \d{4}-\d{2}-\d{2} 过期/);
+  // 16 entries written through the ledger by the demo seed, newest first
+  await expect(rows.count()).resolves.toBe(16);
+  expect(await rows.first().locator('.points-entry__title').innerText()).toBe('购物奖励（待到账）');
+  await screenshot(page, 'e2e-points');
+  await visible(page, '.points-filter__item').filter({ hasText: '使用' }).click();
+  await visible(page, '.points-entry__amount').filter({ hasText: '990' }).waitFor();
+  expect(await visible(page, '.points-entry__amount').allInnerTexts()).toEqual(['−990', '−500']);
+  await context.close();
+});

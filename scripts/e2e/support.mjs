@@ -76,5 +76,6 @@ export function phoneContext(browser) {
 
 export async function screenshot(page, name) {
   mkdirSync(artifacts, { recursive: true });
+  await page.waitForTimeout(700); // let Taro's page slide-in and toasts settle
   await page.screenshot({ path: join(artifacts, `${name}.png`) });
 }

@@ -8,7 +8,7 @@
  */
 const path = require('node:path');
 const { launchWeapp } = require('./weapp/shims.cjs');
-const { createFakeApi, BALANCE, ENTRIES, FAKE_PAGE_SIZE } = require('./weapp/fake-api.cjs');
+const { createFakeApi, BALANCE, ENTRIES, FAKE_PAGE_SIZE, MASKED_PHONE, PHONE_CODE } = require('./weapp/fake-api.cjs');
 
 const DIST = path.resolve(__dirname, '../dist/weapp');
 
@@ -67,6 +67,11 @@ function tap(root, selector, text) {
 
 const callsOf = (name) => weapp.calls.filter(([api]) => api === name).map(([, options]) => options);
 const requested = (pathPrefix) => callsOf('request').map((r) => r.url.replace(/^https?:\/\/[^/]+/, '')).filter((u) => u.startsWith(pathPrefix));
+/** The requests sent with this method to exactly this path, oldest first. */
+const sent = (method, path) => callsOf('request').filter((r) => r.method === method && r.url.replace(/^https?:\/\/[^/]+/, '') === path);
+const toasts = () => callsOf('showToast').map((t) => t.title);
+/** A tap's text with the spaces j-component leaves between text nodes removed. */
+const squeeze = (text) => text.replace(/\s+/g, '');
 
 test('首页 renders the categories and the goods feed from the API', async () => {
   const home = open('pages/index/index');
@@ -102,6 +107,28 @@ test('积分明细 sends a signed-out visitor to 我的', async () => {
   await until(points, 'wx.switchTab to 我的', () => callsOf('switchTab').length > before);
   expect(callsOf('switchTab').pop()).toMatchObject({ url: '/pages/me/index' });
   expect(all(points, 'points-entry')).toHaveLength(0);
+});
+
+test('首页 invites a visitor to 签到, and a tap leads to 我的 to sign in first', async () => {
+  const home = open('pages/index/index');
+  await until(home, 'the check-in card', () => all(home, 'home-checkin').length === 1);
+  expect(squeeze(texts(home, 'home-checkin__title')[0])).toBe('每日签到·连续签到领更多积分');
+  expect(texts(home, 'home-checkin__action')).toEqual(['去签到']);
+  expect(requested('/api/checkin')).toEqual([]); // nobody to ask about
+
+  const before = callsOf('switchTab').length;
+  tap(home, '.home-checkin');
+  await until(home, 'wx.switchTab to 我的', () => callsOf('switchTab').length > before);
+  expect(callsOf('switchTab').pop()).toMatchObject({ url: '/pages/me/index' });
+  expect(callsOf('navigateTo')).toHaveLength(0);
+});
+
+test('签到 sends a signed-out visitor to 我的', async () => {
+  const before = callsOf('switchTab').length;
+  const page = open('pages/checkin/index');
+  await until(page, 'wx.switchTab to 我的', () => callsOf('switchTab').length > before);
+  expect(callsOf('switchTab').pop()).toMatchObject({ url: '/pages/me/index' });
+  expect(all(page, 'checkin-day')).toHaveLength(0);
 });
 
 test('signing in on 我的 shows the points, the expiry notice, and 积分明细 opens from it', async () => {
@@ -175,4 +202,127 @@ test('积分明细 tabs ask the server for their kinds and show what it returns'
   expect(requested('/api/points/entries').pop()).toBe('/api/points/entries?kind=expire&limit=20');
   expect(texts(points, 'empty-state__title')).toEqual(['暂无过期积分']);
   expect(all(points, 'points-entry')).toHaveLength(0);
+});
+
+test('我的 offers a member without a phone the new-member gift; refusing WeChat’s prompt asks the server nothing', async () => {
+  const me = open('pages/me/index');
+  await until(me, 'the phone card', () => all(me, 'me-phone-card').length === 1);
+  expect(texts(me, 'me-phone-card__title')).toEqual(['绑定手机号，领取 100 积分新人礼']);
+  expect(texts(me, 'me-phone-submit')).toEqual(['微信手机号快捷绑定']);
+  expect(all(me, 'me-phone-input')).toHaveLength(0); // the typed-in number is H5 development only
+  expect(all(me, 'me-phone')).toHaveLength(0);
+
+  // WeChat draws open-type=getPhoneNumber natively (Taro passes it through the page data); the member says no.
+  expect(JSON.stringify(me.instance.data)).toContain('"getPhoneNumber"');
+  const button = me.querySelector('.me-phone-submit');
+  button.dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:fail user deny' } });
+  await until(me, 'the refusal toast', () => toasts().some((t) => t.startsWith('未授权手机号')));
+  expect(sent('POST', '/api/me/phone')).toHaveLength(0);
+  expect(all(me, 'me-phone-card')).toHaveLength(1);
+});
+
+test('我的 sends getPhoneNumber’s code to the server, toasts the gift and shows the masked phone', async () => {
+  const me = open('pages/me/index');
+  await until(me, 'the phone card', () => all(me, 'me-phone-card').length === 1);
+  me.querySelector('.me-phone-submit').dispatchEvent('getphonenumber', { detail: { code: PHONE_CODE, errMsg: 'getPhoneNumber:ok' } });
+
+  await until(me, 'the card to go', () => all(me, 'me-phone-card').length === 0);
+  expect(sent('POST', '/api/me/phone').map((r) => r.data)).toEqual([{ code: PHONE_CODE }]);
+  expect(toasts()).toContain('新人礼 +100 积分已到账');
+  expect(texts(me, 'me-phone')).toEqual([MASKED_PHONE]);
+  expect(texts(me, 'me-points-available')).toEqual(['1050']); // 950 + the gift
+});
+
+test('首页 shows a member today’s check-in reward and opens 签到', async () => {
+  const home = open('pages/index/index');
+  await until(home, 'today’s reward', () => texts(home, 'home-checkin__action')[0] === '+20');
+  expect(texts(home, 'home-checkin__hint')).toEqual(['已连续签到 2 天 · 今日签到可得 20 积分']);
+  tap(home, '.home-checkin');
+  await until(home, 'wx.navigateTo', () => callsOf('navigateTo').some((n) => n.url === '/pages/checkin/index'));
+});
+
+test('签到 renders the streak, the 7-day cycle, the month from the API and the days to make up', async () => {
+  const page = open('pages/checkin/index');
+  await until(page, 'the calendar', () => all(page, 'checkin-day--checked').length > 0);
+  expect(requested('/api/checkin/calendar').pop()).toBe('/api/checkin/calendar');
+
+  expect(texts(page, 'checkin-streak').map(squeeze)).toEqual(['已连续签到2天']);
+  expect(texts(page, 'checkin-tomorrow').map(squeeze)).toEqual(['明日签到可得10积分']);
+  expect(texts(page, 'checkin-button').map(squeeze)).toEqual(['签到+20']); // day 3 of the cycle
+  expect(texts(page, 'checkin-points')).toEqual(['1,050']);
+
+  expect(texts(page, 'checkin-calendar__month')).toEqual(['2026年11月']);
+  expect(texts(page, 'checkin-day--checked')).toEqual(['3', '4', '21', '23', '24']);
+  expect(texts(page, 'checkin-day--makeup')).toEqual(['21']);
+  expect(texts(page, 'checkin-day--today')).toEqual(['25']);
+  expect(texts(page, 'checkin-day--missed')).toEqual(['18', '19', '20', '22']);
+  // 1 Nov 2026 is a Sunday: no blank before it in a week that starts on Sunday.
+  expect(all(page, 'checkin-day')[0].textContent.trim()).toBe('1');
+
+  // The cycle 10, 10, 20, 10, 10, 10, 60: two days done, today's slot (day 3) next.
+  expect(all(page, 'checkin-strip__day--done')).toHaveLength(2);
+  expect(texts(page, 'checkin-strip__day--today')).toEqual(['+20']);
+  expect(texts(page, 'checkin-strip__label')).toEqual(['第1天', '第2天', '+20', '第4天', '第5天', '第6天', '+60']);
+
+  expect(texts(page, 'checkin-makeup__day')).toEqual(['11月22日 周日', '11月20日 周五', '11月19日 周四', '11月18日 周三']);
+  expect(page.dom.textContent).toContain('本月还可补签 2 次');
+  expect(page.dom.textContent).toContain('连续签到第 3 天额外 +10，第 7 天额外 +50 积分');
+});
+
+test('a tap on 签到 posts /api/checkin once and the page shows the points arriving', async () => {
+  const page = open('pages/checkin/index');
+  await until(page, 'the button', () => squeeze(texts(page, 'checkin-button')[0] ?? '') === '签到+20');
+  tap(page, '.checkin-button');
+
+  await until(page, '今日已签到', () => texts(page, 'checkin-button')[0] === '今日已签到');
+  expect(sent('POST', '/api/checkin')).toHaveLength(1);
+  expect(texts(page, 'checkin-burst')).toEqual(['+20 积分']);
+  expect(toasts()).toContain('签到成功 +20');
+  expect(texts(page, 'checkin-streak').map(squeeze)).toEqual(['已连续签到3天']);
+  expect(texts(page, 'checkin-day--checked')).toEqual(['3', '4', '21', '23', '24', '25']);
+  expect(all(page, 'checkin-strip__day--done')).toHaveLength(3);
+  // The points count up to the new balance.
+  await until(page, 'the new balance', () => texts(page, 'checkin-points')[0] === '1,070');
+
+  // The button is disabled now: a second tap sends nothing.
+  tap(page, '.checkin-button');
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  expect(sent('POST', '/api/checkin')).toHaveLength(1);
+});
+
+test('签到 pages back a month with ?month= and stops at the month the member joined', async () => {
+  const page = open('pages/checkin/index');
+  await until(page, 'the calendar', () => all(page, 'checkin-day--checked').length > 0);
+  tap(page, '.checkin-calendar__prev');
+  await until(page, 'October', () => texts(page, 'checkin-calendar__month')[0] === '2026年10月');
+  expect(requested('/api/checkin/calendar').pop()).toBe('/api/checkin/calendar?month=2026-10');
+  expect(texts(page, 'checkin-day--checked')).toEqual(['16', '17']);
+  expect(all(page, 'checkin-day--today')).toHaveLength(0);
+
+  const asked = requested('/api/checkin/calendar').length;
+  tap(page, '.checkin-calendar__prev'); // joined in October: nothing earlier
+  tap(page, '.checkin-calendar__next');
+  await until(page, 'November', () => texts(page, 'checkin-calendar__month')[0] === '2026年11月');
+  expect(requested('/api/checkin/calendar').slice(asked)).toEqual(['/api/checkin/calendar?month=2026-11']);
+});
+
+test('补签 asks to confirm the cost, makes the day up, and words the server’s refusal', async () => {
+  const page = open('pages/checkin/index');
+  await until(page, 'the days to make up', () => all(page, 'checkin-makeup__item').length === 4);
+  const modals = callsOf('showModal').length;
+  tap(page, '.checkin-makeup__button'); // the newest: 11-22
+  await until(page, 'the made-up day', () => texts(page, 'checkin-day--makeup').includes('22'));
+  const modal = callsOf('showModal')[modals];
+  expect(modal.content).toContain('补签将消耗 20 积分');
+  expect(modal.content).toContain('本月还可补签 2 次');
+  expect(sent('POST', '/api/checkin/makeup').map((r) => r.data)).toEqual([{ day: '2026-11-22' }]);
+  expect(toasts()).toContain('补签成功 +10 积分');
+  await until(page, 'three days left to make up', () => all(page, 'checkin-makeup__item').length === 3);
+  expect(texts(page, 'checkin-makeup__left')).toEqual(['1']);
+  expect(texts(page, 'checkin-streak').map(squeeze)).toEqual(['已连续签到5天']); // 21 (made up), 22 (made up), 23, 24, 25
+
+  api.state.makeupRefusal = { code: 'POINTS_INSUFFICIENT', message: '积分不足：需要 20，可用 5' };
+  tap(page, '.checkin-makeup__button');
+  await until(page, 'the refusal', () => toasts().includes('积分不足，补签需消耗 20 积分'));
+  expect(all(page, 'checkin-makeup__item')).toHaveLength(3);
 });

@@ -7,6 +7,16 @@ import type { AuthOptionsDto } from '@jifen/shared';
  */
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
+/**
+ * How a member completes sign-up with a phone here: WeChat's getPhoneNumber button in the
+ * mini-program, a typed-in number on H5 when the server offers the development stand-in,
+ * or not at all (H5 in production: there is no verified phone outside WeChat).
+ */
+export type PhoneSignUp = 'wechat' | 'dev' | 'none';
+
+/** What the getPhoneNumber button reported: a code for the server, or why there is none. */
+export type PhoneCodeResult = { code: string } | { refused: true } | { failed: string };
+
 export const platform = {
   isWeapp,
 
@@ -27,5 +37,22 @@ export const platform = {
   /** The nickname sign-in is for development in a browser: H5 only, and only if the server offers it. */
   devSignInAvailable(options: AuthOptionsDto | null): boolean {
     return !isWeapp && options?.dev === true;
+  },
+
+  phoneSignUp(options: AuthOptionsDto | null): PhoneSignUp {
+    if (isWeapp) return 'wechat';
+    return options?.dev === true ? 'dev' : 'none';
+  },
+
+  /**
+   * Reads the getPhoneNumber event (`e.detail`): `code` when the member allowed it;
+   * "…fail user deny" / "…fail:user deny" when they refused (not an error: sign-up can wait);
+   * any other "fail" (no permission for personal apps, quota, network) as a failure.
+   */
+  phoneCode(detail: { code?: string; errMsg?: string } | undefined): PhoneCodeResult {
+    if (detail?.code) return { code: detail.code };
+    const message = detail?.errMsg ?? '';
+    if (/deny|cancel/i.test(message)) return { refused: true };
+    return { failed: message || 'getPhoneNumber:fail' };
   },
 };

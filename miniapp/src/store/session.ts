@@ -91,6 +91,17 @@ export const session = {
     }
   },
 
+  /** A member the server just returned (e.g. after binding a phone). */
+  setMember(member: MeDto): void {
+    setState({ status: 'signedIn', member });
+  },
+
+  /** Available points a points-changing call reported (check-in, 补签), without asking /api/me again. */
+  setAvailable(available: number): void {
+    if (!state.member) return;
+    setState({ member: { ...state.member, points: { ...state.member.points, available } } });
+  },
+
   signOut(): void {
     setState({ status: 'signedOut', member: null });
     tokenStore.clear();

@@ -1,6 +1,7 @@
 /**
  * The server as the weapp build sees it through wx.request, for the render test: a few fixed
- * answers in the shapes of @jifen/shared (MeDto, GoodsDto, PointsBalanceDto, Page<PointsEntryDto>).
+ * answers in the shapes of @jifen/shared (MeDto, GoodsDto, PointsBalanceDto, Page<PointsEntryDto>),
+ * and a small check-in model behind CheckinCalendarDto / CheckinResultDto.
  * WeChat sign-in fails until the test allows it, so the app launches signed out.
  */
 
@@ -11,8 +12,29 @@ const MEMBER = {
   role: 'member',
   tier: 'normal',
   points: { available: 950, pending: 259 },
+  phone: null,
+  signedUp: false,
   joinedAt: '2026-10-16T02:00:00.000Z',
 };
+
+/** The phone WeChat "verified" for the getPhoneNumber code, and how the server masks it. */
+const PHONE_CODE = 'phone-code-1';
+const MASKED_PHONE = '138****8000';
+
+/**
+ * 签到 as the server counts it, on a fixed Shanghai "today". Before the test's check-in:
+ * 11-23 and 11-24 checked (streak 2, so today is cycle day 3: 20 points), 11-21 made up,
+ * 11-22 missed; two days in October.
+ */
+const TODAY = '2026-11-25';
+const CHECKINS = [
+  ['2026-10-16', 'normal'], ['2026-10-17', 'normal'],
+  ['2026-11-03', 'normal'], ['2026-11-04', 'normal'], ['2026-11-21', 'makeup'], ['2026-11-23', 'normal'], ['2026-11-24', 'normal'],
+];
+const RULE = { base: 10, bonuses: { 3: 10, 7: 50 }, cycle: 7, makeupCost: 20, makeupPerMonth: 2, windowDays: 7 };
+
+const reward = (streak) => RULE.base + (RULE.bonuses[((streak - 1) % RULE.cycle) + 1] ?? 0);
+const shiftDay = (day, n) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
 
 const CATEGORIES = [
   { id: 1, name: '生鲜水果', icon: '/assets/categories/fruit.png' },
@@ -63,11 +85,77 @@ function entriesPage(query) {
 const TOKENS = { accessToken: 'access-xm', refreshToken: 'refresh-xm', expiresIn: 7200 };
 
 function createFakeApi() {
-  const state = { wechatSignIn: false };
+  const state = {
+    wechatSignIn: false,
+    member: { ...MEMBER, points: { ...MEMBER.points } },
+    checkins: new Map(CHECKINS.map(([day, kind]) => [day, { day, kind, points: 10 }])),
+    makeupsUsed: 0,
+    /** When set, the next 补签 is refused with this `{code, message}` (409). */
+    makeupRefusal: null,
+  };
   const unauthorized = { status: 401, body: { code: 'UNAUTHORIZED', message: '请先登录' } };
 
+  /** Consecutive checked days ending on `day` (0 if it is not checked). */
+  const streakAt = (day) => {
+    let n = 0;
+    while (state.checkins.has(shiftDay(day, -n))) n++;
+    return n;
+  };
+
+  function calendar(month = TODAY.slice(0, 7)) {
+    const checkedToday = state.checkins.has(TODAY);
+    const streak = checkedToday ? streakAt(TODAY) : streakAt(shiftDay(TODAY, -1));
+    const makeupDays = [];
+    for (let d = 1; d <= RULE.windowDays; d++) if (!state.checkins.has(shiftDay(TODAY, -d))) makeupDays.push(shiftDay(TODAY, -d));
+    return {
+      month,
+      today: TODAY,
+      days: [...state.checkins.values()].filter((c) => c.day.startsWith(month)).sort((a, b) => a.day.localeCompare(b.day)),
+      checkedToday,
+      streak,
+      todayPoints: checkedToday ? state.checkins.get(TODAY).points : reward(streak + 1),
+      tomorrowPoints: reward((checkedToday ? streak : streak + 1) + 1),
+      makeup: { cost: RULE.makeupCost, leftThisMonth: RULE.makeupPerMonth - state.makeupsUsed, windowDays: RULE.windowDays },
+      makeupDays,
+    };
+  }
+
+  function checkIn() {
+    const existing = state.checkins.get(TODAY);
+    if (!existing) {
+      const points = reward(streakAt(shiftDay(TODAY, -1)) + 1);
+      state.checkins.set(TODAY, { day: TODAY, kind: 'normal', points });
+      state.member.points.available += points;
+    }
+    const streak = streakAt(TODAY);
+    const { points } = state.checkins.get(TODAY);
+    return { day: TODAY, streak, points, alreadyDone: Boolean(existing), tomorrowPoints: reward(streak + 1), available: state.member.points.available };
+  }
+
+  function makeUp({ day }) {
+    if (state.makeupRefusal) {
+      const body = state.makeupRefusal;
+      state.makeupRefusal = null;
+      return { status: 409, body };
+    }
+    if (state.checkins.has(day)) return { status: 409, body: { code: 'CHECKIN_ALREADY_DONE', message: '这一天已经签到过了' } };
+    state.checkins.set(day, { day, kind: 'makeup', points: RULE.base });
+    state.makeupsUsed++;
+    state.member.points.available += RULE.base - RULE.makeupCost;
+    return { body: { day, streak: streakAt(day), points: RULE.base, alreadyDone: false, tomorrowPoints: 0, available: state.member.points.available } };
+  }
+
+  function bindPhone({ code }) {
+    if (code !== PHONE_CODE) return { status: 400, body: { code: 'WECHAT_CODE_INVALID', message: '登录凭证无效或已使用，请重新登录' } };
+    const first = !state.member.signedUp;
+    state.member = { ...state.member, phone: MASKED_PHONE, signedUp: true };
+    if (first) state.member.points.available += 100;
+    return { body: { member: state.member, giftPoints: first ? 100 : 0 } };
+  }
+
   /** One wx.request: `{statusCode, data}` for its method and URL (the host is ignored). */
-  function answer({ method = 'GET', url, header = {} }) {
+  function answer({ method = 'GET', url, header = {}, data: sent }) {
+    const data = typeof sent === 'string' ? JSON.parse(sent) : sent;
     const { pathname, searchParams } = new URL(url, 'http://api.test');
     const signedIn = header.Authorization === `Bearer ${TOKENS.accessToken}`;
     const route = `${method} ${pathname}`;
@@ -76,13 +164,21 @@ function createFakeApi() {
         case 'GET /api/auth/options':
           return { body: { wechat: true, dev: false } };
         case 'POST /api/auth/wechat':
-          return state.wechatSignIn ? { body: { ...TOKENS, member: MEMBER } } : { status: 401, body: { code: 'WECHAT_LOGIN_FAILED', message: '微信登录失败' } };
+          return state.wechatSignIn ? { body: { ...TOKENS, member: state.member } } : { status: 401, body: { code: 'WECHAT_LOGIN_FAILED', message: '微信登录失败' } };
         case 'GET /api/catalog/categories':
           return { body: CATEGORIES };
         case 'GET /api/catalog/goods':
           return { body: GOODS };
         case 'GET /api/me':
-          return signedIn ? { body: MEMBER } : unauthorized;
+          return signedIn ? { body: state.member } : unauthorized;
+        case 'POST /api/me/phone':
+          return signedIn ? bindPhone(data) : unauthorized;
+        case 'GET /api/checkin/calendar':
+          return signedIn ? { body: calendar(searchParams.get('month') ?? undefined) } : unauthorized;
+        case 'POST /api/checkin':
+          return signedIn ? { body: checkIn() } : unauthorized;
+        case 'POST /api/checkin/makeup':
+          return signedIn ? makeUp(data) : unauthorized;
         case 'GET /api/points':
           return signedIn ? { body: BALANCE } : unauthorized;
         case 'GET /api/points/entries':
@@ -97,4 +193,4 @@ function createFakeApi() {
   return { state, answer };
 }
 
-module.exports = { createFakeApi, MEMBER, BALANCE, ENTRIES, GOODS, FAKE_PAGE_SIZE };
+module.exports = { createFakeApi, MEMBER, BALANCE, ENTRIES, GOODS, FAKE_PAGE_SIZE, PHONE_CODE, MASKED_PHONE, TODAY };

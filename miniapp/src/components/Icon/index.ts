@@ -10,6 +10,8 @@ import { configure } from '@nutui/icons-react-taro';
 configure({ tag: View as unknown as string });
 
 export {
+  ArrowLeft,
+  ArrowRight,
   Checked,
   Clock,
   Coupon,
@@ -18,9 +20,12 @@ export {
   HomeF,
   Location,
   Order,
+  Phone,
   Search,
   Setting,
   SettingF,
+  ShieldCheck,
+  Store,
   User,
   UserAdd,
   UserF,

@@ -11,6 +11,7 @@ import { GoodsCard, GoodsCardSkeleton } from '../../components/GoodsCard';
 import { Search } from '../../components/Icon';
 import { TabBarSlot } from '../../components/TabBar';
 import { useShare } from '../../hooks/useShare';
+import { CheckinCard } from './CheckinCard';
 import './index.scss';
 
 const BANNERS = [
@@ -102,6 +103,8 @@ export default function HomePage() {
           ))}
         </View>
       )}
+
+      <CheckinCard />
 
       <View className='home__feed-header'>
         <Text className='home__feed-title'>{category ? category.name : '为你推荐'}</Text>

@@ -9,6 +9,8 @@ import { TabBarSlot } from '../../components/TabBar';
 import { TierBadge } from '../../components/TierBadge';
 import { useShare } from '../../hooks/useShare';
 import { session, useSession } from '../../store/session';
+import { openCheckin } from '../../utils/routes';
+import { PhoneCard } from './PhoneCard';
 import { SignInCard } from './SignInCard';
 import './index.scss';
 
@@ -25,8 +27,9 @@ const soon = () => void Taro.showToast({ title: '即将开放', icon: 'none' });
 const toPoints = (filter?: string) => void Taro.navigateTo({ url: `/pages/points/index${filter ? `?filter=${filter}` : ''}` });
 const toMall = () => void Taro.switchTab({ url: '/pages/mall/index' });
 
-const ENTRY_ACTIONS: Partial<Record<(typeof ENTRIES)[number]['key'], () => void>> = {
+const ENTRY_ACTIONS: Partial<Record<(typeof ENTRIES)[number]['key'], (signedIn: boolean) => void>> = {
   points: () => toPoints(),
+  checkin: openCheckin,
 };
 
 /** Points expiring within 30 days (soonest first) for the signed-in member, fetched each time 我的 shows. */
@@ -95,6 +98,7 @@ export default function MePage() {
               <View className='me__meta'>
                 <TierBadge tier={member.tier} />
                 <Text className='me__since'>{shanghaiDay(new Date(member.joinedAt))} 加入</Text>
+                {member.phone && <Text className='me__phone me-phone'>{member.phone}</Text>}
               </View>
             </View>
           ) : (
@@ -134,13 +138,15 @@ export default function MePage() {
         )}
       </View>
 
+      {member && !member.signedUp && <PhoneCard options={options} />}
+
       {member ? <TierBenefit tier={member.tier} /> : <SignInCard options={options} status={status} />}
 
       <View className='me__section'>
         <Text className='me__section-title'>我的服务</Text>
         <View className='me__entries'>
           {ENTRIES.map(({ key, text, Icon, tint }) => (
-            <View className={`me__entry me__entry--${key}`} key={key} onClick={ENTRY_ACTIONS[key] ?? soon}>
+            <View className={`me__entry me__entry--${key}`} key={key} onClick={() => (ENTRY_ACTIONS[key] ?? soon)(member !== null)}>
               <View className='me__entry-icon' style={{ background: `${tint}1a` }}>
                 <Icon size={24} color={tint} />
               </View>

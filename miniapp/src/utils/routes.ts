@@ -1,0 +1,14 @@
+import Taro from '@tarojs/taro';
+
+/**
+ * Opens 签到. It needs a member, so a visitor is taken to 我的 to sign in first (never a
+ * sign-in forced on browsing: only after the tap that asked for it).
+ */
+export function openCheckin(signedIn: boolean): void {
+  if (signedIn) {
+    void Taro.navigateTo({ url: '/pages/checkin/index' });
+    return;
+  }
+  void Taro.showToast({ title: '登录后即可签到领积分', icon: 'none' });
+  void Taro.switchTab({ url: '/pages/me/index' });
+}

@@ -11,6 +11,7 @@ import { RulesModule } from './rules/rules.module.js';
 import { EventsModule } from './events/events.module.js';
 import { LedgerModule } from './ledger/ledger.module.js';
 import { CheckinModule } from './checkin/checkin.module.js';
+import { InvitesModule } from './invites/invites.module.js';
 import { AdminModule } from './admin/admin.module.js';
 import { HealthController } from './health/health.controller.js';
 
@@ -30,6 +31,7 @@ export class AppModule {
         MembersHttpModule.forRoot(config),
         CatalogModule,
         CheckinModule,
+        InvitesModule,
         AdminModule,
       ],
       controllers: [HealthController],

@@ -2,6 +2,7 @@ export * from './api.js';
 export * from './errors.js';
 export * from './ledger.js';
 export * from './checkin.js';
+export * from './invites.js';
 export * from './time.js';
 export * from './rules/money.js';
 export * from './rules/points.js';

@@ -5,9 +5,10 @@ import { Catalog1764000000001 } from './migrations/1764000000001-catalog.js';
 import { Ledger1764000000002 } from './migrations/1764000000002-ledger.js';
 import { Checkin1764000000003 } from './migrations/1764000000003-checkin.js';
 import { SignupOutbox1764000000004 } from './migrations/1764000000004-signup-outbox.js';
+import { Invites1764000000005 } from './migrations/1764000000005-invites.js';
 
 /** Checked-in schema changes, in order; run at start (no synchronize outside tests). */
-export const MIGRATIONS = [Members1764000000000, Catalog1764000000001, Ledger1764000000002, Checkin1764000000003, SignupOutbox1764000000004];
+export const MIGRATIONS = [Members1764000000000, Catalog1764000000001, Ledger1764000000002, Checkin1764000000003, SignupOutbox1764000000004, Invites1764000000005];
 
 /**
  * SQLite runs in WAL mode with synchronous=NORMAL: a commit survives a crash of the process

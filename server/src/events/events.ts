@@ -4,6 +4,8 @@ export interface EventPayloads {
   'member.signed_up': { memberId: number; at: string };
   /** An order was completed (receipt confirmed or auto-completed); emitted by orders. */
   'order.completed': { orderId: number; memberId: number; paidFen: number; at: string };
+  /** An invitee's first paid order completed and the inviter was rewarded: the invitee's coupon follows. */
+  'invite.rewarded': { inviteId: number; inviterId: number; inviteeId: number; at: string };
   /** An order was refunded in whole or part before or after completion; emitted by orders. */
   'order.refunded': { orderId: number; memberId: number; completed: boolean; at: string };
 }

@@ -176,7 +176,7 @@ export class LedgerService {
     checkAmount(input.amount);
     checkKey(input.key);
     const rules = await this.currentRules();
-    await this.ensureAccount(input.memberId);
+    await this.ensureAccount(input.memberId, outer);
     return this.tx.run(async (m) => {
       const ctx = await this.open(m, input.memberId, input.at);
       const prior = await this.replay(ctx, input.key, input.pending ? 'pending' : 'earn', input.memberId);
@@ -212,7 +212,7 @@ export class LedgerService {
   async spend(input: SpendInput, outer?: EntityManager): Promise<LedgerResult> {
     checkAmount(input.amount);
     checkKey(input.key);
-    await this.ensureAccount(input.memberId);
+    await this.ensureAccount(input.memberId, outer);
     return this.tx.run(async (m) => {
       const ctx = await this.open(m, input.memberId, input.at);
       const prior = await this.replay(ctx, input.key, 'spend', input.memberId);
@@ -383,9 +383,14 @@ export class LedgerService {
       [memberId, sqlTime(now)]);
   }
 
-  /** On MySQL, makes sure the account row exists before a transaction locks it (see `open`). */
-  private async ensureAccount(memberId: number): Promise<void> {
-    if (this.known.has(memberId) || !this.mysql) return;
+  /**
+   * On MySQL, makes sure the account row exists before a transaction locks it (see `open`).
+   * Not when joining a caller's transaction: that one may hold the member's row, which the
+   * account's foreign key check on another connection would wait for forever; there `open`
+   * creates the row inside the transaction (a rare deadlock is retried with the caller's).
+   */
+  private async ensureAccount(memberId: number, outer?: EntityManager): Promise<void> {
+    if (this.known.has(memberId) || !this.mysql || outer?.queryRunner?.isTransactionActive) return;
     const m = this.dataSource.manager;
     if (!(await new Sql(m).one(m, 'SELECT member_id FROM points_accounts WHERE member_id = ?', [memberId]))) {
       await this.createAccount(m, memberId, this.clock.now());

@@ -37,6 +37,11 @@ export class Member extends BaseEntity {
   @Column({ ...utcDatetime, name: 'signed_up_at', nullable: true })
   signedUpAt: Date | null;
 
+  /** Short code in the member's invite links and poster (scene ≤ 32 chars). */
+  @Index('uq_members_invite_code', { unique: true })
+  @Column({ name: 'invite_code', type: 'varchar', length: 16, nullable: true })
+  inviteCode: string | null;
+
   /** Bumped to revoke every refresh token of the member (sign-out everywhere, role change). */
   @Column({ name: 'token_version', type: 'int', default: 0 })
   tokenVersion: number;

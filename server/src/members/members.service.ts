@@ -1,12 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, In, MoreThanOrEqual, type Repository } from 'typeorm';
+import { randomBytes } from 'node:crypto';
+import { type EntityManager, In, IsNull, MoreThanOrEqual, type Repository } from 'typeorm';
 import { maskPhone, type MeDto, type PointsSummary, type Role } from '@jifen/shared';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
 import { Transactions } from '../common/transactions.js';
 import { Member } from './member.entity.js';
+
+/** Letters and digits without 0/O, 1/I/l: codes are read off posters. */
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
 
 export interface SignInProfile {
   openid: string;
@@ -27,6 +31,32 @@ export class MembersService {
     const member = await this.members.findOneBy({ id });
     if (!member) throw new DomainError('MEMBER_NOT_FOUND', '会员不存在');
     return member;
+  }
+
+  async byInviteCode(code: string): Promise<Member | null> {
+    return this.members.findOneBy({ inviteCode: code });
+  }
+
+  async nicknames(ids: number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.members.find({ where: { id: In(ids) }, select: { id: true, nickname: true } });
+    return new Map(rows.map((r) => [r.id, r.nickname]));
+  }
+
+  /** The member's short invite code, made on first use (8 characters, no look-alikes). */
+  async inviteCode(id: number): Promise<string> {
+    const member = await this.get(id);
+    if (member.inviteCode) return member.inviteCode;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const code = Array.from(randomBytes(8), (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
+      try {
+        await this.tx.run((m) => m.update(Member, { id, inviteCode: IsNull() }, { inviteCode: code }));
+        return (await this.get(id)).inviteCode!;
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error; // a rare clash with another member's code: draw again
+      }
+    }
+    throw new Error('could not draw a unique invite code');
   }
 
   async roleOf(id: number): Promise<Role | null> {

@@ -1,0 +1,160 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Between, In, type EntityManager } from 'typeorm';
+import {
+  type InviteRulesDto, type InviteVisitDto, maskNickname, type MyInvitesDto, shanghaiMonth,
+} from '@jifen/shared';
+import { Clock } from '../common/clock.js';
+import { DomainError } from '../common/errors.js';
+import { Sql, sqlTime } from '../common/sql.js';
+import { Transactions } from '../common/transactions.js';
+import { Events } from '../events/events.service.js';
+import type { EventPayloads } from '../events/events.js';
+import { LedgerService } from '../ledger/ledger.service.js';
+import { MembersService } from '../members/members.service.js';
+import { RulesService } from '../rules/rules.service.js';
+import { Invite, InviteVisit } from './invite.entities.js';
+
+export const INVITE_RULES_KEY = 'invites';
+export const DEFAULT_INVITE_RULES: InviteRulesDto = {
+  signupPoints: 50,
+  orderPoints: 200,
+  inviteeReward: '10元无门槛券',
+  monthlyCap: 20,
+  attributionDays: 7,
+};
+
+const DAY_MS = 86_400_000;
+
+/**
+ * 邀请有礼. Opening a link only records a visit (WeChat's rules forbid rewarding a share or a
+ * mere open). A new member's sign-up with a verified phone is attributed to the first inviter
+ * whose link they opened in the 7 days before; the inviter is rewarded then (+50) and when
+ * the invitee's first paid order completes (+200, and the invitee's coupon), at most 20
+ * rewarded invitees a month. Rewards run from events after the causing transaction commits,
+ * keyed in the ledger by invitee, so a replayed event pays nothing twice.
+ */
+@Injectable()
+export class InvitesService implements OnModuleInit {
+  constructor(
+    private readonly tx: Transactions,
+    private readonly clock: Clock,
+    private readonly ledger: LedgerService,
+    private readonly members: MembersService,
+    private readonly events: Events,
+    private readonly rules: RulesService,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.on('member.signed_up', (e) => this.onSignedUp(e));
+    this.events.on('order.completed', (e) => this.onOrderCompleted(e));
+  }
+
+  rulesNow(): Promise<InviteRulesDto> {
+    return this.rules.get(INVITE_RULES_KEY, DEFAULT_INVITE_RULES);
+  }
+
+  /** A member opened an invite link: a visit that may attribute their sign-up later. */
+  async visit(visitorId: number, code: string): Promise<InviteVisitDto> {
+    const inviter = await this.members.byInviteCode(code);
+    if (!inviter) throw new DomainError('INVITE_CODE_UNKNOWN', '邀请码不存在');
+    if (inviter.id === visitorId) throw new DomainError('INVITE_SELF', '不能打开自己的邀请');
+    const rules = await this.rulesNow();
+    const visitor = await this.members.get(visitorId);
+    const now = this.clock.now();
+    // Existing members never count: only someone who has not signed up and arrived recently.
+    const isNew = visitor.signedUpAt === null && visitor.createdAt.getTime() >= now.getTime() - rules.attributionDays * DAY_MS;
+    if (!isNew) return { counted: false };
+    await this.tx.run(async (m) => {
+      await m.insert(InviteVisit, { inviterId: inviter.id, visitorId, createdAt: now });
+      // The first inviter shows the invitee as 已打开; sign-up decides who is credited.
+      const sql = new Sql(m);
+      await sql.exec(m, `INSERT ${sql.mysql ? 'IGNORE' : 'OR IGNORE'} INTO invites (inviter_id, invitee_id, status, points, opened_at) VALUES (?, ?, 'opened', 0, ?)`,
+        [inviter.id, visitorId, sqlTime(now)]);
+    });
+    return { counted: true };
+  }
+
+  async mine(memberId: number): Promise<MyInvitesDto> {
+    const [code, rules] = await Promise.all([this.members.inviteCode(memberId), this.rulesNow()]);
+    const invites = await this.tx.read((m) => m.find(Invite, { where: { inviterId: memberId }, order: { openedAt: 'DESC', id: 'DESC' }, take: 200 }));
+    const names = await this.members.nicknames(invites.map((i) => i.inviteeId));
+    const counted = invites.filter((i) => i.status !== 'expired');
+    return {
+      code,
+      sharePath: `/pages/index/index?inv=${code}`,
+      rules,
+      totals: {
+        invited: counted.length,
+        signedUp: counted.filter((i) => i.signedUpAt !== null).length,
+        ordered: counted.filter((i) => i.orderedAt !== null).length,
+        points: invites.reduce((s, i) => s + i.points, 0),
+      },
+      items: invites.map((i) => ({
+        nickname: maskNickname(names.get(i.inviteeId) ?? '微信用户'),
+        status: i.status,
+        points: i.points,
+        openedAt: i.openedAt.toISOString(),
+      })),
+    };
+  }
+
+  /** Attributes a completed sign-up and pays the inviter's sign-up reward. */
+  async onSignedUp({ memberId, at }: EventPayloads['member.signed_up']): Promise<void> {
+    const rules = await this.rulesNow();
+    const signedUpAt = new Date(at);
+    await this.tx.run(async (m) => {
+      const [first] = await m.find(InviteVisit, {
+        where: { visitorId: memberId, createdAt: Between(new Date(signedUpAt.getTime() - rules.attributionDays * DAY_MS), signedUpAt) },
+        order: { createdAt: 'ASC', id: 'ASC' },
+        take: 1,
+      });
+      const invite = await m.findOneBy(Invite, { inviteeId: memberId });
+      if (!first) {
+        if (invite?.status === 'opened') await m.update(Invite, { id: invite.id }, { status: 'expired' });
+        return;
+      }
+      if (invite && invite.status !== 'opened') return; // already handled (a replayed event)
+      const row = invite ?? m.create(Invite, { inviteeId: memberId, status: 'opened', points: 0, openedAt: first.createdAt });
+      Object.assign(row, { inviterId: first.inviterId, status: 'signed_up', signedUpAt, openedAt: first.createdAt });
+      const saved = await m.save(row);
+      await this.reward(m, saved, rules.signupPoints, `invite-signup:${memberId}`, signedUpAt, rules.monthlyCap);
+    });
+  }
+
+  /** The invitee's first completed order: the inviter's +200 and, by event, the invitee's coupon. */
+  async onOrderCompleted({ memberId, at }: EventPayloads['order.completed']): Promise<void> {
+    const rules = await this.rulesNow();
+    const now = new Date(at);
+    await this.tx.run(async (m) => {
+      const invite = await m.findOneBy(Invite, { inviteeId: memberId });
+      if (!invite || invite.status !== 'signed_up') return; // not attributed, or not the first order
+      await m.update(Invite, { id: invite.id }, { status: 'ordered', orderedAt: now });
+      await this.reward(m, invite, rules.orderPoints, `invite-order:${memberId}`, now, rules.monthlyCap);
+      await m.update(Invite, { id: invite.id }, { status: 'rewarded', rewardedAt: now });
+      await this.events.emit(m, 'invite.rewarded', { inviteId: invite.id, inviterId: invite.inviterId, inviteeId: memberId, at });
+    });
+  }
+
+  /** Pays the inviter unless the month's cap of rewarded invitees is reached (each invitee counts once). */
+  private async reward(m: EntityManager, invite: Invite, points: number, key: string, at: Date, cap: number): Promise<void> {
+    if (invite.points === 0 && !(await this.countTowardsCap(m, invite.inviterId, shanghaiMonth(at), cap))) {
+      await m.update(Invite, { id: invite.id }, { note: '本月邀请奖励已达上限' });
+      return;
+    }
+    const earned = await this.ledger.earn({ memberId: invite.inviterId, amount: points, source: 'invite', key, ref: { type: 'invite', id: invite.id } }, m);
+    invite.points += earned.amount;
+    await m.update(Invite, { id: invite.id }, { points: invite.points });
+  }
+
+  /** Takes one of the month's rewarded-invitee places with a conditional update; false when full. */
+  private async countTowardsCap(m: EntityManager, inviterId: number, month: string, cap: number): Promise<boolean> {
+    const sql = new Sql(m);
+    await sql.exec(m, `INSERT ${sql.mysql ? 'IGNORE' : 'OR IGNORE'} INTO invite_monthly (inviter_id, month, rewarded) VALUES (?, ?, 0)`, [inviterId, month]);
+    return (await sql.exec(m, 'UPDATE invite_monthly SET rewarded = rewarded + 1 WHERE inviter_id = ? AND month = ? AND rewarded < ?', [inviterId, month, cap])) === 1;
+  }
+
+  /** Invites by the given inviters (for tests and the operators' funnel later). */
+  async byInviters(ids: number[]): Promise<Invite[]> {
+    return this.tx.read((m) => m.find(Invite, { where: { inviterId: In(ids) } }));
+  }
+}

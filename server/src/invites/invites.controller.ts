@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import type { InviteVisitDto, InviteVisitRequest, MyInvitesDto } from '@jifen/shared';
@@ -20,6 +20,14 @@ export class InvitesController {
   @Get('me')
   mine(@CurrentMember() caller: Caller): Promise<MyInvitesDto> {
     return this.invites.mine(caller.id);
+  }
+
+  /** The member's mini-program code (PNG) for the poster; needs a WeChat AppID. */
+  @Get('me/code.png')
+  @Header('content-type', 'image/png')
+  @Header('cache-control', 'private, max-age=86400')
+  posterCode(@CurrentMember() caller: Caller): Promise<Buffer> {
+    return this.invites.posterCode(caller.id);
   }
 
   /** Records that the signed-in member opened an invite link or code (attribution only). */

@@ -12,6 +12,7 @@ import type { EventPayloads } from '../events/events.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { MembersService } from '../members/members.service.js';
 import { RulesService } from '../rules/rules.service.js';
+import { WechatClient } from '../wechat/wechat.client.js';
 import { Invite, InviteVisit } from './invite.entities.js';
 
 export const INVITE_RULES_KEY = 'invites';
@@ -42,7 +43,10 @@ export class InvitesService implements OnModuleInit {
     private readonly members: MembersService,
     private readonly events: Events,
     private readonly rules: RulesService,
+    private readonly wechat: WechatClient,
   ) {}
+
+  private readonly codes = new Map<string, { png: Buffer; at: number }>();
 
   onModuleInit(): void {
     this.events.on('member.signed_up', (e) => this.onSignedUp(e));
@@ -72,6 +76,21 @@ export class InvitesService implements OnModuleInit {
         [inviter.id, visitorId, sqlTime(now)]);
     });
     return { counted: true };
+  }
+
+  /**
+   * The member's mini-program code for the poster: it opens 首页 with the invite code as its
+   * scene. Cached for a day per code (WeChat limits calls, and the code never changes).
+   */
+  async posterCode(memberId: number): Promise<Buffer> {
+    const code = await this.members.inviteCode(memberId);
+    const now = this.clock.now().getTime();
+    const hit = this.codes.get(code);
+    if (hit && now - hit.at < DAY_MS) return hit.png;
+    const png = await this.wechat.wxacode(code, 'pages/index/index');
+    if (this.codes.size > 10_000) this.codes.clear();
+    this.codes.set(code, { png, at: now });
+    return png;
   }
 
   async mine(memberId: number): Promise<MyInvitesDto> {

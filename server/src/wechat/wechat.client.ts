@@ -77,6 +77,28 @@ export class WechatClient {
   }
 
   /**
+   * A mini-program code (wxacode.getUnlimited) that opens `page` with `scene` (≤ 32 chars);
+   * PNG bytes. WeChat answers an image on success and JSON on failure.
+   */
+  async wxacode(scene: string, page: string, width = 430): Promise<Buffer> {
+    if (!/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/.test(scene)) throw new DomainError('BAD_REQUEST', 'scene 不合法');
+    return this.mapped(async () => {
+      for (let attempt = 1; ; attempt++) {
+        const token = await this.accessToken();
+        const response = await this.send('POST', `/wxa/getwxacodeunlimit?access_token=${encodeURIComponent(token)}`, {
+          scene, page, check_path: false, env_version: 'release', width,
+        });
+        const type = response.headers.get('content-type') ?? '';
+        if (type.startsWith('image/')) return Buffer.from(await response.arrayBuffer());
+        const body = (await response.json().catch(() => ({ errcode: -2, errmsg: 'not json' }))) as WechatErrorBody;
+        const error = new WechatError(body.errcode ?? response.status, body.errmsg ?? '', '/wxa/getwxacodeunlimit');
+        if (!TOKEN_REFUSED.has(error.errcode) || attempt > 1) throw error;
+        if (this.token?.value === token) this.token = null;
+      }
+    });
+  }
+
+  /**
    * The stable access token, cached until shortly before it expires; concurrent callers
    * share one refresh.
    */
@@ -122,10 +144,9 @@ export class WechatClient {
     return { appId, secret };
   }
 
-  private async call<T>(method: 'GET' | 'POST', path: string, json?: unknown): Promise<T> {
-    let response: Response;
+  private async send(method: 'GET' | 'POST', path: string, json?: unknown): Promise<Response> {
     try {
-      response = await fetch(`${this.config.wechat.apiBase}${path}`, {
+      return await fetch(`${this.config.wechat.apiBase}${path}`, {
         method,
         headers: json === undefined ? undefined : { 'content-type': 'application/json' },
         body: json === undefined ? undefined : JSON.stringify(json),
@@ -135,6 +156,10 @@ export class WechatClient {
       this.logger.warn(`${method} ${path.split('?')[0]} failed: ${(error as Error).message}`);
       throw new DomainError('WECHAT_UNAVAILABLE', '微信服务暂时不可用，请稍后再试');
     }
+  }
+
+  private async call<T>(method: 'GET' | 'POST', path: string, json?: unknown): Promise<T> {
+    const response = await this.send(method, path, json);
     const body = (await response.json().catch(() => ({ errcode: -2, errmsg: 'not json' }))) as T & WechatErrorBody;
     if (!response.ok || (body.errcode !== undefined && body.errcode !== 0)) {
       throw new WechatError(body.errcode ?? response.status, body.errmsg ?? '', path.split('?')[0]);

@@ -137,3 +137,48 @@ describe('invites', () => {
     expect(invites.filter((i) => i.note === '本月邀请奖励已达上限')).toHaveLength(1);
   });
 });
+
+describe('invite poster code through the fake WeChat server', () => {
+  let t: TestApp;
+  let wechat: import('../fake-wechat/server.js').FakeWechat;
+  beforeAll(async () => {
+    const { FakeWechat } = await import('../fake-wechat/server.js');
+    wechat = await new FakeWechat({ appId: 'wx0123456789abcdef', secret: 's' }).start();
+    t = await startTestApp({ env: { WECHAT_APPID: 'wx0123456789abcdef', WECHAT_SECRET: 's', WECHAT_API_BASE: wechat.baseUrl } });
+  });
+  afterAll(async () => {
+    await t.close();
+    await wechat.stop();
+  });
+
+  it('returns a PNG whose scene is the member\'s invite code, fetched once', async () => {
+    const login = await t.api('POST', '/api/auth/wechat', { body: { code: wechat.issueCode('o-poster') } });
+    const token = login.body.accessToken;
+    const res = await fetch(`${t.baseUrl}/api/invites/me/code.png`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    const png = Buffer.from(await res.arrayBuffer());
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    const code = (await t.api('GET', '/api/invites/me', { token })).body.code;
+    expect(wechat.scenes).toEqual([code]);
+    expect((await fetch(`${t.baseUrl}/api/invites/me/code.png`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect(wechat.scenes).toHaveLength(1); // the second came from the cache
+
+    // another member's code after WeChat revoked our token: fetched again, retried once
+    const other = await t.api('POST', '/api/auth/wechat', { body: { code: wechat.issueCode('o-poster-2') } });
+    const issued = wechat.tokensIssued;
+    wechat.revokeToken();
+    const again = await fetch(`${t.baseUrl}/api/invites/me/code.png`, { headers: { authorization: `Bearer ${other.body.accessToken}` } });
+    expect(again.status).toBe(200);
+    expect(wechat.tokensIssued).toBe(issued + 1);
+    expect(wechat.scenes).toHaveLength(2);
+  });
+
+  it('says WeChat is unavailable without an AppID', async () => {
+    const dev = await startTestApp();
+    const login = await dev.devLogin('海报');
+    const res = await dev.api('GET', '/api/invites/me/code.png', { token: login.accessToken });
+    expect([res.status, res.body.code]).toEqual([503, 'WECHAT_UNAVAILABLE']);
+    await dev.close();
+  });
+});

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { crc32, deflateSync } from 'node:zlib';
 
 /**
  * A local stand-in for WeChat's server API over real HTTP, faithful to its protocol: the
@@ -80,6 +81,7 @@ export class FakeWechat {
     if (req.method === 'GET' && url.pathname === '/sns/jscode2session') return this.code2Session(url, res);
     if (req.method === 'POST' && url.pathname === '/cgi-bin/stable_token') return this.stableToken(await json(req), res);
     if (req.method === 'POST' && url.pathname === '/wxa/business/getuserphonenumber') return this.phoneNumber(url, await json(req), res);
+    if (req.method === 'POST' && url.pathname === '/wxa/getwxacodeunlimit') return this.wxacode(url, await json(req), res);
     send(res, 404, { errcode: 404, errmsg: 'not found' });
   }
 
@@ -109,6 +111,22 @@ export class FakeWechat {
     send(res, 200, { access_token: this.currentToken, expires_in: this.options.tokenTtl ?? 7200 });
   }
 
+  /** Scenes the fake drew codes for, in order (what the server asked for). */
+  readonly scenes: string[] = [];
+
+  private wxacode(url: URL, body: Record<string, unknown>, res: ServerResponse): void {
+    if (!this.tokenValid(url)) return send(res, 200, { errcode: 40001, errmsg: 'invalid credential' });
+    const scene = String(body.scene ?? '');
+    if (!/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/.test(scene)) return send(res, 200, { errcode: 40169, errmsg: 'invalid length for scene' });
+    const page = String(body.page ?? '');
+    if (page.startsWith('/') || page.includes('?')) return send(res, 200, { errcode: 41030, errmsg: 'invalid page' });
+    const width = Number(body.width ?? 430);
+    if (width < 280 || width > 1280) return send(res, 200, { errcode: 40159, errmsg: 'invalid width' });
+    this.scenes.push(scene);
+    res.writeHead(200, { 'content-type': 'image/png' });
+    res.end(codePng(scene, Math.min(width, 430)));
+  }
+
   private tokenValid(url: URL): boolean {
     return this.currentToken !== null && url.searchParams.get('access_token') === this.currentToken;
   }
@@ -124,6 +142,42 @@ export class FakeWechat {
       phone_info: { phoneNumber: phone, purePhoneNumber: phone, countryCode: '86', watermark: { timestamp: Math.floor(Date.now() / 1000), appid: this.options.appId } },
     });
   }
+}
+
+/** A real PNG: a grey-scale block pattern drawn from the scene (not a scannable code). */
+function codePng(scene: string, size: number): Buffer {
+  const seed = createHash('sha256').update(scene).digest();
+  const cells = 21;
+  const rows: Buffer[] = [];
+  for (let y = 0; y < size; y++) {
+    const row = Buffer.alloc(size + 1); // filter byte 0, then one byte a pixel
+    for (let x = 0; x < size; x++) {
+      const cx = Math.floor((x * cells) / size);
+      const cy = Math.floor((y * cells) / size);
+      const bit = (seed[(cx * cells + cy) % 32] >> ((cx + cy) % 8)) & 1;
+      row[x + 1] = bit ? 0x11 : 0xff;
+    }
+    rows.push(row);
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header[8] = 8; // bit depth
+  header[9] = 0; // grey-scale
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

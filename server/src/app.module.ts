@@ -9,6 +9,7 @@ import { MembersHttpModule } from './members/members.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { RulesModule } from './rules/rules.module.js';
 import { EventsModule } from './events/events.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { LedgerModule } from './ledger/ledger.module.js';
 import { CheckinModule } from './checkin/checkin.module.js';
 import { InvitesModule } from './invites/invites.module.js';
@@ -26,6 +27,7 @@ export class AppModule {
         WechatModule,
         RulesModule,
         EventsModule,
+        JobsModule,
         LedgerModule,
         AuthModule.forRoot(config),
         MembersHttpModule.forRoot(config),

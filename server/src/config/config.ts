@@ -25,6 +25,8 @@ export interface AppConfig {
   seedDemo: boolean;
   /** How often the outbox is polled for due events; 0 turns the poller off (tests drain by hand). */
   outboxPollMs: number;
+  /** How often due scheduled jobs are looked for; 0 turns the scheduler off (tests run jobs by hand). */
+  jobsTickMs: number;
 }
 
 /** A bad configuration value: the process stops at start with this one-line reason. */
@@ -115,6 +117,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logRequests: (env.LOG_REQUESTS ?? (nodeEnv === 'test' ? '0' : '1')) !== '0',
     seedDemo: (env.SEED_DEMO ?? (nodeEnv === 'development' ? '1' : '0')) !== '0',
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', nodeEnv === 'test' ? 0 : 500, 0, 60_000),
+    jobsTickMs: int(env, 'JOBS_TICK_MS', nodeEnv === 'test' ? 0 : 30_000, 0, 3_600_000),
   };
 }
 

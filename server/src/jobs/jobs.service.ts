@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { IsNull, LessThan } from 'typeorm';
+import { addDays, shanghaiDay, startOfShanghaiDay } from '@jifen/shared';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { Clock } from '../common/clock.js';
+import { Transactions } from '../common/transactions.js';
+import { JobLease } from './job-lease.entity.js';
+
+export interface JobDefinition {
+  name: string;
+  /** Runs once a Shanghai day at this minute past midnight (e.g. 5 = 00:05). */
+  dailyAtMinute: number;
+  /** Longest a run may take before another instance may take the job over. */
+  leaseMs?: number;
+  run(now: Date): Promise<string>;
+}
+
+/**
+ * Scheduled work (point expiry, tier review, reminders) with a lease row per job, so two
+ * server instances never run one job at once, and a run that died is taken up again once its
+ * lease ends. A job is due when its last run is older than its latest scheduled instant; a
+ * server that was down at that time catches up at its next tick.
+ */
+@Injectable()
+export class Jobs implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Jobs');
+  private readonly jobs = new Map<string, JobDefinition>();
+  private readonly instance = randomBytes(6).toString('hex');
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly tx: Transactions,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  register(job: JobDefinition): void {
+    this.jobs.set(job.name, job);
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.jobsTickMs > 0) {
+      this.timer = setInterval(() => void this.runDue().catch((e: Error) => this.logger.error(e.stack)), this.config.jobsTickMs);
+      this.timer.unref();
+    }
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Runs every job that is due now and not leased elsewhere; returns the names it ran. */
+  async runDue(): Promise<string[]> {
+    const ran: string[] = [];
+    for (const job of this.jobs.values()) {
+      const now = this.clock.now();
+      const scheduled = latestInstant(now, job.dailyAtMinute);
+      if (!(await this.acquire(job, now, scheduled))) continue;
+      try {
+        const result = await job.run(now);
+        await this.tx.run((m) => m.update(JobLease, { name: job.name, owner: this.instance }, {
+          owner: null, leaseUntil: null, lastRunAt: now, lastResult: result.slice(0, 255),
+        }));
+        this.logger.log(`${job.name}: ${result}`);
+        ran.push(job.name);
+      } catch (error) {
+        // Leave lastRunAt as it was: the next tick tries again once the lease is released.
+        await this.tx.run((m) => m.update(JobLease, { name: job.name, owner: this.instance }, {
+          owner: null, leaseUntil: null, lastResult: `failed: ${(error as Error).message}`.slice(0, 255),
+        }));
+        this.logger.error(`${job.name} failed: ${(error as Error).stack}`);
+      }
+    }
+    return ran;
+  }
+
+  async status(): Promise<JobLease[]> {
+    return this.tx.read((m) => m.find(JobLease, { order: { name: 'ASC' } }));
+  }
+
+  /** Takes the job's lease if it is due and free (a conditional update: one winner). */
+  private async acquire(job: JobDefinition, now: Date, scheduled: Date): Promise<boolean> {
+    return this.tx.run(async (m) => {
+      if (!(await m.findOneBy(JobLease, { name: job.name }))) {
+        await m.insert(JobLease, { name: job.name, owner: null, leaseUntil: null, lastRunAt: null, lastResult: null }).catch(() => undefined);
+      }
+      const lease = { owner: this.instance, leaseUntil: new Date(now.getTime() + (job.leaseMs ?? 10 * 60_000)) };
+      const due = [{ lastRunAt: IsNull() }, { lastRunAt: LessThan(scheduled) }];
+      for (const free of [{ leaseUntil: IsNull() }, { leaseUntil: LessThan(now) }]) {
+        for (const when of due) {
+          const taken = await m.update(JobLease, { name: job.name, ...free, ...when }, lease);
+          if (taken.affected) return true;
+        }
+      }
+      return false;
+    });
+  }
+}
+
+/** The latest instant at or before `now` that is `minute` minutes past a Shanghai midnight. */
+export function latestInstant(now: Date, minute: number): Date {
+  const today = shanghaiDay(now);
+  const at = new Date(startOfShanghaiDay(today).getTime() + minute * 60_000);
+  return at.getTime() <= now.getTime() ? at : new Date(startOfShanghaiDay(addDays(today, -1)).getTime() + minute * 60_000);
+}

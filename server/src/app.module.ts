@@ -13,6 +13,7 @@ import { JobsModule } from './jobs/jobs.module.js';
 import { LedgerModule } from './ledger/ledger.module.js';
 import { CheckinModule } from './checkin/checkin.module.js';
 import { InvitesModule } from './invites/invites.module.js';
+import { TiersModule } from './tiers/tiers.module.js';
 import { AdminModule } from './admin/admin.module.js';
 import { HealthController } from './health/health.controller.js';
 
@@ -34,6 +35,7 @@ export class AppModule {
         CatalogModule,
         CheckinModule,
         InvitesModule,
+        TiersModule,
         AdminModule,
       ],
       controllers: [HealthController],

@@ -119,3 +119,16 @@ export interface AdminOverviewDto {
   /** Shanghai day the "today" figures count, YYYY-MM-DD. */
   day: string;
 }
+
+export interface TierInfoDto {
+  tier: TierName;
+  label: string;
+  /** Yuan paid in the last 12 months (completed orders). */
+  growth: number;
+  multiplierPct: number;
+  mallDiscountPct: number;
+  /** The next tier up and the growth still needed, or null at the top. */
+  next: { tier: TierName; label: string; minGrowth: number; need: number } | null;
+  benefits: string[];
+  tiers: { tier: TierName; label: string; minGrowth: number; multiplierPct: number; mallDiscountPct: number }[];
+}

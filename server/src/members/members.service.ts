@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { type EntityManager, In, IsNull, MoreThanOrEqual, type Repository } from 'typeorm';
-import { maskPhone, type MeDto, type PointsSummary, type Role } from '@jifen/shared';
+import { type EntityManager, In, IsNull, MoreThanOrEqual, Not, type Repository } from 'typeorm';
+import { maskPhone, type MeDto, type PointsSummary, type Role, type TierName } from '@jifen/shared';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
@@ -57,6 +57,15 @@ export class MembersService {
       }
     }
     throw new Error('could not draw a unique invite code');
+  }
+
+  async setTier(id: number, tier: TierName, outer?: EntityManager): Promise<void> {
+    await this.tx.run((m) => m.update(Member, { id }, { tier, updatedAt: this.clock.now() }), outer);
+  }
+
+  /** Members above the lowest tier (for the monthly review's downgrades). */
+  async tiered(): Promise<{ id: number; tier: TierName }[]> {
+    return this.members.find({ where: { tier: Not('normal') }, select: { id: true, tier: true } });
   }
 
   async roleOf(id: number): Promise<Role | null> {

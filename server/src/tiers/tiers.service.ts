@@ -8,7 +8,7 @@ import { Transactions } from '../common/transactions.js';
 import { Events } from '../events/events.service.js';
 import type { EventPayloads } from '../events/events.js';
 import { Jobs } from '../jobs/jobs.service.js';
-import { MembersService, isUniqueViolation } from '../members/members.service.js';
+import { MembersService } from '../members/members.service.js';
 import { RulesService } from '../rules/rules.service.js';
 import { GrowthEntry } from './growth-entry.entity.js';
 
@@ -55,11 +55,9 @@ export class TiersService implements OnModuleInit {
   }
 
   async onOrderCompleted({ orderId, memberId, paidFen, at }: EventPayloads['order.completed']): Promise<void> {
-    try {
-      await this.tx.run((m) => m.insert(GrowthEntry, { memberId, ref: `order:${orderId}`, yuan: Math.floor(paidFen / 100), at: new Date(at) }));
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error; // a replayed event: already counted
-    }
+    // A replayed event finds its order already counted (unique ref) and adds nothing.
+    await this.tx.run((m) => m.createQueryBuilder().insert().into(GrowthEntry)
+      .values({ memberId, ref: `order:${orderId}`, yuan: Math.floor(paidFen / 100), at: new Date(at) }).orIgnore().execute());
     await this.apply(memberId, (await this.members.get(memberId)).tier, false);
   }
 

@@ -11,7 +11,8 @@ export function getCheckinCalendar(month?: string, options: { silent?: boolean }
 
 /** Today's check-in; a second call the same day answers `alreadyDone: true` and grants nothing. */
 export function checkIn(): Promise<CheckinResultDto> {
-  return request({ method: 'POST', path: '/api/checkin' });
+  // An empty object, not no body: the server refuses an empty body sent as application/json.
+  return request({ method: 'POST', path: '/api/checkin', data: {} });
 }
 
 /** 补签 a missed day of the window. Silent: the page words the refusals (limit, points) itself. */

@@ -102,8 +102,8 @@ export default function CheckinPage() {
       if (result.alreadyDone) {
         toast('今天已经签到过了');
       } else {
+        // The points float up from the button and count up in the header: no toast on top of that.
         setBurst({ points: result.points, key: Date.now() });
-        void Taro.showToast({ title: `签到成功 +${result.points}`, icon: 'success', duration: 1500 });
       }
     } catch {
       // The request layer has shown the server's message.
@@ -189,7 +189,7 @@ export default function CheckinPage() {
         </View>
 
         <View className='checkin__stage'>
-          <View className='checkin__halo' />
+          <View className={`checkin__halo${checkedToday ? ' checkin__halo--still' : ''}`} />
           <Button
             className={`checkin-button${checkedToday ? ' checkin-button--done' : ''}`}
             disabled={checkedToday || checking || undefined}
@@ -199,6 +199,7 @@ export default function CheckinPage() {
               <View className='checkin-button__inner'>
                 <Checked size={30} color='#ff7a2e' />
                 <Text className='checkin-button__done-text'>今日已签到</Text>
+                <Text className='checkin-button__earned'>已得 {calendar.todayPoints} 积分</Text>
               </View>
             ) : (
               <View className='checkin-button__inner'>
@@ -207,6 +208,7 @@ export default function CheckinPage() {
               </View>
             )}
           </Button>
+          {burst && <View className='checkin-ring' key={`ring-${burst.key}`} />}
           {burst && (
             <Text className='checkin-burst' key={burst.key}>
               +{burst.points} 积分

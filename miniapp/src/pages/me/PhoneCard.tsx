@@ -83,7 +83,7 @@ export function PhoneCard({ options }: { options: AuthOptionsDto | null }) {
         </View>
         <View className='me-phone-card__heading'>
           <Text className='me-phone-card__title'>绑定手机号，领取 {GIFT_POINTS} 积分新人礼</Text>
-          <Text className='me-phone-card__why'>手机号用于发放新人礼、记录邀请奖励，并与门店会员卡积分互通</Text>
+          <Text className='me-phone-card__why'>验证手机号，完成会员注册，以下权益需要它</Text>
         </View>
       </View>
       <View className='me-phone-card__reasons'>
@@ -113,7 +113,7 @@ export function PhoneCard({ options }: { options: AuthOptionsDto | null }) {
             <Tag className='me-phone-card__env' plain round background='#ff8a3d'>
               开发环境
             </Tag>
-            <Text className='me-phone-card__dev-label'>开发环境：填写手机号（代替微信手机号授权）</Text>
+            <Text className='me-phone-card__dev-label'>填写手机号，代替微信手机号授权</Text>
           </View>
           <View className='me-phone-card__dev-row'>
             <Input

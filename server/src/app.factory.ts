@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import multipart from '@fastify/multipart';
 import { Logger, type LoggerService, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -57,6 +59,16 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       log.log(`${req.method} ${req.url} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms [${req.id}]`);
     });
   }
+
+  // Uploads (avatars): one file, at most 2 MB; larger bodies are refused with 413.
+  await app.register(multipart as never, { limits: { fileSize: 2 * 1024 * 1024, files: 1, fields: 5 } });
+  mkdirSync(config.mediaDir, { recursive: true });
+  app.useStaticAssets({
+    root: config.mediaDir,
+    prefix: '/media/',
+    decorateReply: false,
+    setHeaders: cacheFor(() => 'public, max-age=31536000, immutable'),
+  });
 
   setupOpenApi(app);
   // Goods, category and banner images (demo ones live in server/assets).

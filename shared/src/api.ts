@@ -29,6 +29,7 @@ export interface MeDto {
   phone: string | null;
   /** Sign-up completed with a verified phone (gift granted, invites credited). */
   signedUp: boolean;
+  birthday: string | null;
   /** ISO time in UTC. */
   joinedAt: string;
 }
@@ -43,6 +44,12 @@ export interface AuthResult {
 
 export interface WechatLoginRequest {
   code: string;
+}
+
+export interface ProfileRequest {
+  nickname?: string;
+  /** YYYY-MM-DD; can be set once (it doubles check-in points in its month). */
+  birthday?: string;
 }
 
 export interface PhoneRequest {

@@ -1,23 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsOptional, Matches, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
-import { type CheckinCalendarDto, type CheckinResultDto, type MakeupRequest, startOfShanghaiDay } from '@jifen/shared';
+import { IsOptional, Matches, Validate } from 'class-validator';
+import type { CheckinCalendarDto, CheckinResultDto, MakeupRequest } from '@jifen/shared';
+import { CalendarDay } from '../common/validation.js';
 import { CurrentMember, type Caller } from '../auth/decorators.js';
 import { CheckinService } from './checkin.service.js';
-
-@ValidatorConstraint({ name: 'calendarDay' })
-class CalendarDay implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    try {
-      return typeof value === 'string' && Boolean(startOfShanghaiDay(value));
-    } catch {
-      return false;
-    }
-  }
-  defaultMessage(): string {
-    return 'day must be a real date as YYYY-MM-DD';
-  }
-}
 
 class CalendarQuery {
   @IsOptional()

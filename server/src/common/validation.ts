@@ -1,6 +1,7 @@
 import { applyDecorators, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import { startOfShanghaiDay } from '@jifen/shared';
 import { DomainError } from './errors.js';
 
 interface FieldProblem {
@@ -36,4 +37,19 @@ export function validationPipe(): ValidationPipe {
 /** An optional positive 32-bit integer from the query string (ids, cursors, limits). */
 export function OptionalInt(max = 2 ** 31 - 1, min = 1): PropertyDecorator {
   return applyDecorators(IsOptional(), Type(() => Number), IsInt(), Min(min), Max(max));
+}
+
+/** A real calendar day as YYYY-MM-DD. */
+@ValidatorConstraint({ name: 'calendarDay' })
+export class CalendarDay implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    try {
+      return typeof value === 'string' && Boolean(startOfShanghaiDay(value));
+    } catch {
+      return false;
+    }
+  }
+  defaultMessage(): string {
+    return '$property must be a real date as YYYY-MM-DD';
+  }
 }

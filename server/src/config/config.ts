@@ -20,6 +20,8 @@ export interface AppConfig {
   ownerOpenids: string[];
   /** Folder of the H5 build served at `/`, or null when it is not there. */
   h5Dist: string | null;
+  /** Where uploaded files (avatars) are kept; served at /media/. */
+  mediaDir: string;
   logRequests: boolean;
   /** Load the demo shop at start when the database is empty. */
   seedDemo: boolean;
@@ -114,6 +116,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     wechat: { appId, secret, apiBase: apiBase.replace(/\/+$/, '') },
     ownerOpenids: (env.OWNER_OPENIDS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     h5Dist: existsSync(resolve(h5Dist, 'index.html')) ? h5Dist : null,
+    mediaDir: resolve(REPO_ROOT, env.MEDIA_DIR || 'data/media'),
     logRequests: (env.LOG_REQUESTS ?? (nodeEnv === 'test' ? '0' : '1')) !== '0',
     seedDemo: (env.SEED_DEMO ?? (nodeEnv === 'development' ? '1' : '0')) !== '0',
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', nodeEnv === 'test' ? 0 : 500, 0, 60_000),

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { type EntityManager, In, IsNull, MoreThanOrEqual, Not, type Repository } from 'typeorm';
-import { maskPhone, type MeDto, type PointsSummary, type Role, type TierName } from '@jifen/shared';
+import { maskPhone, type MeDto, type PointsSummary, type Role, shanghaiDay, type TierName } from '@jifen/shared';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
@@ -57,6 +57,32 @@ export class MembersService {
       }
     }
     throw new Error('could not draw a unique invite code');
+  }
+
+  /** Nickname any time; the birthday once (it doubles check-in points in its month). */
+  async updateProfile(id: number, changes: { nickname?: string; birthday?: string }): Promise<Member> {
+    return this.tx.run(async (m) => {
+      const member = await m.findOneBy(Member, { id });
+      if (!member) throw new DomainError('MEMBER_NOT_FOUND', '会员不存在');
+      if (changes.birthday !== undefined && (changes.birthday < '1900-01-01' || changes.birthday > shanghaiDay(this.clock.now()))) {
+        throw new DomainError('VALIDATION_FAILED', 'birthday must be a past date', [{ field: 'birthday', problems: ['must be a past date'] }]);
+      }
+      if (changes.birthday !== undefined && member.birthday !== null && member.birthday !== changes.birthday) {
+        throw new DomainError('BIRTHDAY_LOCKED', '生日设置后不能修改，如需更正请联系客服');
+      }
+      const patch: Partial<Member> = { updatedAt: this.clock.now() };
+      if (changes.nickname !== undefined) patch.nickname = changes.nickname.trim();
+      if (changes.birthday !== undefined) patch.birthday = changes.birthday;
+      await m.update(Member, { id }, patch);
+      return m.findOneByOrFail(Member, { id });
+    });
+  }
+
+  async setAvatar(id: number, url: string): Promise<Member> {
+    return this.tx.run(async (m) => {
+      await m.update(Member, { id }, { avatarUrl: url, updatedAt: this.clock.now() });
+      return m.findOneByOrFail(Member, { id });
+    });
   }
 
   async setTier(id: number, tier: TierName, outer?: EntityManager): Promise<void> {
@@ -131,6 +157,7 @@ export class MembersService {
       points,
       phone: member.phone ? maskPhone(member.phone) : null,
       signedUp: member.signedUpAt !== null,
+      birthday: member.birthday,
       joinedAt: member.createdAt.toISOString(),
     };
   }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import type { AuthResult } from '@jifen/shared';
@@ -30,7 +33,8 @@ export async function startTestApp(
   options: { env?: Record<string, string>; seed?: boolean; clock?: ManualClock } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, H5_DIST: 'nonexistent', ...options.env });
+  const mediaDir = mkdtempSync(join(tmpdir(), 'jifen-media-'));
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, H5_DIST: 'nonexistent', MEDIA_DIR: mediaDir, ...options.env });
   const clock = options.clock ?? new ManualClock('2026-03-01T02:00:00.000Z');
   const app = await createApp(config, { clock, logger: ['error'] });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -74,6 +78,7 @@ export async function startTestApp(
     async close() {
       await app.close();
       await db.drop();
+      rmSync(mediaDir, { recursive: true, force: true });
     },
   };
 }

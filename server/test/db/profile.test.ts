@@ -31,7 +31,7 @@ describe('profile: nickname, birthday, avatar', () => {
     form.append('avatar', new Blob([png], { type: 'image/png' }), 'a.png');
     const res = await fetch(`${t.baseUrl}/api/me/avatar`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
     expect(res.status).toBe(200);
-    const me = await res.json();
+    const me = (await res.json()) as { avatarUrl: string };
     expect(me.avatarUrl).toMatch(/^\/media\/avatars\/\d+-[0-9a-f]{16}\.png$/);
     expect(existsSync(join(t.config.mediaDir, me.avatarUrl.replace('/media/', '')))).toBe(true);
     const served = await fetch(`${t.baseUrl}${me.avatarUrl}`);

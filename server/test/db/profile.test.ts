@@ -41,7 +41,7 @@ describe('profile: nickname, birthday, avatar', () => {
     const fake = new FormData();
     fake.append('avatar', new Blob(['<svg/>'], { type: 'image/png' }), 'a.png');
     const refused = await fetch(`${t.baseUrl}/api/me/avatar`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: fake });
-    expect([refused.status, (await refused.json()).code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+    expect([refused.status, ((await refused.json()) as { code: string }).code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
     const big = new FormData();
     big.append('avatar', new Blob([Buffer.concat([png, Buffer.alloc(3 * 1024 * 1024)])], { type: 'image/png' }), 'big.png');
     const tooBig = await fetch(`${t.baseUrl}/api/me/avatar`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: big });

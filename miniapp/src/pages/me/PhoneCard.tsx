@@ -119,7 +119,7 @@ export function PhoneCard({ options }: { options: AuthOptionsDto | null }) {
             <Input
               className='me-phone-input'
               type='number'
-              placeholder='11 位手机号，如 13800138000'
+              placeholder='请输入 11 位手机号'
               maxlength={11}
               value={phone}
               onInput={(e) => setPhone(e.detail.value)}

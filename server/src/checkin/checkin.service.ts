@@ -76,6 +76,9 @@ export class CheckinService {
     if (day >= today || day < addDays(today, -rule.makeupWindowDays)) {
       throw new DomainError('CHECKIN_MAKEUP_NOT_ALLOWED', `只能补签过去 ${rule.makeupWindowDays} 天内的日期`);
     }
+    if (day < shanghaiDay((await this.members.get(memberId)).createdAt)) {
+      throw new DomainError('CHECKIN_MAKEUP_NOT_ALLOWED', '不能补签成为会员之前的日期');
+    }
     const row = await this.tx.run(async (m) => {
       if (await m.findOneBy(Checkin, { memberId, day })) throw new DomainError('CHECKIN_ALREADY_DONE', '这一天已经签到过了');
       // Paying first takes the member's ledger lock, so the monthly count below cannot race.
@@ -112,12 +115,14 @@ export class CheckinService {
     const streak = todayRow?.streak ?? byDay.get(addDays(today, -1))?.streak ?? 0;
     const monthStart = startOfShanghaiDay(`${shanghaiMonth(now)}-01`);
     const usedThisMonth = await this.tx.read((m) => m.countBy(Checkin, { memberId, kind: 'makeup', createdAt: MoreThanOrEqual(monthStart) }));
+    const member = await this.members.get(memberId);
+    const joined = shanghaiDay(member.createdAt);
     const makeupDays: string[] = [];
     for (let d = 1; d <= rule.makeupWindowDays; d++) {
       const day = addDays(today, -d);
-      if (!byDay.has(day)) makeupDays.push(day);
+      if (day >= joined && !byDay.has(day)) makeupDays.push(day);
     }
-    const birthday = await this.birthdayOf(memberId);
+    const birthday = member.birthday;
     const birthdayToday = inBirthdayMonth(birthday, today);
     const birthdayTomorrow = inBirthdayMonth(birthday, addDays(today, 1));
     const streakAfterToday = todayRow ? streak : streak + 1;

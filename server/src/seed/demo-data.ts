@@ -2,6 +2,8 @@
 
 export const DEMO_OPERATOR = { nickname: '运营小美', role: 'operator' as const };
 export const DEMO_SHOPPERS = ['小明', '阿花'];
+/** 小明 has been a member for 40 days, with a verified phone; 阿花 just arrived. */
+export const DEMO_VETERAN = { nickname: '小明', phone: '13800000001', daysAgo: 40 };
 
 export const DEMO_CATEGORIES = [
   { slug: 'fruit', name: '生鲜水果' },

@@ -5,7 +5,7 @@ import { Transactions } from '../common/transactions.js';
 import { Category } from '../catalog/category.entity.js';
 import { Goods } from '../catalog/goods.entity.js';
 import { Member } from '../members/member.entity.js';
-import { DEMO_CATEGORIES, DEMO_GOODS, DEMO_OPERATOR, DEMO_SHOPPERS } from './demo-data.js';
+import { DEMO_CATEGORIES, DEMO_GOODS, DEMO_OPERATOR, DEMO_SHOPPERS, DEMO_VETERAN } from './demo-data.js';
 import { DEV_OPENID_PREFIX } from '../auth/auth.service.js';
 import { seedDemoPoints } from './demo-points.js';
 
@@ -32,8 +32,14 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
       { nickname: DEMO_OPERATOR.nickname, role: DEMO_OPERATOR.role },
       ...DEMO_SHOPPERS.map((nickname) => ({ nickname, role: 'member' as const })),
     ];
+    const joined = new Date(now.getTime() - DEMO_VETERAN.daysAgo * 86_400_000);
     for (const p of people) {
-      await m.save(m.create(Member, { openid: `${DEV_OPENID_PREFIX}${p.nickname}`, unionid: null, nickname: p.nickname, avatarUrl: null, role: p.role, tier: 'normal', tokenVersion: 0, ...stamp }));
+      const veteran = p.nickname === DEMO_VETERAN.nickname;
+      await m.save(m.create(Member, {
+        openid: `${DEV_OPENID_PREFIX}${p.nickname}`, unionid: null, nickname: p.nickname, avatarUrl: null, role: p.role, tier: 'normal', tokenVersion: 0,
+        phone: veteran ? DEMO_VETERAN.phone : null, signedUpAt: veteran ? joined : null,
+        ...stamp, ...(veteran ? { createdAt: joined } : {}),
+      }));
     }
     return true;
   });

@@ -73,7 +73,7 @@ describe('check-in', () => {
       days: [{ day: '2026-06-01', kind: 'normal', points: 10 }, { day: '2026-06-02', kind: 'normal', points: 10 }],
       makeup: { cost: 20, leftThisMonth: 2, windowDays: 7 },
     });
-    expect(res.body.makeupDays).toEqual(['2026-05-31', '2026-05-30', '2026-05-29', '2026-05-28', '2026-05-27']);
+    expect(res.body.makeupDays).toEqual([]); // the days of the window before joining cannot be made up
     for (const month of ['2026-13', '2026-6', 'June', '2026-06-01']) {
       const bad = await t.api('GET', `/api/checkin/calendar?month=${month}`, { token });
       expect(bad.status).toBe(400);
@@ -82,10 +82,11 @@ describe('check-in', () => {
   });
 
   it('makes up a missed day at its cost, joins the streak, and keeps the limits', async () => {
-    t.clock.set('2026-07-01T02:00:00Z');
+    t.clock.set('2026-06-20T02:00:00Z'); // joined well before the days made up below
     const login = await t.devLogin('补签');
     const token = login.accessToken;
     const memberId = login.member.id;
+    t.clock.set('2026-07-01T02:00:00Z');
     await t.app.get(LedgerService).earn({ memberId, amount: 100, source: 'purchase', key: `mk-${memberId}`, ref: { type: 'test', id: 1 } });
     // checked 07-01, missed 07-02, checked 07-03 and 07-04
     await checkIn(token);
@@ -124,10 +125,13 @@ describe('check-in', () => {
     expect(await t.dataSource.getRepository(Checkin).countBy({ memberId, day: '2026-06-29' })).toBe(0);
   });
 
-  it('refuses a make-up without enough points, writing nothing', async () => {
+  it('refuses a make-up without enough points, or before joining, writing nothing', async () => {
     t.clock.set('2026-08-05T02:00:00Z');
     const login = await t.devLogin('没积分');
-    const res = await t.api('POST', '/api/checkin/makeup', { token: login.accessToken, body: { day: '2026-08-03' } });
+    const early = await t.api('POST', '/api/checkin/makeup', { token: login.accessToken, body: { day: '2026-08-03' } });
+    expect([early.status, early.body.code]).toEqual([409, 'CHECKIN_MAKEUP_NOT_ALLOWED']); // joined today
+    t.clock.set('2026-08-07T02:00:00Z');
+    const res = await t.api('POST', '/api/checkin/makeup', { token: login.accessToken, body: { day: '2026-08-06' } });
     expect([res.status, res.body.code]).toEqual([409, 'POINTS_INSUFFICIENT']);
     expect(await t.dataSource.getRepository(Checkin).countBy({ memberId: login.member.id })).toBe(0);
   });

@@ -3,7 +3,7 @@
 // 100-point new-member gift, opens 签到 from 首页 and checks in once (+10), with the points,
 // the streak and today's calendar cell following; a second tap changes nothing.
 import { join } from 'node:path';
-import { artifacts, launchBrowser, phoneContext, screenshot, startServer } from './support.mjs';
+import { artifacts, devSignIn, launchBrowser, phoneContext, screenshot, startServer, tab, visible } from './support.mjs';
 
 let server;
 let browser;
@@ -17,9 +17,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-// Taro's H5 router keeps visited pages in the DOM, hidden: look only at the page on screen.
-const visible = (page, selector) => page.locator(`.taro_page:visible ${selector}`);
-const tab = (page, key) => page.locator(`.tab-bar:visible .tab-bar__item--${key}`);
 const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
 
 /** Today's day of the month in Shanghai, as the server counts check-in days. */
@@ -44,10 +41,7 @@ test('a new member binds a phone for the 100-point gift, then checks in once fro
   await page.locator('.tab-bar:visible').waitFor();
 
   // Sign in (development sign-in): a new member, no points, no phone yet.
-  await tab(page, 'me').click();
-  await visible(page, '.sign-in__input input').fill(nickname);
-  await visible(page, '.sign-in__submit').click();
-  await visible(page, '.me-nickname').filter({ hasText: nickname }).waitFor();
+  await devSignIn(page, nickname);
   expect(await text(visible(page, '.me-points-available'))).toBe('0');
   const card = visible(page, '.me-phone-card');
   await card.waitFor();

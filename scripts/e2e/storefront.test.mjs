@@ -1,7 +1,7 @@
 // The storefront in Chromium at phone size, against the real server serving the H5 build:
 // browse without signing in, sign in with the development sign-in, see the member's
 // nickname and points on 我的; the 管理 tab is there for the demo operator only.
-import { launchBrowser, phoneContext, screenshot, startServer } from './support.mjs';
+import { devSignIn as signIn, launchBrowser, phoneContext, screenshot, startServer, tab, tabTexts, visible } from './support.mjs';
 
 let server;
 let browser;
@@ -14,20 +14,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-// Taro's H5 router keeps visited tab pages in the DOM, hidden; each draws its own tab bar.
-const visible = (page, selector) => page.locator(`.taro_page:visible ${selector}`);
-const tab = (page, key) => page.locator(`.tab-bar:visible .tab-bar__item--${key}`);
-const tabTexts = (page) => page.locator('.tab-bar:visible .tab-bar__text').allInnerTexts();
-
-async function signIn(page, nickname) {
-  await tab(page, 'me').click();
-  const input = visible(page, '.sign-in__input input');
-  await input.waitFor();
-  await input.fill(nickname);
-  await visible(page, '.sign-in__submit').click();
-  await visible(page, '.me-nickname').filter({ hasText: nickname }).waitFor();
-}
 
 test('a visitor browses the mall without signing in', async () => {
   const context = await phoneContext(browser);

@@ -79,3 +79,19 @@ export async function screenshot(page, name) {
   await page.waitForTimeout(700); // let Taro's page slide-in and toasts settle
   await page.screenshot({ path: join(artifacts, `${name}.png`) });
 }
+
+// Taro's H5 router keeps visited pages in the DOM, hidden, and each tab page draws its own tab
+// bar: look only at what is on screen.
+export const visible = (page, selector) => page.locator(`.taro_page:visible ${selector}`);
+export const tab = (page, key) => page.locator(`.tab-bar:visible .tab-bar__item--${key}`);
+export const tabTexts = (page) => page.locator('.tab-bar:visible .tab-bar__text').allInnerTexts();
+
+/** The development sign-in on 我的, as a person would do it. */
+export async function devSignIn(page, nickname) {
+  await tab(page, 'me').click();
+  const input = visible(page, '.sign-in__input input');
+  await input.waitFor();
+  await input.fill(nickname);
+  await visible(page, '.sign-in__submit').click();
+  await visible(page, '.me-nickname').filter({ hasText: nickname }).waitFor();
+}

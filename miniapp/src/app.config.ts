@@ -1,6 +1,7 @@
 /**
  * Route table. The four tab pages live in the main package (WeChat requires it) and take no
- * query parameters yet; the invite issue adds `?inviter=<code>` to every shared path.
+ * query parameters of their own; a signed-in member's shares add `?inv=<code>` to every path
+ * (picked up by useShare on any page, see store/invite.ts).
  * Member pages reached from 我的 (积分明细, 签到) stay in the main package: they are small and most
  * members open them. Further admin screens (admin/*) belong in a subpackage so shoppers never
  * download them.
@@ -13,6 +14,7 @@ export default defineAppConfig({
     'pages/admin/index', // 管理: operators' overview (owner / operator only)
     'pages/points/index', // 积分明细 (navigateTo from 我的), ?filter=all|earned|spent|pending|expired; signed-in only
     'pages/checkin/index', // 每日签到 (navigateTo from 首页 and 我的), no parameters; signed-in only
+    'pages/invite/index', // 邀请有礼 (navigateTo from 我的), no parameters; signed-in only
   ],
   window: {
     backgroundTextStyle: 'light',

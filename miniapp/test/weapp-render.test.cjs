@@ -8,7 +8,7 @@
  */
 const path = require('node:path');
 const { launchWeapp } = require('./weapp/shims.cjs');
-const { createFakeApi, BALANCE, ENTRIES, FAKE_PAGE_SIZE, MASKED_PHONE, PHONE_CODE } = require('./weapp/fake-api.cjs');
+const { createFakeApi, BALANCE, ENTRIES, FAKE_PAGE_SIZE, MASKED_PHONE, PHONE_CODE, MY_INVITE_CODE } = require('./weapp/fake-api.cjs');
 
 const DIST = path.resolve(__dirname, '../dist/weapp');
 
@@ -33,8 +33,8 @@ afterEach(() => {
 });
 
 /** Renders a page (or component) and detaches it after the test. */
-function open(route) {
-  const component = weapp.open(route);
+function open(route, query) {
+  const component = weapp.open(route, query);
   opened.push(component);
   return component;
 }
@@ -131,6 +131,24 @@ test('签到 sends a signed-out visitor to 我的', async () => {
   expect(all(page, 'checkin-day')).toHaveLength(0);
 });
 
+const PENDING_INVITE = 'jifen.pendingInvite';
+const invitePosts = () => sent('POST', '/api/invites/visit').map((r) => (typeof r.data === 'string' ? JSON.parse(r.data) : r.data));
+const whole = { dom: document.body };
+
+test('a visitor who opens an invite link is remembered until sign-in; a Moments open never counts', async () => {
+  // Moments (朋友圈) opens run in single-page mode: no attribution from there.
+  weapp.launch.scene = 1154;
+  const moments = open('pages/index/index', { inv: 'MOMENTS9' });
+  await until(moments, 'the goods', () => all(moments, 'goods-card').length === 3);
+  expect(weapp.storage.has(PENDING_INVITE)).toBe(false);
+
+  weapp.launch.scene = 1007; // a chat share card
+  const home = open('pages/index/index', { inv: 'FRIEND01' });
+  await until(home, 'the goods', () => all(home, 'goods-card').length === 3);
+  expect(weapp.storage.get(PENDING_INVITE)).toBe('FRIEND01');
+  expect(invitePosts()).toEqual([]); // nobody signed in to attribute yet
+});
+
 test('signing in on 我的 shows the points, the expiry notice, and 积分明细 opens from it', async () => {
   const me = open('pages/me/index');
   await until(me, 'the sign-in button', () => all(me, 'sign-in__submit').length === 1);
@@ -147,6 +165,70 @@ test('signing in on 我的 shows the points, the expiry notice, and 积分明细
   tap(me, '.me__entry--points');
   await until(me, 'wx.navigateTo', () => callsOf('navigateTo').length > 0);
   expect(callsOf('navigateTo').pop()).toMatchObject({ url: '/pages/points/index' });
+});
+
+test('after sign-in the remembered invite is posted to /api/invites/visit once, then forgotten', async () => {
+  await until(whole, 'the visit', () => invitePosts().length > 0);
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  expect(invitePosts()).toEqual([{ code: 'FRIEND01' }]);
+  expect(weapp.storage.has(PENDING_INVITE)).toBe(false);
+
+  // 我的 shown again refreshes the session: nothing is reported a second time.
+  const me = open('pages/me/index');
+  await until(me, 'the member card', () => all(me, 'me-points-available').length === 1);
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  expect(invitePosts()).toHaveLength(1);
+
+  // A mini-program code's scene (URL-encoded) is read the same way.
+  open('pages/index/index', { scene: encodeURIComponent('inv=SCENE002') });
+  await until(whole, 'the scene visit', () => invitePosts().length === 2);
+  expect(invitePosts()[1]).toEqual({ code: 'SCENE002' });
+
+  // The member's own link or a stale code: quietly ignored, no toast.
+  const toastCount = toasts().length;
+  open('pages/index/index', { inv: 'NOSUCH99' });
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  expect(toasts().slice(toastCount)).toEqual([]);
+  expect(weapp.storage.has(PENDING_INVITE)).toBe(false);
+});
+
+test('邀请有礼 shows the fixed rewards, the totals, the invitees and WeChat’s share button', async () => {
+  const page = open('pages/invite/index');
+  await until(page, 'the invitees', () => all(page, 'invite-item').length === 3);
+  expect(texts(page, 'invite-item__name')).toEqual(['小*', '张*丰', '李*']);
+  expect(texts(page, 'invite-item__status')).toEqual(['已注册', '已奖励', '已打开']);
+  expect(texts(page, 'invite-item__points')).toEqual(['+50', '+250', '—']);
+  expect(texts(page, 'invite-total__value')).toEqual(['3', '2', '1', '300']);
+  expect(texts(page, 'invite-total--signed-up').map(squeeze)).toEqual(['2已注册']);
+  const shown = squeeze(page.dom.textContent);
+  expect(shown).toContain('好友注册+50积分');
+  expect(shown).toContain('好友首单+200积分，好友得10元无门槛券');
+  expect(shown).toContain('仅在好友本人完成注册/下单后发放，分享或打开链接本身不奖励');
+  expect(shown).toContain('每月最多奖励20位好友');
+
+  // WeChat's share button (open-type=share, drawn natively); the H5 link box is not in the mini-program.
+  expect(texts(page, 'invite-share')).toEqual(['分享给好友']);
+  expect(JSON.stringify(page.instance.data)).toContain('"share"');
+  expect(all(page, 'invite-link')).toHaveLength(0);
+  expect(all(page, 'invite-copy')).toHaveLength(0);
+
+  // The share carries the member's code.
+  const share = page.instance.onShareAppMessage({ from: 'button' });
+  expect(share.path).toBe(`/pages/invite/index?inv=${MY_INVITE_CODE}`);
+
+  // 生成海报 downloads the mini-program code with the member's token and shows it on the poster.
+  tap(page, '.invite-poster-button');
+  await until(page, 'the poster code', () => all(page, 'invite-poster__code').length === 1);
+  const download = callsOf('downloadFile').pop();
+  expect(download.url).toMatch(/\/api\/invites\/me\/code\.png$/);
+  expect(download.header).toMatchObject({ Authorization: 'Bearer access-xm' });
+  expect(squeeze(texts(page, 'invite-poster__from')[0])).toBe('小明邀你一起逛');
+});
+
+test('every page’s share carries the signed-in member’s invite code', async () => {
+  const home = open('pages/index/index');
+  await until(home, 'the goods', () => all(home, 'goods-card').length === 3);
+  expect(home.instance.onShareAppMessage({ from: 'menu' }).path).toBe(`/pages/index/index?inv=${MY_INVITE_CODE}`);
 });
 
 test('积分商城 shows the member’s points and the goods sold for points', async () => {

@@ -12,3 +12,12 @@ export function openCheckin(signedIn: boolean): void {
   void Taro.showToast({ title: '登录后即可签到领积分', icon: 'none' });
   void Taro.switchTab({ url: '/pages/me/index' });
 }
+
+/** Opens 邀请有礼; a visitor signs in on 我的 first (the page needs the member's code). */
+export function openInvite(signedIn: boolean): void {
+  if (signedIn) {
+    void Taro.navigateTo({ url: '/pages/invite/index' });
+    return;
+  }
+  void Taro.showToast({ title: '登录后即可邀请好友', icon: 'none' });
+}

@@ -82,6 +82,22 @@ function entriesPage(query) {
   return { items, next: matching.length > limit ? String(items[items.length - 1].id) : null };
 }
 
+/** 小明's invites as GET /api/invites/me answers them (MyInvitesDto). */
+const MY_INVITE_CODE = 'XM2026AB';
+const INVITES = {
+  code: MY_INVITE_CODE,
+  sharePath: `/pages/index/index?inv=${MY_INVITE_CODE}`,
+  rules: { signupPoints: 50, orderPoints: 200, inviteeReward: '10元无门槛券', monthlyCap: 20, attributionDays: 7 },
+  totals: { invited: 3, signedUp: 2, ordered: 1, points: 300 },
+  items: [
+    { nickname: '小*', status: 'signed_up', points: 50, openedAt: '2026-11-24T03:00:00.000Z' },
+    { nickname: '张*丰', status: 'rewarded', points: 250, openedAt: '2026-11-20T03:00:00.000Z' },
+    { nickname: '李*', status: 'opened', points: 0, openedAt: '2026-11-19T03:00:00.000Z' },
+  ],
+};
+/** Codes the fake server knows (anyone else's link answers 404 INVITE_CODE_UNKNOWN). */
+const FRIEND_CODES = ['FRIEND01', 'SCENE002', 'MOMENTS9'];
+
 const TOKENS = { accessToken: 'access-xm', refreshToken: 'refresh-xm', expiresIn: 7200 };
 
 function createFakeApi() {
@@ -181,6 +197,13 @@ function createFakeApi() {
           return signedIn ? makeUp(data) : unauthorized;
         case 'GET /api/points':
           return signedIn ? { body: BALANCE } : unauthorized;
+        case 'GET /api/invites/me':
+          return signedIn ? { body: INVITES } : unauthorized;
+        case 'POST /api/invites/visit':
+          if (!signedIn) return unauthorized;
+          if (data?.code === MY_INVITE_CODE) return { status: 409, body: { code: 'INVITE_SELF', message: '不能邀请自己' } };
+          if (!FRIEND_CODES.includes(data?.code)) return { status: 404, body: { code: 'INVITE_CODE_UNKNOWN', message: '邀请码不存在' } };
+          return { body: { counted: true } };
         case 'GET /api/points/entries':
           return signedIn ? { body: entriesPage(searchParams) } : unauthorized;
         default:
@@ -193,4 +216,4 @@ function createFakeApi() {
   return { state, answer };
 }
 
-module.exports = { createFakeApi, MEMBER, BALANCE, ENTRIES, GOODS, FAKE_PAGE_SIZE, PHONE_CODE, MASKED_PHONE, TODAY };
+module.exports = { createFakeApi, INVITES, MY_INVITE_CODE, MEMBER, BALANCE, ENTRIES, GOODS, FAKE_PAGE_SIZE, PHONE_CODE, MASKED_PHONE, TODAY };

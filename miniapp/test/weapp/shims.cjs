@@ -24,6 +24,7 @@ function launchWeapp({ dist, answer }) {
   }
   const calls = [];
   const storage = new Map();
+  const launch = { path: 'pages/index/index', query: {}, scene: 1001 };
   const done = (options, result) => {
     options?.success?.(result);
     options?.complete?.(result);
@@ -57,6 +58,16 @@ function launchWeapp({ dist, answer }) {
       return { abort() {} };
     },
     login: (options) => done(options, { code: 'simulate-code', errMsg: 'login:ok' }),
+    // How this run was opened (a test may set `launch.scene`, e.g. 1154 for Moments' single-page mode).
+    getLaunchOptionsSync: () => launch,
+    getEnterOptionsSync: () => launch,
+    // The poster's mini-program code, downloaded with the member's token.
+    downloadFile(options) {
+      calls.push(['downloadFile', options]);
+      setTimeout(() => done(options, { statusCode: 200, tempFilePath: 'http://tmp/poster-code.png', errMsg: 'downloadFile:ok' }), 0);
+      return { abort() {} };
+    },
+    setClipboardData: recorded('setClipboardData'),
     showToast: recorded('showToast'),
     showModal: recorded('showModal', { confirm: true, cancel: false, errMsg: 'showModal:ok' }),
     switchTab: recorded('switchTab'),
@@ -117,8 +128,8 @@ function launchWeapp({ dist, answer }) {
   };
 
   require(path.join(dist, 'app.js'));
-  app.onLaunch?.call(app, { path: 'pages/index/index', query: {}, scene: 1001 });
-  app.onShow?.call(app, { path: 'pages/index/index', query: {}, scene: 1001 });
+  app.onLaunch?.call(app, { ...launch });
+  app.onShow?.call(app, { ...launch });
 
   // WeChat runs each component and page file once; webpack's module cache in the build means a
   // second run would not register anything anyway. So register Taro's shared `comp` (which
@@ -137,7 +148,7 @@ function launchWeapp({ dist, answer }) {
     return component;
   }
 
-  return { calls, open, app: () => app, pages: () => stack.slice() };
+  return { calls, open, launch, storage, app: () => app, pages: () => stack.slice() };
 }
 
 module.exports = { launchWeapp };

@@ -9,7 +9,7 @@ import { TabBarSlot } from '../../components/TabBar';
 import { TierBadge } from '../../components/TierBadge';
 import { useShare } from '../../hooks/useShare';
 import { session, useSession } from '../../store/session';
-import { openCheckin } from '../../utils/routes';
+import { openCheckin, openInvite } from '../../utils/routes';
 import { PhoneCard } from './PhoneCard';
 import { SignInCard } from './SignInCard';
 import './index.scss';
@@ -30,6 +30,7 @@ const toMall = () => void Taro.switchTab({ url: '/pages/mall/index' });
 const ENTRY_ACTIONS: Partial<Record<(typeof ENTRIES)[number]['key'], (signedIn: boolean) => void>> = {
   points: () => toPoints(),
   checkin: openCheckin,
+  invite: openInvite,
 };
 
 /** Points expiring within 30 days (soonest first) for the signed-in member, fetched each time 我的 shows. */

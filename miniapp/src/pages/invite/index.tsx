@@ -1,0 +1,225 @@
+import { useEffect, useState } from 'react';
+import { Button, Image, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { INVITE_STATUS_LABELS, type InviteItemDto, type MyInvitesDto } from '@jifen/shared';
+import { getMyInvites, POSTER_CODE_PATH } from '../../api/invites';
+import { tokenStore } from '../../api/tokens';
+import { EmptyState } from '../../components/EmptyState';
+import { Gift, UserAdd } from '../../components/Icon';
+import { useShare } from '../../hooks/useShare';
+import { platform } from '../../platform';
+import { invites } from '../../store/invite';
+import { useSession } from '../../store/session';
+import { shanghaiDate } from '../../utils/format';
+import './index.scss';
+
+const SHARE_TITLE = '送你 10 元无门槛券，一起来积分商城逛逛';
+
+/** The link a friend opens in a browser (H5): the home page with the code in the hash route's query. */
+function h5Link(mine: MyInvitesDto): string {
+  const origin = typeof location === 'undefined' ? '' : location.origin;
+  return `${origin}/#${mine.sharePath}`;
+}
+
+/** The mini-program code for the poster, as an image the page can show; null where there is none (H5, no AppID). */
+async function loadPosterCode(): Promise<string | null> {
+  if (!platform.isWeapp) return null;
+  const tokens = tokenStore.get();
+  if (!tokens) return null;
+  try {
+    const res = await Taro.downloadFile({ url: `${API_BASE}${POSTER_CODE_PATH}`, header: { Authorization: `Bearer ${tokens.accessToken}` } });
+    return res.statusCode === 200 ? res.tempFilePath : null;
+  } catch {
+    return null;
+  }
+}
+
+function InviteRow({ item }: { item: InviteItemDto }) {
+  return (
+    <View className='invite-item'>
+      <View className='invite-item__avatar'>
+        <Text className='invite-item__initial'>{[...item.nickname][0] ?? '友'}</Text>
+      </View>
+      <View className='invite-item__main'>
+        <Text className='invite-item__name'>{item.nickname}</Text>
+        <Text className='invite-item__date'>{shanghaiDate(item.openedAt)} 打开邀请</Text>
+      </View>
+      <View className='invite-item__side'>
+        <Text className={`invite-item__status invite-item__status--${item.status}`}>{INVITE_STATUS_LABELS[item.status]}</Text>
+        <Text className={`invite-item__points${item.points > 0 ? '' : ' invite-item__points--none'}`}>
+          {item.points > 0 ? `+${item.points}` : '—'}
+        </Text>
+      </View>
+    </View>
+  );
+}
+
+function Poster({ mine, nickname, codeUrl, link, onClose }: { mine: MyInvitesDto; nickname: string; codeUrl: string | null; link: string; onClose: () => void }) {
+  return (
+    <View className='invite-poster' onClick={onClose}>
+      <View className='invite-poster__card' onClick={(e) => e.stopPropagation()}>
+        <View className='invite-poster__head'>
+          <Text className='invite-poster__from'>{nickname} 邀你一起逛</Text>
+          <Text className='invite-poster__title'>积分商城 · 新人好礼</Text>
+          <Text className='invite-poster__gift'>注册下单得 {mine.rules.inviteeReward}</Text>
+        </View>
+        <View className='invite-poster__body'>
+          {codeUrl ? (
+            <Image className='invite-poster__code' src={codeUrl} mode='aspectFit' />
+          ) : (
+            <View className='invite-poster__link'>
+              <Text className='invite-poster__link-label'>复制链接在浏览器打开</Text>
+              <Text className='invite-poster__link-text'>{link}</Text>
+            </View>
+          )}
+          <Text className='invite-poster__hint'>{codeUrl ? '长按识别小程序码' : '好友打开链接即可领取新人礼'}</Text>
+        </View>
+      </View>
+      <Text className='invite-poster__close'>{platform.isWeapp && codeUrl ? '截图或长按保存海报 · 点击空白处关闭' : '点击空白处关闭'}</Text>
+    </View>
+  );
+}
+
+/**
+ * 邀请有礼 (route `pages/invite/index`, navigateTo from 我的; signed-in only): the two fixed,
+ * disclosed rewards, ways to share (WeChat share, poster, H5 link), the totals and the invitees.
+ * Rewards need the friend's own sign-up / first order: sharing or opening earns nothing.
+ */
+export default function InvitePage() {
+  useShare(SHARE_TITLE);
+  const { status, member } = useSession();
+  const [mine, setMine] = useState<MyInvitesDto | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [poster, setPoster] = useState<{ codeUrl: string | null } | null>(null);
+
+  const load = () => {
+    setFailed(false);
+    getMyInvites({ silent: true }).then(
+      (result) => {
+        setMine(result);
+        invites.setMyCode(result.code);
+      },
+      () => setFailed(true),
+    );
+  };
+
+  useEffect(() => {
+    if (status === 'signedOut') {
+      void Taro.showToast({ title: '登录后即可邀请好友', icon: 'none' });
+      void Taro.switchTab({ url: '/pages/me/index' });
+      return;
+    }
+    if (status === 'signedIn' && member) load();
+  }, [status, member?.id]);
+
+  const link = mine ? h5Link(mine) : '';
+  const copy = () => void Taro.setClipboardData({ data: link });
+  const openPoster = async () => {
+    if (!mine) return;
+    setPoster({ codeUrl: null });
+    const codeUrl = await loadPosterCode();
+    setPoster((current) => (current ? { codeUrl } : current));
+  };
+
+  const rules = mine?.rules ?? { signupPoints: 50, orderPoints: 200, inviteeReward: '10元无门槛券', monthlyCap: 20, attributionDays: 7 };
+  const totals = mine?.totals;
+
+  return (
+    <View className='invite'>
+      <View className='invite__hero'>
+        <Text className='invite__eyebrow'>邀请好友 · 一起得好礼</Text>
+        <Text className='invite__headline'>每邀 1 位好友最高得 {rules.signupPoints + rules.orderPoints} 积分</Text>
+        <View className='invite-rewards'>
+          <View className='invite-reward'>
+            <Text className='invite-reward__step'>第一步</Text>
+            <Text className='invite-reward__value'>+{rules.signupPoints}</Text>
+            <Text className='invite-reward__unit'>积分</Text>
+            <Text className='invite-reward__text'>好友注册 +{rules.signupPoints} 积分</Text>
+          </View>
+          <View className='invite-reward invite-reward--order'>
+            <Text className='invite-reward__step'>第二步</Text>
+            <Text className='invite-reward__value'>+{rules.orderPoints}</Text>
+            <Text className='invite-reward__unit'>积分</Text>
+            <Text className='invite-reward__text'>好友首单 +{rules.orderPoints} 积分，好友得 {rules.inviteeReward}</Text>
+          </View>
+        </View>
+        <View className='invite-actions'>
+          {platform.isWeapp && (
+            <Button className='invite-share' openType='share'>
+              分享给好友
+            </Button>
+          )}
+          <Button className={`invite-poster-button${platform.isWeapp ? '' : ' invite-poster-button--wide'}`} onClick={() => void openPoster()}>
+            生成海报
+          </Button>
+        </View>
+        {!platform.isWeapp && mine && (
+          <View className='invite-link-box'>
+            <Text className='invite-link-box__label'>我的邀请链接</Text>
+            <View className='invite-link-box__row'>
+              <Text className='invite-link'>{link}</Text>
+              <Button className='invite-copy' onClick={copy}>
+                复制链接
+              </Button>
+            </View>
+          </View>
+        )}
+      </View>
+
+      <View className='invite__card invite-totals'>
+        <View className='invite-total invite-total--invited'>
+          <Text className='invite-total__value'>{totals?.invited ?? '—'}</Text>
+          <Text className='invite-total__label'>已邀请</Text>
+        </View>
+        <View className='invite-total invite-total--signed-up'>
+          <Text className='invite-total__value'>{totals?.signedUp ?? '—'}</Text>
+          <Text className='invite-total__label'>已注册</Text>
+        </View>
+        <View className='invite-total invite-total--ordered'>
+          <Text className='invite-total__value'>{totals?.ordered ?? '—'}</Text>
+          <Text className='invite-total__label'>已下单</Text>
+        </View>
+        <View className='invite-total invite-total--points'>
+          <Text className='invite-total__value invite-total__value--points'>{totals?.points ?? '—'}</Text>
+          <Text className='invite-total__label'>获得积分</Text>
+        </View>
+      </View>
+
+      <View className='invite__card invite-list'>
+        <Text className='invite__section-title'>我的邀请</Text>
+        {failed ? (
+          <EmptyState
+            icon={<UserAdd size={36} color='#ff8a3d' />}
+            title='加载失败'
+            description='网络不太稳定，请稍后重试'
+            action={
+              <Button className='invite__retry' onClick={load}>
+                重新加载
+              </Button>
+            }
+          />
+        ) : mine && mine.items.length === 0 ? (
+          <EmptyState icon={<UserAdd size={36} color='#ff8a3d' />} title='还没有邀请记录' description='分享给好友，好友注册后这里会显示进度' />
+        ) : (
+          mine?.items.map((item, i) => <InviteRow key={`${item.openedAt}-${i}`} item={item} />)
+        )}
+      </View>
+
+      <View className='invite__card invite-rules'>
+        <View className='invite__section-head'>
+          <Gift size={18} color='#ff5a1f' />
+          <Text className='invite__section-title'>活动规则</Text>
+        </View>
+        <Text className='invite-rules__note'>仅在好友本人完成注册/下单后发放，分享或打开链接本身不奖励</Text>
+        <Text className='invite-rules__item'>1. 好友通过你的链接或小程序码打开，{rules.attributionDays} 天内完成注册（绑定手机号），你得 {rules.signupPoints} 积分。</Text>
+        <Text className='invite-rules__item'>2. 好友首笔订单完成（已付款且未退款），你得 {rules.orderPoints} 积分，好友得 {rules.inviteeReward}。</Text>
+        <Text className='invite-rules__item'>3. 每月最多奖励 {rules.monthlyCap} 位好友；已是会员的好友、自己邀请自己不计入。</Text>
+        <Text className='invite-rules__item'>4. 朋友圈分享不参与邀请奖励；奖励金额固定，无抽奖。</Text>
+      </View>
+
+      {poster && mine && (
+        <Poster mine={mine} nickname={member?.nickname ?? '好友'} codeUrl={poster.codeUrl} link={link} onClose={() => setPoster(null)} />
+      )}
+    </View>
+  );
+}

@@ -14,6 +14,7 @@ import { LedgerModule } from './ledger/ledger.module.js';
 import { CheckinModule } from './checkin/checkin.module.js';
 import { InvitesModule } from './invites/invites.module.js';
 import { TiersModule } from './tiers/tiers.module.js';
+import { MallModule } from './mall/mall.module.js';
 import { AdminModule } from './admin/admin.module.js';
 import { HealthController } from './health/health.controller.js';
 
@@ -36,6 +37,7 @@ export class AppModule {
         CheckinModule,
         InvitesModule,
         TiersModule,
+        MallModule,
         AdminModule,
       ],
       controllers: [HealthController],

@@ -3,6 +3,7 @@ export * from './errors.js';
 export * from './ledger.js';
 export * from './checkin.js';
 export * from './invites.js';
+export * from './mall.js';
 export * from './time.js';
 export * from './rules/money.js';
 export * from './rules/points.js';

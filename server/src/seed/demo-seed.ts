@@ -4,6 +4,7 @@ import { Clock } from '../common/clock.js';
 import { Transactions } from '../common/transactions.js';
 import { Category } from '../catalog/category.entity.js';
 import { Goods } from '../catalog/goods.entity.js';
+import { MallItem } from '../mall/mall.entities.js';
 import { Member } from '../members/member.entity.js';
 import { DEMO_CATEGORIES, DEMO_GOODS, DEMO_OPERATOR, DEMO_SHOPPERS, DEMO_VETERAN } from './demo-data.js';
 import { DEV_OPENID_PREFIX } from '../auth/auth.service.js';
@@ -26,7 +27,13 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
     }
     for (const [sort, g] of DEMO_GOODS.entries()) {
       const { slug, category, ...fields } = g;
-      await m.save(m.create(Goods, { ...fields, categoryId: categories.get(category)!.id, image: `/assets/goods/${slug}.png`, status: 'on_sale', sort, ...stamp }));
+      const goods = await m.save(m.create(Goods, { ...fields, categoryId: categories.get(category)!.id, image: `/assets/goods/${slug}.png`, status: 'on_sale', sort, ...stamp }));
+      if (g.pointsPrice !== null) {
+        await m.save(m.create(MallItem, {
+          kind: 'goods', title: g.title, subtitle: g.subtitle, image: goods.image, goodsId: goods.id, points: g.pointsPrice,
+          stock: Math.min(g.stock, 50), perMemberLimit: 2, startsAt: null, endsAt: null, status: 'on', sort, ...stamp,
+        }));
+      }
     }
     const people = [
       { nickname: DEMO_OPERATOR.nickname, role: DEMO_OPERATOR.role },

@@ -1,0 +1,69 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { MallItemKind } from '@jifen/shared';
+import { BaseEntity, utcDatetime } from '../common/base.entity.js';
+
+@Entity('mall_items')
+export class MallItem extends BaseEntity {
+  @Column({ type: 'varchar', length: 8 })
+  kind: MallItemKind;
+
+  @Column({ type: 'varchar', length: 64 })
+  title: string;
+
+  @Column({ type: 'varchar', length: 128 })
+  subtitle: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  image: string;
+
+  /** The catalog goods shipped for a goods item. */
+  @Column({ name: 'goods_id', type: 'int', nullable: true })
+  goodsId: number | null;
+
+  @Column({ type: 'int' })
+  points: number;
+
+  /** Taken only by a conditional update that cannot go below zero. */
+  @Column({ type: 'int' })
+  stock: number;
+
+  @Column({ name: 'per_member_limit', type: 'int', nullable: true })
+  perMemberLimit: number | null;
+
+  @Column({ ...utcDatetime, name: 'starts_at', nullable: true })
+  startsAt: Date | null;
+
+  @Column({ ...utcDatetime, name: 'ends_at', nullable: true })
+  endsAt: Date | null;
+
+  @Column({ type: 'varchar', length: 8 })
+  status: 'on' | 'off';
+
+  @Column({ type: 'int' })
+  sort: number;
+}
+
+@Entity('mall_redemptions')
+export class MallRedemption {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ name: 'member_id', type: 'int' })
+  memberId: number;
+
+  @Column({ name: 'item_id', type: 'int' })
+  itemId: number;
+
+  @Column({ type: 'int' })
+  points: number;
+
+  @Column({ type: 'varchar', length: 10 })
+  status: 'to_ship' | 'granted';
+
+  /** member id + the client's idempotency key: a retried request redeems once. */
+  @Column({ name: 'request_key', type: 'varchar', length: 80 })
+  requestKey: string;
+
+  @Column({ ...utcDatetime, name: 'created_at' })
+  createdAt: Date;
+}

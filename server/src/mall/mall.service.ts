@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { type MallItemDto, type RedemptionDto, type TierName, tierRule } from '@jifen/shared';
+import { Clock } from '../common/clock.js';
+import { DomainError } from '../common/errors.js';
+import { Sql, sqlTime } from '../common/sql.js';
+import { Transactions } from '../common/transactions.js';
+import { LedgerService } from '../ledger/ledger.service.js';
+import { LedgerQueries } from '../ledger/ledger-queries.service.js';
+import { MembersService, isUniqueViolation } from '../members/members.service.js';
+import { MallItem, MallRedemption } from './mall.entities.js';
+
+/**
+ * The points mall. A redemption is one transaction — the member's limit, the points, the
+ * stock and the record — or nothing. Stock and limits are taken by conditional updates that
+ * cannot go past zero or the limit, so no amount of concurrency oversells; the hot item row
+ * is updated last, to hold its lock for the shortest time.
+ */
+@Injectable()
+export class MallService {
+  constructor(
+    private readonly tx: Transactions,
+    private readonly clock: Clock,
+    private readonly ledger: LedgerService,
+    private readonly points: LedgerQueries,
+    private readonly members: MembersService,
+  ) {}
+
+  async list(memberId?: number): Promise<MallItemDto[]> {
+    const tier = memberId ? (await this.members.get(memberId)).tier : 'normal';
+    const now = this.clock.now();
+    const items = await this.tx.read((m) => m.find(MallItem, { where: { status: 'on' }, order: { sort: 'ASC', id: 'ASC' } }));
+    return items.filter((i) => !i.endsAt || i.endsAt > now).map((i) => toDto(i, tier));
+  }
+
+  async redeem(memberId: number, itemId: number, clientKey: string = randomUUID()): Promise<RedemptionDto> {
+    const requestKey = `${memberId}:${clientKey}`;
+    const member = await this.members.get(memberId);
+    const now = this.clock.now();
+    const done = await this.tx.run(async (m) => {
+      const previous = await m.findOneBy(MallRedemption, { requestKey });
+      if (previous) return previous; // a retried request: the first result
+      const item = await m.findOneBy(MallItem, { id: itemId });
+      if (!item) throw new DomainError('MALL_ITEM_NOT_FOUND', '兑换商品不存在');
+      if (item.status !== 'on' || (item.startsAt && item.startsAt > now) || (item.endsAt && item.endsAt <= now)) {
+        throw new DomainError('MALL_NOT_AVAILABLE', '该商品当前不在兑换时间内');
+      }
+      if (item.stock <= 0) throw new DomainError('MALL_SOLD_OUT', '已兑完');
+      const points = memberPrice(item.points, member.tier);
+      if (item.perMemberLimit !== null) await this.takeLimit(m, memberId, item);
+      await this.ledger.spend({ memberId, amount: points, source: 'mall', key: `redeem:${requestKey}`, ref: { type: 'redemption', id: requestKey } }, m);
+      await this.takeStock(m, item.id, now);
+      return m.save(m.create(MallRedemption, {
+        memberId, itemId, points, status: item.kind === 'goods' ? 'to_ship' : 'granted', requestKey, createdAt: now,
+      }));
+    }).catch(async (error: unknown) => {
+      // Two copies of one request raced on MySQL: the other committed first.
+      if (isUniqueViolation(error)) {
+        const first = await this.tx.read((m) => m.findOneBy(MallRedemption, { requestKey }));
+        if (first) return first;
+      }
+      throw error;
+    });
+    const item = await this.tx.read((m) => m.findOneByOrFail(MallItem, { id: done.itemId }));
+    const { available } = await this.points.summary(memberId);
+    return {
+      id: done.id, itemId: done.itemId, title: item.title, kind: item.kind, points: done.points, status: done.status,
+      createdAt: done.createdAt.toISOString(), available,
+    };
+  }
+
+  async mine(memberId: number): Promise<RedemptionDto[]> {
+    const rows = await this.tx.read((m) => m.find(MallRedemption, { where: { memberId }, order: { id: 'DESC' }, take: 100 }));
+    const items = new Map((await this.tx.read((m) => m.find(MallItem))).map((i) => [i.id, i]));
+    const { available } = await this.points.summary(memberId);
+    return rows.map((r) => ({
+      id: r.id, itemId: r.itemId, title: items.get(r.itemId)?.title ?? '', kind: items.get(r.itemId)?.kind ?? 'goods', points: r.points,
+      status: r.status, createdAt: r.createdAt.toISOString(), available,
+    }));
+  }
+
+  private async takeStock(m: EntityManager, itemId: number, now: Date): Promise<void> {
+    const taken = await new Sql(m).exec(m, 'UPDATE mall_items SET stock = stock - 1, updated_at = ? WHERE id = ? AND stock >= 1', [sqlTime(now), itemId]);
+    if (taken !== 1) throw new DomainError('MALL_SOLD_OUT', '已兑完');
+  }
+
+  private async takeLimit(m: EntityManager, memberId: number, item: MallItem): Promise<void> {
+    const sql = new Sql(m);
+    await sql.exec(m, `INSERT ${sql.mysql ? 'IGNORE' : 'OR IGNORE'} INTO mall_member_counts (member_id, item_id, redeemed) VALUES (?, ?, 0)`, [memberId, item.id]);
+    const taken = await sql.exec(m, 'UPDATE mall_member_counts SET redeemed = redeemed + 1 WHERE member_id = ? AND item_id = ? AND redeemed < ?',
+      [memberId, item.id, item.perMemberLimit]);
+    if (taken !== 1) throw new DomainError('MALL_LIMIT_REACHED', `每人限兑 ${item.perMemberLimit} 件`);
+  }
+}
+
+/** 金卡 and above pay fewer points (5% by default), rounded in the shop's favour. */
+export function memberPrice(points: number, tier: TierName): number {
+  return points - Math.floor((points * tierRule(tier).mallDiscountPct) / 100);
+}
+
+function toDto(i: MallItem, tier: TierName): MallItemDto {
+  return {
+    id: i.id, kind: i.kind, title: i.title, subtitle: i.subtitle, image: i.image, points: i.points, memberPoints: memberPrice(i.points, tier),
+    stock: i.stock, perMemberLimit: i.perMemberLimit, startsAt: i.startsAt?.toISOString() ?? null, endsAt: i.endsAt?.toISOString() ?? null,
+  };
+}

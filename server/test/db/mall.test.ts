@@ -1,0 +1,92 @@
+import { startTestApp, type TestApp } from '../support/app.js';
+import { createMembers } from '../support/members.js';
+import { LedgerService } from '../../src/ledger/ledger.service.js';
+import { LedgerAudit } from '../../src/ledger/ledger-audit.service.js';
+import { PointsEntry } from '../../src/ledger/ledger.entities.js';
+import { MallService } from '../../src/mall/mall.service.js';
+import { MallItem, MallRedemption } from '../../src/mall/mall.entities.js';
+import { Member } from '../../src/members/member.entity.js';
+import { DomainError } from '../../src/common/errors.js';
+
+describe('points mall', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ seed: true });
+  });
+  afterAll(() => t.close());
+
+  const grant = (memberId: number, amount: number) =>
+    t.app.get(LedgerService).earn({ memberId, amount, source: 'purchase', key: `grant-${memberId}-${amount}-${Math.random()}`, ref: { type: 'test', id: 1 } });
+  const item = async (fields: Partial<MallItem>) => t.dataSource.getRepository(MallItem).save(t.dataSource.getRepository(MallItem).create({
+    kind: 'virtual', title: '测试券', subtitle: '', image: '/assets/goods/cup.png', goodsId: null, points: 100, stock: 10,
+    perMemberLimit: null, startsAt: null, endsAt: null, status: 'on', sort: 99, createdAt: t.clock.now(), updatedAt: t.clock.now(), ...fields,
+  }));
+
+  it('lists the items with the member\'s tier price', async () => {
+    const visitor = await t.api('GET', '/api/mall/items');
+    expect(visitor.status).toBe(200);
+    const nuts = visitor.body.find((i: { title: string }) => i.title.startsWith('每日坚果'));
+    expect(nuts).toMatchObject({ kind: 'goods', points: 12_000, memberPoints: 12_000, perMemberLimit: 2 });
+    const login = await t.devLogin('金卡会员');
+    await t.dataSource.getRepository(Member).update({ id: login.member.id }, { tier: 'gold' });
+    const gold = await t.api('GET', '/api/mall/items', { token: login.accessToken });
+    expect(gold.body.find((i: { id: number }) => i.id === nuts.id).memberPoints).toBe(11_400);
+  });
+
+  it('redeems in one step: points, stock and the record, once per request key', async () => {
+    const login = await t.devLogin('兑换达人');
+    await grant(login.member.id, 20_000);
+    const { id } = await item({ kind: 'goods', points: 5_000, stock: 3 });
+    const headers = { 'idempotency-key': 'req-0001-abcdef' };
+    const first = await t.api('POST', `/api/mall/items/${id}/redeem`, { token: login.accessToken, headers });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ itemId: id, points: 5_000, status: 'to_ship', available: 15_000 });
+    const again = await t.api('POST', `/api/mall/items/${id}/redeem`, { token: login.accessToken, headers });
+    expect(again.body).toMatchObject({ id: first.body.id, available: 15_000 });
+    expect((await t.dataSource.getRepository(MallItem).findOneByOrFail({ id })).stock).toBe(2);
+    expect(await t.dataSource.getRepository(PointsEntry).countBy({ memberId: login.member.id, source: 'mall' })).toBe(1);
+    const mine = await t.api('GET', '/api/mall/redemptions', { token: login.accessToken });
+    expect(mine.body).toEqual([expect.objectContaining({ id: first.body.id, title: '测试券' })]);
+  });
+
+  it('refuses past the limit, without points, sold out or out of its window, changing nothing', async () => {
+    const login = await t.devLogin('限购');
+    await grant(login.member.id, 1_000);
+    const limited = await item({ points: 100, perMemberLimit: 2 });
+    for (let i = 0; i < 2; i++) expect((await t.api('POST', `/api/mall/items/${limited.id}/redeem`, { token: login.accessToken })).status).toBe(200);
+    const third = await t.api('POST', `/api/mall/items/${limited.id}/redeem`, { token: login.accessToken });
+    expect([third.status, third.body.code]).toEqual([409, 'MALL_LIMIT_REACHED']);
+    const dear = await item({ points: 5_000 });
+    const poor = await t.api('POST', `/api/mall/items/${dear.id}/redeem`, { token: login.accessToken });
+    expect([poor.status, poor.body.code]).toEqual([409, 'POINTS_INSUFFICIENT']);
+    expect((await t.dataSource.getRepository(MallItem).findOneByOrFail({ id: dear.id })).stock).toBe(10);
+    const gone = await item({ stock: 0 });
+    expect((await t.api('POST', `/api/mall/items/${gone.id}/redeem`, { token: login.accessToken })).body.code).toBe('MALL_SOLD_OUT');
+    const later = await item({ startsAt: new Date(t.clock.now().getTime() + 86_400_000) });
+    expect((await t.api('POST', `/api/mall/items/${later.id}/redeem`, { token: login.accessToken })).body.code).toBe('MALL_NOT_AVAILABLE');
+    expect((await t.api('POST', '/api/mall/items/999999/redeem', { token: login.accessToken })).status).toBe(404);
+    expect((await t.api('POST', '/api/mall/items/abc/redeem', { token: login.accessToken })).status).toBe(400);
+    expect((await t.api('POST', `/api/mall/items/${dear.id}/redeem`, { token: login.accessToken, headers: { 'idempotency-key': 'bad key!' } })).status).toBe(400);
+    expect((await t.api('POST', `/api/mall/items/${dear.id}/redeem`)).status).toBe(401);
+    expect(await t.dataSource.getRepository(PointsEntry).countBy({ memberId: login.member.id, source: 'mall' })).toBe(2);
+  });
+
+  it('sells exactly 100 of 100 to 2,000 concurrent redemptions, every point accounted for', async () => {
+    const members = await createMembers(t.dataSource, 400, 'flash');
+    for (const id of members) await grant(id, 1_000);
+    const hot = await item({ kind: 'goods', points: 300, stock: 100 });
+    const mall = t.app.get(MallService);
+    const outcomes = await Promise.all(Array.from({ length: 2_000 }, (_, i) =>
+      mall.redeem(members[i % members.length], hot.id).then(() => 'ok', (e: DomainError) => e.code)));
+    const counts = outcomes.reduce<Record<string, number>>((acc, o) => ({ ...acc, [o]: (acc[o] ?? 0) + 1 }), {});
+    expect(counts.ok).toBe(100);
+    expect(Object.keys(counts).sort()).toEqual(['MALL_SOLD_OUT', 'ok']);
+    expect((await t.dataSource.getRepository(MallItem).findOneByOrFail({ id: hot.id })).stock).toBe(0);
+    const redemptions = await t.dataSource.getRepository(MallRedemption).findBy({ itemId: hot.id });
+    expect(redemptions).toHaveLength(100);
+    const spent = await t.dataSource.getRepository(PointsEntry).createQueryBuilder('e')
+      .select('SUM(e.amount)', 'total').where("e.source = 'mall' AND e.ref_id IN (:...keys)", { keys: redemptions.map((r) => r.requestKey) }).getRawOne();
+    expect(Number(spent.total)).toBe(-300 * 100);
+    expect((await t.app.get(LedgerAudit).run()).drifts).toEqual([]);
+  }, 180_000);
+});

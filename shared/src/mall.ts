@@ -1,0 +1,33 @@
+/** Points mall (积分商城) API shapes. */
+
+export type MallItemKind = 'goods' | 'virtual' | 'coupon';
+
+export interface MallItemDto {
+  id: number;
+  kind: MallItemKind;
+  title: string;
+  subtitle: string;
+  image: string;
+  /** Points before any tier price. */
+  points: number;
+  /** The signed-in member's price after the tier discount (= points for visitors). */
+  memberPoints: number;
+  stock: number;
+  /** Redemptions allowed per member, or null for no limit. */
+  perMemberLimit: number | null;
+  startsAt: string | null;
+  endsAt: string | null;
+}
+
+export interface RedemptionDto {
+  id: number;
+  itemId: number;
+  title: string;
+  kind: MallItemKind;
+  points: number;
+  /** goods wait to be shipped; virtual and coupon items are granted at once. */
+  status: 'to_ship' | 'granted';
+  createdAt: string;
+  /** Available points after the redemption. */
+  available: number;
+}

@@ -1,0 +1,100 @@
+// 邀请有礼 in Chromium at phone size, against the real server serving the H5 build, with two
+// members in their own browser contexts: A opens 邀请有礼 and copies the link; B, brand new,
+// opens that link, signs in (development sign-in: the visit is reported once) and binds a phone
+// with the development form. The server's outbox then rewards A: B shows (masked) as 已注册
+// with +50 on A's list, and A's points on 我的 are 50. Sharing or opening alone earns nothing.
+import { maskNickname } from '@jifen/shared';
+import { devSignIn, launchBrowser, phoneContext, screenshot, startServer, visible } from './support.mjs';
+
+let server;
+let browser;
+
+beforeAll(async () => {
+  // NODE_ENV=test turns the outbox poller off; the sign-up reward is handed out from it.
+  server = await startServer({ OUTBOX_POLL_MS: '200' });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
+const suffix = () => Math.random().toString(36).slice(2, 6);
+
+/** Calls to `POST /api/invites/visit` the page has made, with their bodies. */
+function visitPosts(page) {
+  const posts = [];
+  page.on('request', (req) => {
+    if (req.method() === 'POST' && new URL(req.url()).pathname === '/api/invites/visit') posts.push(req.postDataJSON());
+  });
+  return posts;
+}
+
+test('a friend who opens the link and signs up with a phone earns the inviter 50 points', async () => {
+  const inviterName = `邀请人${suffix()}`;
+  const friendName = `好友${suffix()}`;
+
+  // A: a new member opens 邀请有礼 from 我的 and reads the H5 link.
+  const contextA = await phoneContext(browser);
+  const pageA = await contextA.newPage();
+  await pageA.goto(`${server.baseUrl}/`);
+  await pageA.locator('.tab-bar:visible').waitFor();
+  await devSignIn(pageA, inviterName);
+  await visible(pageA, '.me__entry--invite').click();
+  const linkA = visible(pageA, '.invite-link');
+  await linkA.waitFor();
+  const link = await text(linkA);
+  expect(link).toMatch(new RegExp(`^${server.baseUrl.replace(/[.]/g, '\\.')}/#/pages/index/index\\?inv=[A-Za-z0-9]{4,16}$`));
+  const code = new URL(link.replace('/#/', '/')).searchParams.get('inv');
+  expect(await text(visible(pageA, '.invite-copy'))).toBe('复制链接');
+  expect(await text(visible(pageA, '.invite-total--signed-up'))).toBe('0 已注册');
+  expect(await visible(pageA, '.invite-item').count()).toBe(0);
+  const hero = await text(visible(pageA, '.invite__hero'));
+  expect(hero).toContain('好友注册 +50 积分');
+  expect(hero).toContain('好友首单 +200 积分，好友得 10元无门槛券');
+  expect(await text(visible(pageA, '.invite-rules'))).toContain('仅在好友本人完成注册/下单后发放，分享或打开链接本身不奖励');
+
+  // B: a brand-new visitor opens the link in their own browser; nothing is reported before sign-in.
+  const contextB = await phoneContext(browser);
+  const pageB = await contextB.newPage();
+  const posts = visitPosts(pageB);
+  await pageB.goto(link);
+  await pageB.locator('.goods-card').first().waitFor();
+  await pageB.waitForTimeout(300);
+  expect(posts).toEqual([]);
+
+  // B signs in: the visit is reported once, then B binds a phone (completing sign-up).
+  const visited = pageB.waitForResponse((res) => new URL(res.url()).pathname === '/api/invites/visit');
+  await devSignIn(pageB, friendName);
+  expect((await visited).status()).toBe(200);
+  expect(posts).toEqual([{ code }]);
+  await visible(pageB, '.me-phone-input input').fill(`139${String(Date.now()).slice(-8)}`);
+  await visible(pageB, '.me-phone-submit').click();
+  await pageB.getByText('新人礼 +100 积分已到账').waitFor();
+  await visible(pageB, '.me-phone-card').waitFor({ state: 'detached' });
+  expect(posts).toHaveLength(1);
+
+  // A: after the outbox has run, B is on the list (masked) as 已注册 with +50.
+  const item = visible(pageA, '.invite-item');
+  for (let i = 0; ; i++) {
+    await pageA.reload();
+    await visible(pageA, '.invite-total--signed-up').waitFor();
+    if ((await text(visible(pageA, '.invite-total--signed-up'))) === '1 已注册') break;
+    if (i > 20) throw new Error(`no sign-up on A's list: ${await text(visible(pageA, '.invite'))}`);
+    await pageA.waitForTimeout(500);
+  }
+  await expect(item.count()).resolves.toBe(1);
+  expect(await text(item.locator('.invite-item__name'))).toBe(maskNickname(friendName));
+  expect(await text(item.locator('.invite-item__status'))).toBe('已注册');
+  expect(await text(item.locator('.invite-item__points'))).toBe('+50');
+  expect(await text(visible(pageA, '.invite-total--points'))).toBe('50 获得积分');
+  await screenshot(pageA, 'e2e-invite');
+
+  // …and A's points on 我的 are the 50.
+  await pageA.goBack();
+  await visible(pageA, '.me-points-available').filter({ hasText: /^50$/ }).waitFor();
+
+  await contextA.close();
+  await contextB.close();
+});

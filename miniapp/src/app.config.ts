@@ -14,6 +14,9 @@ export default defineAppConfig({
     'pages/admin/index', // 管理: operators' overview (owner / operator only)
     'pages/points/index', // 积分明细 (navigateTo from 我的), ?filter=all|earned|spent|pending|expired; signed-in only
     'pages/checkin/index', // 每日签到 (navigateTo from 首页 and 我的), no parameters; signed-in only
+    'pages/profile/index', // 个人资料 (navigateTo from 我的: avatar, nickname, birthday), signed-in only
+    'pages/tiers/index', // 会员等级 (navigateTo from 我的's tier card), signed-in only
+    'pages/privacy/index', // 隐私政策 (from the privacy consent popup and 个人资料), no parameters
     'pages/invite/index', // 邀请有礼 (navigateTo from 我的), no parameters; signed-in only
   ],
   window: {

@@ -8,7 +8,7 @@
  */
 const path = require('node:path');
 const { launchWeapp } = require('./weapp/shims.cjs');
-const { createFakeApi, BALANCE, ENTRIES, FAKE_PAGE_SIZE, MASKED_PHONE, PHONE_CODE, MY_INVITE_CODE } = require('./weapp/fake-api.cjs');
+const { createFakeApi, BALANCE, ENTRIES, FAKE_PAGE_SIZE, MASKED_PHONE, PHONE_CODE, MY_INVITE_CODE, AVATAR_URL } = require('./weapp/fake-api.cjs');
 
 const DIST = path.resolve(__dirname, '../dist/weapp');
 
@@ -21,7 +21,7 @@ let consoleErrors = [];
 beforeAll(() => {
   jest.spyOn(console, 'error').mockImplementation((...args) => consoleErrors.push(args.map(String).join(' ')));
   api = createFakeApi();
-  weapp = launchWeapp({ dist: DIST, answer: api.answer });
+  weapp = launchWeapp({ dist: DIST, answer: api.answer, upload: api.upload });
 });
 
 afterEach(() => {
@@ -411,4 +411,75 @@ test('补签 asks to confirm the cost, makes the day up, and words the server’
   tap(page, '.checkin-makeup__button');
   await until(page, 'the refusal', () => toasts().includes('积分不足，补签需消耗 20 积分'));
   expect(all(page, 'checkin-makeup__item')).toHaveLength(3);
+});
+
+test('我的 shows the way to the next tier from /api/me/tier, and the card opens 会员等级', async () => {
+  const me = open('pages/me/index');
+  await until(me, 'the tier progress', () => all(me, 'me-tier-progress').length === 1);
+  expect(texts(me, 'me-tier-progress')).toEqual(['再消费 180 元升级为 银卡会员']);
+  expect(texts(me, 'me-tier__growth')).toEqual(['320 / 500']);
+  expect(all(me, 'me-tier__fill')[0].getAttribute('style').replace(/\s/g, '')).toContain('width:64%');
+
+  tap(me, '.me-tier');
+  await until(me, 'wx.navigateTo', () => callsOf('navigateTo').some((n) => n.url === '/pages/tiers/index'));
+  const tiers = open('pages/tiers/index');
+  await until(tiers, 'the four tiers', () => all(tiers, 'tier-row').length === 4);
+  expect(texts(tiers, 'tier-row__label')).toEqual(['普通会员', '银卡会员', '金卡会员', '钻石会员']);
+  expect(texts(tiers, 'tier-row__multiplier')).toEqual(['1 倍', '1.2 倍', '1.5 倍', '2 倍']);
+  expect(texts(tiers, 'tier-row__discount')).toEqual(['—', '—', '9.5 折', '9.5 折']);
+  expect(all(tiers, 'tier-row--current')).toHaveLength(1);
+});
+
+test('个人资料 opens from the avatar on 我的 and shows the avatar button, nickname, birthday and phone', async () => {
+  const me = open('pages/me/index');
+  await until(me, 'the member card', () => all(me, 'me-profile').length === 1 && all(me, 'me-nickname').length === 1);
+  tap(me, '.me-profile');
+  await until(me, 'wx.navigateTo', () => callsOf('navigateTo').some((n) => n.url === '/pages/profile/index'));
+
+  const page = open('pages/profile/index');
+  await until(page, 'the profile', () => all(page, 'profile-avatar').length === 1);
+  // WeChat draws open-type=chooseAvatar and the nickname keyboard natively (Taro passes them through the page data).
+  expect(JSON.stringify(page.instance.data)).toContain('"chooseAvatar"');
+  expect(JSON.stringify(page.instance.data)).toContain('"nickname"');
+  expect(texts(page, 'profile-birthday__note')).toEqual(['生日设置后不可修改，生日当月签到积分翻倍']);
+  expect(texts(page, 'profile__value').pop()).toBe(MASKED_PHONE);
+  expect(texts(page, 'profile-save')).toEqual(['已保存']);
+});
+
+test('个人资料 saves a new nickname through PATCH /api/me and 我的 shows it; a blank one is not sent', async () => {
+  const page = open('pages/profile/index');
+  await until(page, 'the nickname field', () => page.querySelector('.profile__input'));
+  const input = page.querySelector('.profile__input');
+
+  input.dispatchEvent('blur', { detail: { value: '   ' } });
+  await until(page, 'the blank refusal', () => toasts().includes('昵称不能为空'));
+  expect(sent('PATCH', '/api/me')).toHaveLength(0);
+
+  input.dispatchEvent('input', { detail: { value: '小明同学' } });
+  input.dispatchEvent('blur', { detail: { value: '小明同学' } });
+  await until(page, 'the saved toast', () => toasts().includes('昵称已保存'));
+  expect(sent('PATCH', '/api/me').map((r) => (typeof r.data === 'string' ? JSON.parse(r.data) : r.data))).toEqual([{ nickname: '小明同学' }]);
+
+  const me = open('pages/me/index');
+  await until(me, 'the new nickname', () => texts(me, 'me-nickname')[0] === '小明同学');
+});
+
+test('个人资料 uploads the chosen avatar with wx.uploadFile and sets the birthday once', async () => {
+  const page = open('pages/profile/index');
+  await until(page, 'the avatar button', () => all(page, 'profile-avatar').length === 1);
+  page.querySelector('.profile-avatar').dispatchEvent('chooseavatar', { detail: { avatarUrl: 'http://tmp/avatar.png' } });
+  await until(page, 'the upload', () => callsOf('uploadFile').length === 1);
+  expect(callsOf('uploadFile')[0]).toMatchObject({ filePath: 'http://tmp/avatar.png', name: 'avatar', header: { Authorization: 'Bearer access-xm' } });
+  expect(callsOf('uploadFile')[0].url).toMatch(/\/api\/me\/avatar$/);
+  await until(page, 'the uploaded toast', () => toasts().includes('头像已更新'));
+  // The avatar now shows the server's picture (absolute: the API base in front of /media/…).
+  await until(page, 'the new avatar', () => JSON.stringify(page.instance.data).includes(AVATAR_URL));
+  expect(toasts()).toContain('头像已更新');
+
+  // The date picker: WeChat reports the chosen day, the page confirms (once only) and PATCHes it.
+  page.querySelector('.profile__picker').dispatchEvent('change', { detail: { value: '1990-05-20' } });
+  await until(page, 'the birthday', () => texts(page, 'profile__value').includes('1990-05-20'));
+  expect(callsOf('showModal').pop().content).toContain('设置后不可修改');
+  expect(sent('PATCH', '/api/me').map((r) => (typeof r.data === 'string' ? JSON.parse(r.data) : r.data)).pop()).toEqual({ birthday: '1990-05-20' });
+  expect(all(page, 'profile-birthday--locked')).toHaveLength(1);
 });

@@ -100,6 +100,25 @@ const FRIEND_CODES = ['FRIEND01', 'SCENE002', 'MOMENTS9'];
 
 const TOKENS = { accessToken: 'access-xm', refreshToken: 'refresh-xm', expiresIn: 7200 };
 
+/** GET /api/me/tier (TierInfoDto) for 小明: 320 yuan of growth, 180 short of 银卡. */
+const TIER = {
+  tier: 'normal',
+  label: '普通会员',
+  growth: 320,
+  multiplierPct: 100,
+  mallDiscountPct: 0,
+  next: { tier: 'silver', label: '银卡会员', minGrowth: 500, need: 180 },
+  benefits: ['每消费 1 元得 1 积分'],
+  tiers: [
+    { tier: 'normal', label: '普通会员', minGrowth: 0, multiplierPct: 100, mallDiscountPct: 0 },
+    { tier: 'silver', label: '银卡会员', minGrowth: 500, multiplierPct: 120, mallDiscountPct: 0 },
+    { tier: 'gold', label: '金卡会员', minGrowth: 2000, multiplierPct: 150, mallDiscountPct: 5 },
+    { tier: 'diamond', label: '钻石会员', minGrowth: 5000, multiplierPct: 200, mallDiscountPct: 5 },
+  ],
+};
+/** Where the fake server "keeps" an uploaded avatar (server-relative, like the real one). */
+const AVATAR_URL = '/media/avatars/2-test.png';
+
 function createFakeApi() {
   const state = {
     wechatSignIn: false,
@@ -189,6 +208,10 @@ function createFakeApi() {
           return signedIn ? { body: state.member } : unauthorized;
         case 'POST /api/me/phone':
           return signedIn ? bindPhone(data) : unauthorized;
+        case 'PATCH /api/me':
+          return signedIn ? updateProfile(data) : unauthorized;
+        case 'GET /api/me/tier':
+          return signedIn ? { body: TIER } : unauthorized;
         case 'GET /api/checkin/calendar':
           return signedIn ? { body: calendar(searchParams.get('month') ?? undefined) } : unauthorized;
         case 'POST /api/checkin':
@@ -213,7 +236,36 @@ function createFakeApi() {
     return { statusCode: reply.status ?? 200, data: reply.body, header: {} };
   }
 
-  return { state, answer };
+  /** PATCH /api/me: a blank nickname is refused, the birthday can be set once. */
+  function updateProfile(patch = {}) {
+    if (patch.nickname !== undefined && !String(patch.nickname).trim()) {
+      return { status: 400, body: { code: 'VALIDATION_FAILED', message: '昵称不能为空' } };
+    }
+    if (patch.birthday !== undefined && state.member.birthday) {
+      return { status: 409, body: { code: 'BIRTHDAY_LOCKED', message: '生日设置后不可修改' } };
+    }
+    state.member = {
+      ...state.member,
+      ...(patch.nickname !== undefined ? { nickname: String(patch.nickname).trim() } : {}),
+      ...(patch.birthday !== undefined ? { birthday: patch.birthday } : {}),
+    };
+    return { body: state.member };
+  }
+
+  /** One wx.uploadFile: POST /api/me/avatar takes the file in field `avatar`; the body comes back as a string, as WeChat gives it. */
+  function upload({ url, name, filePath, header = {} }) {
+    const { pathname } = new URL(url, 'http://api.test');
+    const reply = (() => {
+      if (pathname !== '/api/me/avatar') return { status: 404, body: { code: 'NOT_FOUND', message: `fake API has no upload to ${pathname}` } };
+      if (header.Authorization !== `Bearer ${TOKENS.accessToken}`) return { status: 401, body: { code: 'UNAUTHORIZED', message: '请先登录' } };
+      if (name !== 'avatar' || !filePath) return { status: 400, body: { code: 'VALIDATION_FAILED', message: '请选择图片' } };
+      state.member = { ...state.member, avatarUrl: AVATAR_URL };
+      return { body: state.member };
+    })();
+    return { statusCode: reply.status ?? 200, data: JSON.stringify(reply.body), errMsg: 'uploadFile:ok' };
+  }
+
+  return { state, answer, upload };
 }
 
-module.exports = { createFakeApi, INVITES, MY_INVITE_CODE, MEMBER, BALANCE, ENTRIES, GOODS, FAKE_PAGE_SIZE, PHONE_CODE, MASKED_PHONE, TODAY };
+module.exports = { createFakeApi, INVITES, MY_INVITE_CODE, MEMBER, BALANCE, ENTRIES, GOODS, FAKE_PAGE_SIZE, PHONE_CODE, MASKED_PHONE, TODAY, TIER, AVATAR_URL };

@@ -18,7 +18,7 @@ const SYSTEM = {
  * app.js and its onLaunch. `answer` plays the server for wx.request. Returns the recorded wx
  * calls (`calls`, e.g. ['switchTab', {url}]) and `openPage(route)`.
  */
-function launchWeapp({ dist, answer }) {
+function launchWeapp({ dist, answer, upload = () => ({ statusCode: 404, data: '{}', errMsg: 'uploadFile:ok' }) }) {
   if (!fs.existsSync(path.join(dist, 'app.js'))) {
     throw new Error(`No weapp build at ${dist}. Build it first: npm run build:weapp -w miniapp (from the repo root)`);
   }
@@ -58,6 +58,14 @@ function launchWeapp({ dist, answer }) {
       return { abort() {} };
     },
     login: (options) => done(options, { code: 'simulate-code', errMsg: 'login:ok' }),
+    // The avatar upload (multipart); `upload` plays the server, the body comes back as a string.
+    uploadFile(options) {
+      calls.push(['uploadFile', options]);
+      setTimeout(() => done(options, upload(options)), 0);
+      return { abort() {} };
+    },
+    showLoading: recorded('showLoading'),
+    hideLoading: recorded('hideLoading'),
     // How this run was opened (a test may set `launch.scene`, e.g. 1154 for Moments' single-page mode).
     getLaunchOptionsSync: () => launch,
     getEnterOptionsSync: () => launch,

@@ -7,6 +7,8 @@ import { Avatar } from '../../components/Avatar';
 import { Checked, Clock, Coupon, Location, Order, UserAdd, Wallet } from '../../components/Icon';
 import { TabBarSlot } from '../../components/TabBar';
 import { TierBadge } from '../../components/TierBadge';
+import { TierProgress, useTierInfo } from '../../components/TierProgress';
+import { openProfile, ProfileEditHint } from '../../components/ProfileLink';
 import { useShare } from '../../hooks/useShare';
 import { session, useSession } from '../../store/session';
 import { openCheckin, openInvite } from '../../utils/routes';
@@ -75,6 +77,7 @@ export default function MePage() {
   useShare();
   const { status, member, options } = useSession();
   const expiring = useExpiring(status === 'signedIn' && member ? member.id : null);
+  const tierInfo = useTierInfo(status === 'signedIn' && member ? member.id : null);
 
   useDidShow(() => {
     void session.refresh();
@@ -88,7 +91,7 @@ export default function MePage() {
   return (
     <View className='me'>
       <View className='me__hero'>
-        <View className='me__profile'>
+        <View className='me__profile me-profile' onClick={member ? openProfile : undefined}>
           <Avatar url={member?.avatarUrl} size={128} />
           {member ? (
             <View className='me__identity'>
@@ -108,6 +111,7 @@ export default function MePage() {
               <Text className='me__guest-hint'>登录后享会员价、积分与好礼</Text>
             </View>
           )}
+          {member && <ProfileEditHint />}
         </View>
 
         {member && (
@@ -141,7 +145,7 @@ export default function MePage() {
 
       {member && !member.signedUp && <PhoneCard options={options} />}
 
-      {member ? <TierBenefit tier={member.tier} /> : <SignInCard options={options} status={status} />}
+      {member ? tierInfo ? <TierProgress info={tierInfo} /> : <TierBenefit tier={member.tier} /> : <SignInCard options={options} status={status} />}
 
       <View className='me__section'>
         <Text className='me__section-title'>我的服务</Text>

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '隐私政策',
+  navigationBarBackgroundColor: '#ffffff',
+  navigationBarTextStyle: 'black',
+});

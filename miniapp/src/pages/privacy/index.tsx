@@ -1,0 +1,52 @@
+import { Text, View } from '@tarojs/components';
+import './index.scss';
+
+const SECTIONS: { title: string; lines: string[] }[] = [
+  {
+    title: '我们收集哪些信息',
+    lines: [
+      '昵称与头像：你在「个人资料」中设置的昵称和头像图片，用于在会员卡和订单中显示你。',
+      '手机号：你通过微信授权或填写的手机号，用于会员身份验证、新人礼与门店积分互通；页面中只显示脱敏号码。',
+      '生日：你选择填写的生日，用于生日当月签到积分翻倍。',
+      '订单：购买与兑换的商品、金额和收货信息，用于发货、售后和计算会员成长值。',
+      '积分：积分的获得、使用与过期记录，用于积分明细与兑换。',
+    ],
+  },
+  {
+    title: '我们为什么收集',
+    lines: [
+      '仅为提供会员、积分、签到与商城服务。我们不会出售你的个人信息，也不会用于与本服务无关的用途。',
+      '头像与昵称只有在你主动选择后才会上传；拒绝授权不影响浏览与兑换商品。',
+    ],
+  },
+  {
+    title: '如何保存与保护',
+    lines: ['信息保存在中国境内的服务器，传输全程加密；只有经授权的运营人员可以查看处理订单所需的信息。'],
+  },
+  {
+    title: '如何删除账号',
+    lines: [
+      '你可以随时联系门店或客服申请注销账号。注销后我们会在 15 个工作日内删除你的昵称、头像、手机号与生日，并清空积分；法律要求保存的订单记录将在期满后删除。',
+    ],
+  },
+];
+
+/** 隐私政策: what the points mall collects, why, and how to delete the account, in plain words. */
+export default function PrivacyPage() {
+  return (
+    <View className='privacy'>
+      <Text className='privacy__title'>积分商城隐私政策</Text>
+      <Text className='privacy__intro'>我们重视你的隐私。本政策说明我们在积分商城小程序中收集哪些信息、为什么收集，以及你如何删除账号。</Text>
+      {SECTIONS.map((section) => (
+        <View className='privacy__section' key={section.title}>
+          <Text className='privacy__heading'>{section.title}</Text>
+          {section.lines.map((line) => (
+            <Text className='privacy__line' key={line}>
+              {line}
+            </Text>
+          ))}
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -132,17 +132,27 @@ export default function InvitePage() {
         <View className='invite-rewards'>
           <View className='invite-reward'>
             <Text className='invite-reward__step'>第一步</Text>
-            <Text className='invite-reward__value'>+{rules.signupPoints}</Text>
-            <Text className='invite-reward__unit'>积分</Text>
+            <View className='invite-reward__amount'>
+              <Text className='invite-reward__value'>+{rules.signupPoints}</Text>
+              <Text className='invite-reward__unit'>积分</Text>
+            </View>
             <Text className='invite-reward__text'>好友注册 +{rules.signupPoints} 积分</Text>
           </View>
           <View className='invite-reward invite-reward--order'>
             <Text className='invite-reward__step'>第二步</Text>
-            <Text className='invite-reward__value'>+{rules.orderPoints}</Text>
-            <Text className='invite-reward__unit'>积分</Text>
+            <View className='invite-reward__amount'>
+              <Text className='invite-reward__value'>+{rules.orderPoints}</Text>
+              <Text className='invite-reward__unit'>积分</Text>
+            </View>
             <Text className='invite-reward__text'>好友首单 +{rules.orderPoints} 积分，好友得 {rules.inviteeReward}</Text>
           </View>
         </View>
+        <View className='invite-terms'>
+          <Text className='invite-terms__item'>每月最多奖励 {rules.monthlyCap} 位好友</Text>
+          <Text className='invite-terms__dot'>·</Text>
+          <Text className='invite-terms__item'>好友打开链接后 {rules.attributionDays} 天内注册有效</Text>
+        </View>
+        <Text className='invite-terms__note'>仅在好友本人完成注册/下单后发放，分享或打开链接本身不奖励</Text>
         <View className='invite-actions'>
           {platform.isWeapp && (
             <Button className='invite-share' openType='share'>
@@ -210,7 +220,6 @@ export default function InvitePage() {
           <Gift size={18} color='#ff5a1f' />
           <Text className='invite__section-title'>活动规则</Text>
         </View>
-        <Text className='invite-rules__note'>仅在好友本人完成注册/下单后发放，分享或打开链接本身不奖励</Text>
         <Text className='invite-rules__item'>1. 好友通过你的链接或小程序码打开，{rules.attributionDays} 天内完成注册（绑定手机号），你得 {rules.signupPoints} 积分。</Text>
         <Text className='invite-rules__item'>2. 好友首笔订单完成（已付款且未退款），你得 {rules.orderPoints} 积分，好友得 {rules.inviteeReward}。</Text>
         <Text className='invite-rules__item'>3. 每月最多奖励 {rules.monthlyCap} 位好友；已是会员的好友、自己邀请自己不计入。</Text>

@@ -184,9 +184,11 @@ export default function ProfilePage() {
         </View>
       </View>
 
-      <Button className='profile-save profile__save' disabled={!dirty || saving} loading={saving} onClick={() => void saveNickname()}>
-        {dirty ? '保存昵称' : '已保存'}
-      </Button>
+      <View className='profile__actions'>
+        <Button className='profile-save profile__save' disabled={!dirty || saving} loading={saving} onClick={() => void saveNickname()}>
+          {dirty ? '保存昵称' : '已保存'}
+        </Button>
+      </View>
 
       <View className='profile__privacy' onClick={() => void Taro.navigateTo({ url: '/pages/privacy/index' })}>
         <Text>《隐私政策》</Text>

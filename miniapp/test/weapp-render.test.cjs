@@ -483,3 +483,28 @@ test('个人资料 uploads the chosen avatar with wx.uploadFile and sets the bir
   expect(sent('PATCH', '/api/me').map((r) => (typeof r.data === 'string' ? JSON.parse(r.data) : r.data)).pop()).toEqual({ birthday: '1990-05-20' });
   expect(all(page, 'profile-birthday--locked')).toHaveLength(1);
 });
+
+test('WeChat asking for privacy consent shows the popup on 个人资料; agreeing answers through the agree button', async () => {
+  const page = open('pages/profile/index');
+  await until(page, 'the profile', () => all(page, 'profile-avatar').length === 1);
+  expect(all(page, 'privacy-consent')).toHaveLength(0);
+
+  const answers = [];
+  weapp.needPrivacy((option) => answers.push(option));
+  await until(page, 'the consent popup', () => all(page, 'privacy-consent').length === 1);
+  expect(answers).toEqual([{ event: 'exposureAuthorization' }]);
+  expect(JSON.stringify(page.instance.data)).toContain('"agreePrivacyAuthorization"');
+
+  tap(page, '.privacy-consent__link');
+  await until(page, 'wx.navigateTo', () => callsOf('navigateTo').some((n) => n.url === '/pages/privacy/index'));
+  page.querySelector('.privacy-consent__button--agree').dispatchEvent('agreeprivacyauthorization');
+  await until(page, 'the popup to close', () => all(page, 'privacy-consent').length === 0);
+  expect(answers.pop()).toEqual({ event: 'agree', buttonId: 'privacy-agree' });
+});
+
+test('隐私政策 says what is collected, why, and how to delete the account', async () => {
+  const page = open('pages/privacy/index');
+  await until(page, 'the policy', () => all(page, 'privacy__heading').length > 0);
+  expect(texts(page, 'privacy__heading')).toEqual(['我们收集哪些信息', '我们为什么收集', '如何保存与保护', '如何删除账号']);
+  for (const word of ['昵称', '头像', '手机号', '订单', '积分']) expect(page.dom.textContent).toContain(word);
+});

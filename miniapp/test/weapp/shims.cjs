@@ -23,6 +23,8 @@ function launchWeapp({ dist, answer, upload = () => ({ statusCode: 404, data: '{
     throw new Error(`No weapp build at ${dist}. Build it first: npm run build:weapp -w miniapp (from the repo root)`);
   }
   const calls = [];
+  // wx.onNeedPrivacyAuthorization listeners: `needPrivacy(resolve)` plays WeChat asking before a privacy-touching call.
+  const privacyListeners = [];
   const storage = new Map();
   const launch = { path: 'pages/index/index', query: {}, scene: 1001 };
   const done = (options, result) => {
@@ -59,6 +61,7 @@ function launchWeapp({ dist, answer, upload = () => ({ statusCode: 404, data: '{
     },
     login: (options) => done(options, { code: 'simulate-code', errMsg: 'login:ok' }),
     // The avatar upload (multipart); `upload` plays the server, the body comes back as a string.
+    onNeedPrivacyAuthorization: (listener) => void privacyListeners.push(listener),
     uploadFile(options) {
       calls.push(['uploadFile', options]);
       setTimeout(() => done(options, upload(options)), 0);
@@ -156,7 +159,8 @@ function launchWeapp({ dist, answer, upload = () => ({ statusCode: 404, data: '{
     return component;
   }
 
-  return { calls, open, launch, storage, app: () => app, pages: () => stack.slice() };
+  const needPrivacy = (resolve) => privacyListeners.forEach((listener) => listener(resolve, { referrer: '' }));
+  return { calls, open, launch, storage, needPrivacy, app: () => app, pages: () => stack.slice() };
 }
 
 module.exports = { launchWeapp };

@@ -9,6 +9,7 @@ import { TabBarSlot } from '../../components/TabBar';
 import { TierBadge } from '../../components/TierBadge';
 import { TierProgress, useTierInfo } from '../../components/TierProgress';
 import { openProfile, ProfileEditHint } from '../../components/ProfileLink';
+import { PrivacyConsent } from '../../components/PrivacyConsent';
 import { useShare } from '../../hooks/useShare';
 import { session, useSession } from '../../store/session';
 import { openCheckin, openInvite } from '../../utils/routes';
@@ -167,6 +168,8 @@ export default function MePage() {
         </Button>
       )}
 
+      {/* WeChat asks for consent before getPhoneNumber as before chooseAvatar. */}
+      <PrivacyConsent />
       <TabBarSlot tab='me' />
     </View>
   );

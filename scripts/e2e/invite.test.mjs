@@ -77,6 +77,13 @@ test('a friend who opens the link and signs up with a phone earns the inviter 50
   await visible(pageB, '.me-phone-card').waitFor({ state: 'detached' });
   expect(posts).toHaveLength(1);
 
+  // Opening the same link again (signed in now) does not report it a second time.
+  await pageB.goto(link);
+  await pageB.reload(); // a fresh launch: goto only changed the hash
+  await pageB.locator('.taro_page:visible .goods-card').first().waitFor();
+  await pageB.waitForTimeout(300);
+  expect(posts).toHaveLength(1);
+
   // A: after the outbox has run, B is on the list (masked) as 已注册 with +50.
   const item = visible(pageA, '.invite-item');
   for (let i = 0; ; i++) {
@@ -92,6 +99,16 @@ test('a friend who opens the link and signs up with a phone earns the inviter 50
   expect(await text(item.locator('.invite-item__points'))).toBe('+50');
   expect(await text(visible(pageA, '.invite-total--points'))).toBe('50 获得积分');
   await screenshot(pageA, 'e2e-invite');
+
+  // 生成海报: on H5 there is no mini-program code, so the poster carries the link.
+  await visible(pageA, '.invite-poster-button').click();
+  const poster = visible(pageA, '.invite-poster__card');
+  await poster.waitFor();
+  expect(await text(poster)).toContain(`${inviterName} 邀你一起逛`);
+  expect(await text(poster.locator('.invite-poster__link-text'))).toBe(link);
+  await screenshot(pageA, 'e2e-invite-poster');
+  await visible(pageA, '.invite-poster__close').click();
+  await poster.waitFor({ state: 'detached' });
 
   // …and A's points on 我的 are the 50.
   await pageA.goBack();

@@ -16,6 +16,8 @@ import { session } from './session';
  */
 
 const PENDING_KEY = 'jifen.pendingInvite';
+/** The last code the server answered for: reloading the same link does not report it again. */
+const REPORTED_KEY = 'jifen.reportedInvite';
 /** The server's code format (letters and digits, 4 to 16). */
 const CODE = /^[A-Za-z0-9]{4,16}$/;
 /** WeChat's scene value for a page opened from Moments (朋友圈单页模式). */
@@ -80,10 +82,14 @@ async function reportPending(): Promise<void> {
   try {
     await visitInvite(code);
     Taro.removeStorageSync(PENDING_KEY);
+    Taro.setStorageSync(REPORTED_KEY, code);
   } catch (error) {
     // Unknown code, one's own link, a malformed code: nothing to retry. A network failure keeps
     // the code for the next time the session changes.
-    if (!(error instanceof ApiRequestError) || error.code !== 'NETWORK_ERROR') Taro.removeStorageSync(PENDING_KEY);
+    if (!(error instanceof ApiRequestError) || error.code !== 'NETWORK_ERROR') {
+      Taro.removeStorageSync(PENDING_KEY);
+      Taro.setStorageSync(REPORTED_KEY, code);
+    }
   } finally {
     visiting = false;
   }
@@ -135,6 +141,7 @@ export const invites = {
     const code = inviteCodeOf(params);
     if (!code || inTimelineMode()) return;
     if (code === myCode) return; // one's own link: nothing to report
+    if (code === Taro.getStorageSync(REPORTED_KEY)) return; // the same link opened again
     Taro.setStorageSync(PENDING_KEY, code);
     void reportPending();
   },

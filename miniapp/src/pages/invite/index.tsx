@@ -61,7 +61,7 @@ function Poster({ mine, nickname, codeUrl, link, onClose }: { mine: MyInvitesDto
         <View className='invite-poster__head'>
           <Text className='invite-poster__from'>{nickname} 邀你一起逛</Text>
           <Text className='invite-poster__title'>积分商城 · 新人好礼</Text>
-          <Text className='invite-poster__gift'>注册下单得 {mine.rules.inviteeReward}</Text>
+          <Text className='invite-poster__gift'>首单完成得 {mine.rules.inviteeReward}</Text>
         </View>
         <View className='invite-poster__body'>
           {codeUrl ? (
@@ -70,9 +70,12 @@ function Poster({ mine, nickname, codeUrl, link, onClose }: { mine: MyInvitesDto
             <View className='invite-poster__link'>
               <Text className='invite-poster__link-label'>复制链接在浏览器打开</Text>
               <Text className='invite-poster__link-text'>{link}</Text>
+              <Button className='invite-poster__copy' onClick={() => void Taro.setClipboardData({ data: link })}>
+                复制链接
+              </Button>
             </View>
           )}
-          <Text className='invite-poster__hint'>{codeUrl ? '长按识别小程序码' : '好友打开链接即可领取新人礼'}</Text>
+          <Text className='invite-poster__hint'>{codeUrl ? '长按识别小程序码，注册即享新人礼' : '好友打开链接，注册即享新人礼'}</Text>
         </View>
       </View>
       <Text className='invite-poster__close'>{platform.isWeapp && codeUrl ? '截图或长按保存海报 · 点击空白处关闭' : '点击空白处关闭'}</Text>

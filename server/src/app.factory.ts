@@ -45,6 +45,13 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     logger: options.logger ?? ['log', 'warn', 'error'],
     rawBody: true,
   });
+  // JSON bodies as usual (the raw body kept for signature checks), except that an empty body
+  // with a JSON content type is {}: mini-program POSTs without data send exactly that.
+  const fastifyJson = adapter.getInstance().getDefaultJsonParser('error', 'error');
+  app.useBodyParser('application/json', { bodyLimit: 1024 * 1024 }, (req, body, done) => {
+    if (body.length === 0) return done(null, {});
+    fastifyJson(req as never, body.toString('utf8'), done);
+  });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

@@ -136,6 +136,15 @@ describe('check-in', () => {
     expect(await t.dataSource.getRepository(Checkin).countBy({ memberId: login.member.id })).toBe(0);
   });
 
+  it('takes a POST with a JSON content type and no body, as mini-programs send it', async () => {
+    const token = await signIn('空请求体');
+    const res = await t.api('POST', '/api/checkin', { token, raw: '' });
+    expect(res.status).toBe(200);
+    expect(res.body.points).toBeGreaterThan(0);
+    const broken = await t.api('POST', '/api/checkin', { token, raw: '{"x":' });
+    expect([broken.status, broken.body.code]).toEqual([400, 'BAD_REQUEST']);
+  });
+
   it('needs a signed-in member', async () => {
     expect((await t.api('POST', '/api/checkin')).status).toBe(401);
     expect((await t.api('GET', '/api/checkin/calendar')).status).toBe(401);

@@ -508,3 +508,19 @@ test('隐私政策 says what is collected, why, and how to delete the account', 
   expect(texts(page, 'privacy__heading')).toEqual(['我们收集哪些信息', '我们为什么收集', '如何保存与保护', '如何删除账号']);
   for (const word of ['昵称', '头像', '手机号', '订单', '积分']) expect(page.dom.textContent).toContain(word);
 });
+
+test('个人资料 puts the old nickname back when WeChat’s review rejects the new one', async () => {
+  const page = open('pages/profile/index');
+  const input = await until(page, 'the nickname field', () => page.querySelector('.profile__input'));
+  const before = api.state.member.nickname;
+  const saves = toasts().filter((t) => t === '昵称已保存').length;
+  input.dispatchEvent('input', { detail: { value: '不当昵称' } });
+  input.dispatchEvent('blur', { detail: { value: '不当昵称' } });
+  await until(page, 'the save', () => toasts().filter((t) => t === '昵称已保存').length > saves);
+  expect(api.state.member.nickname).toBe('不当昵称');
+
+  // WeChat's content review of the nickname keyboard reports after the blur.
+  input.dispatchEvent('nicknamereview', { detail: { pass: false, timeout: false } });
+  await until(page, 'the old nickname back', () => api.state.member.nickname === before);
+  expect(toasts()).toContain('昵称未通过微信安全审核，请换一个');
+});

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { PhotographF } from '@nutui/icons-react-taro';
@@ -73,6 +73,23 @@ export default function ProfilePage() {
     void upload(e.detail?.avatarUrl);
   };
 
+  // The nickname before the last save: WeChat's review of a nickname-keyboard entry may reject it after we saved.
+  const previousNickname = useRef<string | null>(null);
+
+  /** weapp: WeChat's content review of the nickname field (after blur); a rejected name is put back. */
+  const onNicknameReview = (e: { detail: { pass?: boolean; timeout?: boolean } }) => {
+    if (e.detail?.pass !== false || !member) return;
+    toast('昵称未通过微信安全审核，请换一个');
+    const previous = previousNickname.current;
+    previousNickname.current = null;
+    if (previous && previous !== member.nickname) {
+      setNickname(previous);
+      updateMe({ nickname: previous }).then(session.setMember, () => undefined);
+    } else {
+      setNickname(member.nickname);
+    }
+  };
+
   const saveNickname = async (value: string = nickname) => {
     if (!member) return;
     const trimmed = value.trim();
@@ -84,6 +101,7 @@ export default function ProfilePage() {
     if (trimmed === member.nickname || saving) return;
     setSaving(true);
     try {
+      previousNickname.current = member.nickname;
       const updated = await updateMe({ nickname: trimmed });
       session.setMember(updated);
       setNickname(updated.nickname);
@@ -159,6 +177,7 @@ export default function ProfilePage() {
             onInput={(e) => setNickname(e.detail.value)}
             onBlur={(e) => void saveNickname(e.detail.value)}
             onConfirm={(e) => void saveNickname(e.detail.value)}
+            onNickNameReview={onNicknameReview}
           />
         </View>
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { PhotographF } from '@nutui/icons-react-taro';
 import { shanghaiDay } from '@jifen/shared';
 import { updateMe, uploadAvatar } from '../../api/members';
@@ -44,6 +44,11 @@ export default function ProfilePage() {
   useEffect(() => {
     if (member) setNickname((typed) => typed || member.nickname);
   }, [member?.id]);
+
+  // What the server has now (a birthday set elsewhere, a phone just bound on 我的).
+  useDidShow(() => {
+    void session.refresh();
+  });
 
   useEffect(() => {
     if (status === 'signedOut') {

@@ -8,7 +8,7 @@
  */
 const path = require('node:path');
 const { launchWeapp } = require('./weapp/shims.cjs');
-const { createFakeApi, BALANCE, ENTRIES, FAKE_PAGE_SIZE, MASKED_PHONE, PHONE_CODE, MY_INVITE_CODE, AVATAR_URL } = require('./weapp/fake-api.cjs');
+const { createFakeApi, BALANCE, ENTRIES, FAKE_PAGE_SIZE, MASKED_PHONE, PHONE_CODE, MY_INVITE_CODE, AVATAR_URL, TIER } = require('./weapp/fake-api.cjs');
 
 const DIST = path.resolve(__dirname, '../dist/weapp');
 
@@ -523,4 +523,17 @@ test('个人资料 puts the old nickname back when WeChat’s review rejects the
   input.dispatchEvent('nicknamereview', { detail: { pass: false, timeout: false } });
   await until(page, 'the old nickname back', () => api.state.member.nickname === before);
   expect(toasts()).toContain('昵称未通过微信安全审核，请换一个');
+});
+
+test('我的 says 已是最高等级 with a full bar for a 钻石会员', async () => {
+  api.state.tier = { ...TIER, tier: 'diamond', label: '钻石会员', growth: 6200, multiplierPct: 200, mallDiscountPct: 5, next: null };
+  try {
+    const me = open('pages/me/index');
+    await until(me, 'the top tier', () => texts(me, 'me-tier-progress')[0] === '已是最高等级');
+    expect(texts(me, 'me-tier__growth')).toEqual(['成长值 6200']);
+    expect(all(me, 'me-tier__fill')[0].getAttribute('style').replace(/\s/g, '')).toContain('width:100%');
+    expect(squeeze(texts(me, 'me-tier__text')[0])).toBe('每消费1元得2积分·积分商城9.5折');
+  } finally {
+    api.state.tier = null;
+  }
 });

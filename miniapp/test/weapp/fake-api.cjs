@@ -127,6 +127,8 @@ function createFakeApi() {
     makeupsUsed: 0,
     /** When set, the next 补签 is refused with this `{code, message}` (409). */
     makeupRefusal: null,
+    /** When set, GET /api/me/tier answers this instead of TIER. */
+    tier: null,
   };
   const unauthorized = { status: 401, body: { code: 'UNAUTHORIZED', message: '请先登录' } };
 
@@ -211,7 +213,7 @@ function createFakeApi() {
         case 'PATCH /api/me':
           return signedIn ? updateProfile(data) : unauthorized;
         case 'GET /api/me/tier':
-          return signedIn ? { body: TIER } : unauthorized;
+          return signedIn ? { body: state.tier ?? TIER } : unauthorized;
         case 'GET /api/checkin/calendar':
           return signedIn ? { body: calendar(searchParams.get('month') ?? undefined) } : unauthorized;
         case 'POST /api/checkin':

@@ -43,7 +43,6 @@ export function PrivacyConsent() {
             className='privacy-consent__button privacy-consent__button--agree'
             openType='agreePrivacyAuthorization'
             onAgreePrivacyAuthorization={() => privacy.answer(true)}
-            onClick={process.env.TARO_ENV === 'weapp' ? undefined : () => privacy.answer(true)}
           >
             同意并继续
           </Button>

@@ -21,13 +21,20 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-
     const req = ctx.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; caller?: Caller }>();
-    const header = req.headers.authorization ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new DomainError('UNAUTHORIZED', '请先登录');
-    const caller = this.tokens.verifyAccess(match[1]);
+    const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) {
+      // Open routes still know a signed-in caller (member prices); a bad token just browses as a visitor.
+      try {
+        if (token) req.caller = this.tokens.verifyAccess(token);
+      } catch {
+        req.caller = undefined;
+      }
+      return true;
+    }
+
+    if (!token) throw new DomainError('UNAUTHORIZED', '请先登录');
+    const caller = this.tokens.verifyAccess(token);
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles?.length) {

@@ -16,7 +16,6 @@ export class AuthModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AuthModule,
-      global: true, // TokensService for routes that read an optional token (visitor or member prices)
       imports: [JwtModule.register({}), MembersModule, LedgerModule],
       controllers: config.wechat.appId ? [AuthController] : [AuthController, DevAuthController],
       providers: [AuthService, TokensService, { provide: APP_GUARD, useClass: AuthGuard }],

@@ -16,6 +16,7 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 /** Only members whose current role (read from the database, not the token) is one of these. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 
+/** The caller; on @Public() routes undefined for visitors. */
 export const CurrentMember = createParamDecorator((_: unknown, ctx: ExecutionContext): Caller => {
   return ctx.switchToHttp().getRequest<{ caller: Caller }>().caller;
 });

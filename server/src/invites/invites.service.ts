@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { Between, In, type EntityManager } from 'typeorm';
+import { Between, type EntityManager } from 'typeorm';
 import {
   type InviteRulesDto, type InviteVisitDto, maskNickname, type MyInvitesDto, shanghaiMonth,
 } from '@jifen/shared';
@@ -170,10 +170,5 @@ export class InvitesService implements OnModuleInit {
     const sql = new Sql(m);
     await sql.exec(m, `INSERT ${sql.mysql ? 'IGNORE' : 'OR IGNORE'} INTO invite_monthly (inviter_id, month, rewarded) VALUES (?, ?, 0)`, [inviterId, month]);
     return (await sql.exec(m, 'UPDATE invite_monthly SET rewarded = rewarded + 1 WHERE inviter_id = ? AND month = ? AND rewarded < ?', [inviterId, month, cap])) === 1;
-  }
-
-  /** Invites by the given inviters (for tests and the operators' funnel later). */
-  async byInviters(ids: number[]): Promise<Invite[]> {
-    return this.tx.read((m) => m.find(Invite, { where: { inviterId: In(ids) } }));
   }
 }

@@ -1,8 +1,7 @@
-import { Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Req } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { MallItemDto, RedemptionDto } from '@jifen/shared';
 import { CurrentMember, type Caller, Public } from '../auth/decorators.js';
-import { TokensService } from '../auth/tokens.service.js';
 import { DomainError } from '../common/errors.js';
 import { MallService } from './mall.service.js';
 
@@ -11,23 +10,13 @@ const KEY = /^[A-Za-z0-9_-]{8,64}$/;
 @ApiTags('mall')
 @Controller('mall')
 export class MallController {
-  constructor(
-    private readonly mall: MallService,
-    private readonly tokens: TokensService,
-  ) {}
+  constructor(private readonly mall: MallService) {}
 
   /** Open to visitors; a signed-in member sees their tier price. */
   @Public()
   @Get('items')
-  items(@Req() req: { headers: Record<string, string | undefined> }): Promise<MallItemDto[]> {
-    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    let memberId: number | undefined;
-    try {
-      memberId = bearer ? this.tokens.verifyAccess(bearer).id : undefined;
-    } catch {
-      memberId = undefined; // an expired token still browses at the visitor price
-    }
-    return this.mall.list(memberId);
+  items(@CurrentMember() caller: Caller | undefined): Promise<MallItemDto[]> {
+    return this.mall.list(caller?.id);
   }
 
   @ApiBearerAuth()

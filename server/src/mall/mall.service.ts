@@ -36,13 +36,13 @@ export class MallService {
 
   async redeem(memberId: number, itemId: number, clientKey: string = randomUUID()): Promise<RedemptionDto> {
     const requestKey = `${memberId}:${clientKey}`;
-    const member = await this.members.get(memberId);
-    const now = this.clock.now();
     // Most requests of a flash sale arrive after it sold out: answer those without a transaction.
     const seen = await this.tx.read((m) => m.findOneBy(MallItem, { id: itemId }));
     if (seen && seen.stock <= 0 && !(await this.tx.read((m) => m.findOneBy(MallRedemption, { requestKey })))) {
       throw new DomainError('MALL_SOLD_OUT', '已兑完');
     }
+    const member = await this.members.get(memberId);
+    const now = this.clock.now();
     const done = await this.tx.run(async (m) => {
       const previous = await m.findOneBy(MallRedemption, { requestKey });
       if (previous) return previous; // a retried request: the first result

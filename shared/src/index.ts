@@ -9,3 +9,6 @@ export * from './rules/money.js';
 export * from './rules/points.js';
 export * from './rules/tiers.js';
 export * from './rules/checkin.js';
+export * from './coupons.js';
+export * from './orders.js';
+export * from './rules/pricing.js';

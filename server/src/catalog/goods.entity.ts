@@ -18,6 +18,13 @@ export class Goods extends BaseEntity {
   @Column({ type: 'varchar', length: 255 })
   image: string;
 
+  /** JSON array of image paths for the detail page's gallery. */
+  @Column({ type: 'varchar', length: 1024, default: '[]' })
+  images: string;
+
+  @Column({ type: 'varchar', length: 1000, default: '' })
+  description: string;
+
   /** Money is integer fen. */
   @Column({ name: 'price_fen', type: 'int' })
   priceFen: number;

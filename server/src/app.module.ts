@@ -15,6 +15,8 @@ import { CheckinModule } from './checkin/checkin.module.js';
 import { InvitesModule } from './invites/invites.module.js';
 import { TiersModule } from './tiers/tiers.module.js';
 import { MallModule } from './mall/mall.module.js';
+import { CartModule } from './cart/cart.module.js';
+import { AddressesModule } from './addresses/addresses.module.js';
 import { AdminModule } from './admin/admin.module.js';
 import { HealthController } from './health/health.controller.js';
 
@@ -38,6 +40,8 @@ export class AppModule {
         InvitesModule,
         TiersModule,
         MallModule,
+        CartModule,
+        AddressesModule,
         AdminModule,
       ],
       controllers: [HealthController],

@@ -1,13 +1,21 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { CategoryDto, GoodsDto } from '@jifen/shared';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import type { CategoryDto, GoodsDetailDto, GoodsDto } from '@jifen/shared';
 import { Public } from '../auth/decorators.js';
+import { DomainError } from '../common/errors.js';
 import { OptionalInt } from '../common/validation.js';
 import { CatalogService } from './catalog.service.js';
 
 class GoodsQuery {
   @OptionalInt()
   categoryId?: number;
+
+  /** Search in title and subtitle; trimmed, at most 30 characters (checked after trimming). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
 }
 
 /** Browsing needs no sign-in (platform rule: no forced sign-in before browsing). */
@@ -24,6 +32,11 @@ export class CatalogController {
 
   @Get('goods')
   goods(@Query() query: GoodsQuery): Promise<GoodsDto[]> {
-    return this.catalog.listGoods(query.categoryId);
+    return this.catalog.listGoods(query.categoryId, query.q);
+  }
+
+  @Get('goods/:id')
+  detail(@Param('id', new ParseIntPipe({ exceptionFactory: () => new DomainError('VALIDATION_FAILED', 'id must be a whole number') })) id: number): Promise<GoodsDetailDto> {
+    return this.catalog.detail(id);
   }
 }

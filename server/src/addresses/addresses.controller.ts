@@ -1,0 +1,83 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
+import type { AddressDto, AddressInput } from '@jifen/shared';
+import { CurrentMember, type Caller } from '../auth/decorators.js';
+import { DomainError } from '../common/errors.js';
+import { AddressesService } from './addresses.service.js';
+
+const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+
+class AddressBody implements AddressInput {
+  @trim()
+  @IsString()
+  @Length(1, 20)
+  name: string;
+
+  @IsString()
+  @Matches(/^1[3-9]\d{9}$/, { message: 'phone must be an 11-digit mainland mobile number' })
+  phone: string;
+
+  @trim()
+  @IsString()
+  @Length(1, 20)
+  province: string;
+
+  @trim()
+  @IsString()
+  @Length(1, 20)
+  city: string;
+
+  @trim()
+  @IsString()
+  @Length(1, 20)
+  district: string;
+
+  @trim()
+  @IsString()
+  @Length(2, 120)
+  detail: string;
+
+  @IsOptional()
+  @IsBoolean()
+  isDefault?: boolean;
+}
+
+const idPipe = new ParseIntPipe({ exceptionFactory: () => new DomainError('VALIDATION_FAILED', 'id must be a whole number') });
+
+/** Personal data: nothing here is logged. */
+@ApiTags('addresses')
+@ApiBearerAuth()
+@Controller('addresses')
+export class AddressesController {
+  constructor(private readonly addresses: AddressesService) {}
+
+  @Get()
+  list(@CurrentMember() caller: Caller): Promise<AddressDto[]> {
+    return this.addresses.list(caller.id);
+  }
+
+  @Post()
+  @HttpCode(200)
+  create(@CurrentMember() caller: Caller, @Body() body: AddressBody): Promise<AddressDto> {
+    return this.addresses.create(caller.id, body);
+  }
+
+  @Put(':id')
+  update(@CurrentMember() caller: Caller, @Param('id', idPipe) id: number, @Body() body: AddressBody): Promise<AddressDto> {
+    return this.addresses.update(caller.id, id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async remove(@CurrentMember() caller: Caller, @Param('id', idPipe) id: number): Promise<void> {
+    await this.addresses.remove(caller.id, id);
+  }
+
+  @Post(':id/default')
+  @HttpCode(200)
+  setDefault(@CurrentMember() caller: Caller, @Param('id', idPipe) id: number): Promise<AddressDto> {
+    return this.addresses.setDefault(caller.id, id);
+  }
+}

@@ -4,9 +4,11 @@ import { Clock } from '../common/clock.js';
 import { Transactions } from '../common/transactions.js';
 import { Category } from '../catalog/category.entity.js';
 import { Goods } from '../catalog/goods.entity.js';
+import { Sku } from '../catalog/sku.entity.js';
+import { Address } from '../addresses/address.entity.js';
 import { MallItem } from '../mall/mall.entities.js';
 import { Member } from '../members/member.entity.js';
-import { DEMO_CATEGORIES, DEMO_GOODS, DEMO_OPERATOR, DEMO_SHOPPERS, DEMO_VETERAN } from './demo-data.js';
+import { DEMO_ADDRESS, DEMO_CATEGORIES, DEMO_DETAILS, DEMO_GOODS, DEMO_OPERATOR, DEMO_SHOPPERS, DEMO_VETERAN } from './demo-data.js';
 import { DEV_OPENID_PREFIX } from '../auth/auth.service.js';
 import { seedDemoPoints } from './demo-points.js';
 
@@ -27,7 +29,16 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
     }
     for (const [sort, g] of DEMO_GOODS.entries()) {
       const { slug, category, ...fields } = g;
-      const goods = await m.save(m.create(Goods, { ...fields, categoryId: categories.get(category)!.id, image: `/assets/goods/${slug}.png`, status: 'on_sale', sort, ...stamp }));
+      // The gallery: the goods' own picture, then the other goods of its category (the demo has one picture each).
+      const images = [slug, ...DEMO_GOODS.filter((o) => o.category === category && o.slug !== slug).map((o) => o.slug)].map((s) => `/assets/goods/${s}.png`);
+      const detail = DEMO_DETAILS[slug]!;
+      const goods = await m.save(m.create(Goods, {
+        ...fields, categoryId: categories.get(category)!.id, image: `/assets/goods/${slug}.png`, images: JSON.stringify(images), description: detail.description,
+        status: 'on_sale', sort, ...stamp,
+      }));
+      for (const [skuSort, sku] of detail.skus.entries()) {
+        await m.save(m.create(Sku, { goodsId: goods.id, name: sku.name, priceFen: sku.priceFen, stock: sku.stock, sales: 0, sort: skuSort, ...stamp }));
+      }
       if (g.pointsPrice !== null) {
         await m.save(m.create(MallItem, {
           kind: 'goods', title: g.title, subtitle: g.subtitle, image: goods.image, goodsId: goods.id, points: g.pointsPrice,
@@ -42,11 +53,12 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
     const joined = new Date(now.getTime() - DEMO_VETERAN.daysAgo * 86_400_000);
     for (const p of people) {
       const veteran = p.nickname === DEMO_VETERAN.nickname;
-      await m.save(m.create(Member, {
+      const member = await m.save(m.create(Member, {
         openid: `${DEV_OPENID_PREFIX}${p.nickname}`, unionid: null, nickname: p.nickname, avatarUrl: null, role: p.role, tier: 'normal', tokenVersion: 0,
         phone: veteran ? DEMO_VETERAN.phone : null, signedUpAt: veteran ? joined : null,
         ...stamp, ...(veteran ? { createdAt: joined } : {}),
       }));
+      if (veteran) await m.save(m.create(Address, { memberId: member.id, ...DEMO_ADDRESS, isDefault: true, deleted: false, ...stamp }));
     }
     return true;
   });

@@ -15,6 +15,7 @@ import { CheckinModule } from './checkin/checkin.module.js';
 import { InvitesModule } from './invites/invites.module.js';
 import { TiersModule } from './tiers/tiers.module.js';
 import { MallModule } from './mall/mall.module.js';
+import { CouponsModule } from './coupons/coupons.module.js';
 import { CartModule } from './cart/cart.module.js';
 import { AddressesModule } from './addresses/addresses.module.js';
 import { AdminModule } from './admin/admin.module.js';
@@ -40,6 +41,7 @@ export class AppModule {
         InvitesModule,
         TiersModule,
         MallModule,
+        CouponsModule,
         CartModule,
         AddressesModule,
         AdminModule,

@@ -1,4 +1,4 @@
-import { applyDecorators, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { applyDecorators, ParseIntPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
 import { startOfShanghaiDay } from '@jifen/shared';
@@ -52,4 +52,17 @@ export class CalendarDay implements ValidatorConstraintInterface {
   defaultMessage(): string {
     return '$property must be a real date as YYYY-MM-DD';
   }
+}
+
+/** A path id that must be a whole number: `@Param('id', IdPipe) id: number`. */
+export const IdPipe = new ParseIntPipe({ exceptionFactory: () => new DomainError('VALIDATION_FAILED', 'id must be a whole number') });
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
+
+/** Checks an optional Idempotency-Key header: a retried request with the same key acts once. */
+export function idempotencyKey(key: string | undefined): string | undefined {
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+    throw new DomainError('VALIDATION_FAILED', 'Idempotency-Key must be 8–64 letters, digits, - or _');
+  }
+  return key;
 }

@@ -9,8 +9,10 @@ import { JobLease } from './job-lease.entity.js';
 
 export interface JobDefinition {
   name: string;
-  /** Runs once a Shanghai day at this minute past midnight (e.g. 5 = 00:05). */
-  dailyAtMinute: number;
+  /** Runs once a Shanghai day at this minute past midnight (e.g. 5 = 00:05)… */
+  dailyAtMinute?: number;
+  /** …or every this many minutes (closing unpaid orders), on the minute boundaries. */
+  everyMinutes?: number;
   /** Longest a run may take before another instance may take the job over. */
   leaseMs?: number;
   run(now: Date): Promise<string>;
@@ -55,7 +57,7 @@ export class Jobs implements OnApplicationBootstrap, OnModuleDestroy {
     const ran: string[] = [];
     for (const job of this.jobs.values()) {
       const now = this.clock.now();
-      const scheduled = latestInstant(now, job.dailyAtMinute);
+      const scheduled = job.everyMinutes ? latestTick(now, job.everyMinutes) : latestInstant(now, job.dailyAtMinute ?? 0);
       if (!(await this.acquire(job, now, scheduled))) continue;
       try {
         const result = await job.run(now);
@@ -96,6 +98,12 @@ export class Jobs implements OnApplicationBootstrap, OnModuleDestroy {
       return false;
     });
   }
+}
+
+/** The latest multiple of `minutes` (since the epoch) at or before `now`. */
+export function latestTick(now: Date, minutes: number): Date {
+  const every = minutes * 60_000;
+  return new Date(Math.floor(now.getTime() / every) * every);
 }
 
 /** The latest instant at or before `now` that is `minute` minutes past a Shanghai midnight. */

@@ -1,0 +1,133 @@
+import { randomInt } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { In, type EntityManager } from 'typeorm';
+import { ORDER_STATUS_LABELS, type OrderDto, type OrderStatus, shanghaiDay } from '@jifen/shared';
+import { Clock } from '../common/clock.js';
+import { DomainError } from '../common/errors.js';
+import { Sql, sqlTime } from '../common/sql.js';
+import { Transactions } from '../common/transactions.js';
+import { CouponsService } from '../coupons/coupons.service.js';
+import { LedgerService } from '../ledger/ledger.service.js';
+import { type AddressSnapshot, Order, OrderLine, Refund } from './order.entities.js';
+import { assertMove } from './order-states.js';
+
+/** Ledger keys of an order's points: one place, so every service agrees. */
+export const keys = {
+  cash: (orderId: number) => `order:${orderId}:cash`,
+  cashBack: (orderId: number) => `order:${orderId}:cash-back`,
+  earn: (orderId: number) => `order:${orderId}:earn`,
+  confirm: (orderId: number) => `order:${orderId}:confirm`,
+};
+
+/**
+ * Reading orders, moving them between states, and undoing what an unpaid order reserved.
+ * Shared by the order, payment and refund services.
+ */
+@Injectable()
+export class OrderBook {
+  constructor(
+    private readonly tx: Transactions,
+    private readonly clock: Clock,
+    private readonly ledger: LedgerService,
+    private readonly coupons: CouponsService,
+  ) {}
+
+  /** A member's own order; another member's is "not found", never "forbidden" (ids leak nothing). */
+  async own(memberId: number, orderId: number, m?: EntityManager): Promise<Order> {
+    const order = await this.find(orderId, m);
+    if (order.memberId !== memberId) throw new DomainError('ORDER_NOT_FOUND', '订单不存在');
+    return order;
+  }
+
+  async find(orderId: number, m?: EntityManager): Promise<Order> {
+    const order = await (m ? m.findOneBy(Order, { id: orderId }) : this.tx.read((r) => r.findOneBy(Order, { id: orderId })));
+    if (!order) throw new DomainError('ORDER_NOT_FOUND', '订单不存在');
+    return order;
+  }
+
+  async byNo(orderNo: string, m?: EntityManager): Promise<Order | null> {
+    return m ? m.findOneBy(Order, { orderNo }) : this.tx.read((r) => r.findOneBy(Order, { orderNo }));
+  }
+
+  /**
+   * Moves an order `from` one of the given states `to` another by a conditional update; of two
+   * racing moves exactly one changes the row, the other gets ORDER_STATE.
+   */
+  async move(m: EntityManager, order: Order, to: OrderStatus, patch: Partial<Order> = {}, message = '订单状态已变化，请刷新'): Promise<Order> {
+    assertMove(order.status, to, message);
+    const now = this.clock.now();
+    const changed = await m.update(Order, { id: order.id, status: order.status }, { ...patch, status: to, updatedAt: now });
+    if (changed.affected !== 1) throw new DomainError('ORDER_STATE', message);
+    return Object.assign(order, patch, { status: to, updatedAt: now });
+  }
+
+  /** Gives back what an unpaid order held: stock, the coupon and the points used as cash. */
+  async release(m: EntityManager, order: Order): Promise<void> {
+    const sql = new Sql(m);
+    const now = sqlTime(this.clock.now());
+    const lines = await m.find(OrderLine, { where: { orderId: order.id }, order: { skuId: 'ASC' } });
+    for (const l of lines) {
+      await sql.exec(m, 'UPDATE goods_skus SET stock = stock + ?, sales = sales - ?, updated_at = ? WHERE id = ?', [l.quantity, l.quantity, now, l.skuId]);
+    }
+    if (order.couponId) await this.coupons.release(m, order.couponId, order.id);
+    if (order.points > 0) {
+      await this.ledger.reverse({ key: keys.cashBack(order.id), entryKey: keys.cash(order.id), reason: '订单关闭，积分退回' }, m);
+    }
+  }
+
+  /** Takes stock for each line by a conditional update (SKU order: no deadlocks between orders). */
+  async takeStock(m: EntityManager, lines: { skuId: number; quantity: number; title: string }[]): Promise<void> {
+    const sql = new Sql(m);
+    const now = sqlTime(this.clock.now());
+    for (const l of [...lines].sort((a, b) => a.skuId - b.skuId)) {
+      const taken = await sql.exec(m, 'UPDATE goods_skus SET stock = stock - ?, sales = sales + ?, updated_at = ? WHERE id = ? AND stock >= ?',
+        [l.quantity, l.quantity, now, l.skuId, l.quantity]);
+      if (taken !== 1) throw new DomainError('STOCK_INSUFFICIENT', `${l.title} 库存不足`, { skuId: l.skuId });
+    }
+  }
+
+  /** Our out_trade_no: the Shanghai date and 10 random digits (6–32 characters as WeChat wants). */
+  newOrderNo(): string {
+    return `${shanghaiDay(this.clock.now()).replaceAll('-', '')}${randomInt(10 ** 9, 10 ** 10)}`;
+  }
+
+  async toDtos(orders: Order[], m?: EntityManager): Promise<OrderDto[]> {
+    if (orders.length === 0) return [];
+    const ids = orders.map((o) => o.id);
+    const load = async (r: EntityManager) => Promise.all([
+      r.find(OrderLine, { where: { orderId: In(ids) }, order: { id: 'ASC' } }),
+      r.find(Refund, { where: { orderId: In(ids) }, order: { id: 'ASC' } }),
+    ]);
+    const [lines, refunds] = m ? await load(m) : await this.tx.read(load);
+    return orders.map((o) => toDto(o, lines.filter((l) => l.orderId === o.id), refunds.filter((r) => r.orderId === o.id)));
+  }
+
+  async toDto(order: Order, m?: EntityManager): Promise<OrderDto> {
+    return (await this.toDtos([order], m))[0];
+  }
+}
+
+function iso(d: Date | null): string | null {
+  return d ? d.toISOString() : null;
+}
+
+function toDto(o: Order, lines: OrderLine[], refunds: Refund[]): OrderDto {
+  const address = JSON.parse(o.address) as AddressSnapshot;
+  return {
+    id: o.id, orderNo: o.orderNo, status: o.status, statusLabel: ORDER_STATUS_LABELS[o.status], source: o.source,
+    lines: lines.map((l) => ({
+      id: l.id, goodsId: l.goodsId, skuId: l.skuId, title: l.title, skuName: l.skuName, image: l.image, priceFen: l.priceFen,
+      quantity: l.quantity, amountFen: l.amountFen, refundedQuantity: l.refundedQuantity,
+    })),
+    goodsFen: o.goodsFen, couponId: o.couponId, couponName: o.couponName, couponFen: o.couponFen, points: o.points, pointsFen: o.pointsFen,
+    payFen: o.payFen, refundedFen: o.refundedFen, earnPoints: o.earnPoints, earnState: o.earnState, address, remark: o.remark,
+    createdAt: o.createdAt.toISOString(), payDeadline: o.status === 'pending' ? iso(o.payDeadline) : null, paidAt: iso(o.paidAt),
+    payChannel: o.payChannel, shippedAt: iso(o.shippedAt), expressCompany: o.expressCompany, trackingNo: o.trackingNo,
+    autoCompleteAt: o.status === 'shipped' ? iso(o.autoCompleteAt) : null, completedAt: iso(o.completedAt), closedAt: iso(o.closedAt),
+    closeReason: o.closeReason,
+    refunds: refunds.map((r) => ({
+      id: r.id, refundNo: r.refundNo, amountFen: r.amountFen, points: r.points, earnedPointsTaken: r.earnedTaken, status: r.status, reason: r.reason,
+      createdAt: r.createdAt.toISOString(), finishedAt: iso(r.finishedAt),
+    })),
+  };
+}

@@ -1,0 +1,130 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { OrderDto, PayDto } from '@jifen/shared';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { Clock } from '../common/clock.js';
+import { DomainError } from '../common/errors.js';
+import { Transactions } from '../common/transactions.js';
+import { CouponsService } from '../coupons/coupons.service.js';
+import { LedgerService } from '../ledger/ledger.service.js';
+import { MembersService, isUniqueViolation } from '../members/members.service.js';
+import { type PayTransaction, WechatPayClient } from '../pay/wechatpay.client.js';
+import { Order, OrderLine, PaymentEvent } from './order.entities.js';
+import { OrderBook, keys } from './order-book.js';
+
+/**
+ * Getting paid: WeChat Pay JSAPI prepay, the payment notification (verified by the client,
+ * then checked against our order), the query when the shopper returns, and — without a
+ * merchant configured — the labelled sandbox pay. Whatever route a payment arrives by, it is
+ * applied once: the order moves pending → paid by a conditional update in the transaction
+ * that uses the coupon and books the purchase points as pending.
+ */
+@Injectable()
+export class PaymentsService {
+  private readonly logger = new Logger('Payments');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tx: Transactions,
+    private readonly clock: Clock,
+    private readonly book: OrderBook,
+    private readonly wechatPay: WechatPayClient,
+    private readonly ledger: LedgerService,
+    private readonly coupons: CouponsService,
+    private readonly members: MembersService,
+  ) {}
+
+  get sandbox(): boolean {
+    return !this.wechatPay.configured;
+  }
+
+  async pay(memberId: number, orderId: number): Promise<PayDto> {
+    const order = await this.book.own(memberId, orderId);
+    if (order.status !== 'pending') throw new DomainError('ORDER_STATE', '订单不是待付款状态');
+    if (order.payDeadline && order.payDeadline <= this.clock.now()) throw new DomainError('ORDER_STATE', '订单已超时，请重新下单');
+    if (this.sandbox) return { mode: 'sandbox' };
+    const member = await this.members.get(memberId);
+    const lines = await this.tx.read((m) => m.find(OrderLine, { where: { orderId }, order: { id: 'ASC' } }));
+    const description = lines.length > 1 ? `${lines[0].title} 等${lines.length}件商品` : lines[0].title;
+    const params = await this.wechatPay.prepay({
+      outTradeNo: order.orderNo, description: description.slice(0, 127), totalFen: order.payFen, openid: member.openid,
+      expireAt: order.payDeadline!, attach: String(order.id),
+    });
+    return { mode: 'wechat', params };
+  }
+
+  /** Development only (no merchant configured): pays the order as if WeChat had said so. */
+  async sandboxPay(memberId: number, orderId: number): Promise<OrderDto> {
+    if (!this.sandbox) throw new DomainError('PAY_NOT_CONFIGURED', '已配置微信支付，沙箱支付不可用');
+    const order = await this.book.own(memberId, orderId);
+    if (order.status === 'paid') return this.book.toDto(order);
+    if (order.payDeadline && order.payDeadline <= this.clock.now()) throw new DomainError('ORDER_STATE', '订单已超时，请重新下单');
+    const paid = await this.tx.run((m) => this.markPaid(m, order.id, { channel: 'sandbox', transactionId: `SANDBOX${order.orderNo}` }));
+    return this.book.toDto(paid);
+  }
+
+  /** The shopper came back from paying: ask WeChat Pay rather than wait for the notification. */
+  async sync(memberId: number, orderId: number): Promise<OrderDto> {
+    const order = await this.book.own(memberId, orderId);
+    if (order.status === 'pending' && !this.sandbox) {
+      const transaction = await this.wechatPay.query(order.orderNo);
+      if (transaction?.tradeState === 'SUCCESS') await this.applyTransaction(transaction, `query:${order.orderNo}`);
+    }
+    return this.book.toDto(await this.book.find(orderId));
+  }
+
+  /** A verified TRANSACTION.* notification or query result; each event id is applied once. */
+  async applyTransaction(t: PayTransaction, eventId: string): Promise<string> {
+    if (t.tradeState !== 'SUCCESS') return 'ignored';
+    const order = await this.book.byNo(t.outTradeNo);
+    if (!order) throw new DomainError('ORDER_NOT_FOUND', '通知中的订单不存在');
+    const pay = this.config.pay!;
+    if (t.appid !== pay.appId || t.mchid !== pay.mchId) throw new DomainError('PAY_NOTIFY_INVALID', '通知的 appid 或商户号不符');
+    if (t.totalFen !== order.payFen) {
+      this.logger.error(`order ${order.orderNo}: notified ${t.totalFen} fen, expected ${order.payFen}`);
+      throw new DomainError('PAY_AMOUNT_MISMATCH', '支付金额与订单不符');
+    }
+    try {
+      return await this.tx.run(async (m) => {
+        await m.insert(PaymentEvent, { eventId, eventType: 'TRANSACTION.SUCCESS', reference: order.orderNo, outcome: 'paid', createdAt: this.clock.now() });
+        const current = await this.book.find(order.id, m);
+        if (current.status === 'pending') {
+          await this.markPaid(m, order.id, { channel: 'wechat', transactionId: t.transactionId });
+          return 'paid';
+        }
+        if (current.paidAt) return 'already paid';
+        // Paid after the order closed: the money goes back (the refund service picks these up).
+        await m.update(PaymentEvent, { eventId }, { outcome: 'paid after close' });
+        this.logger.warn(`order ${order.orderNo} was paid after it closed`);
+        return 'paid after close';
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) return 'replayed';
+      throw error;
+    }
+  }
+
+  /**
+   * pending → paid in the caller's transaction: the coupon becomes used and the purchase
+   * points are booked as pending (available when the order completes).
+   */
+  async markPaid(m: EntityManager, orderId: number, how: { channel: 'wechat' | 'sandbox' | 'none'; transactionId: string | null }): Promise<Order> {
+    const order = await this.book.find(orderId, m);
+    if (order.status !== 'pending') {
+      if (order.paidAt) return order;
+      throw new DomainError('ORDER_STATE', '订单已关闭，无法支付');
+    }
+    const now = this.clock.now();
+    const paid = await this.book.move(m, order, 'paid', {
+      paidAt: now, payChannel: how.channel, transactionId: how.transactionId, earnState: order.earnPoints > 0 ? 'pending' : 'none',
+    });
+    if (order.couponId) await this.coupons.markUsed(m, order.couponId, order.id);
+    if (order.earnPoints > 0) {
+      await this.ledger.earn({
+        memberId: order.memberId, amount: order.earnPoints, source: 'purchase', pending: true, key: keys.earn(order.id),
+        ref: { type: 'order', id: order.orderNo },
+      }, m);
+    }
+    return paid;
+  }
+}

@@ -11,6 +11,7 @@ import { Member } from '../members/member.entity.js';
 import { DEMO_ADDRESS, DEMO_CATEGORIES, DEMO_DETAILS, DEMO_GOODS, DEMO_OPERATOR, DEMO_SHOPPERS, DEMO_VETERAN } from './demo-data.js';
 import { DEV_OPENID_PREFIX } from '../auth/auth.service.js';
 import { seedDemoPoints } from './demo-points.js';
+import { seedDemoCoupons } from './demo-coupons.js';
 
 /**
  * Loads the demo shop into an empty database (no members and no goods); does nothing
@@ -65,6 +66,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
   if (seeded) {
     const shopper = await app.get(Transactions).run((m) => m.findOneByOrFail(Member, { openid: `${DEV_OPENID_PREFIX}${DEMO_SHOPPERS[0]}` }));
     await seedDemoPoints(app, shopper.id);
+    await seedDemoCoupons(app, shopper.id);
   }
   if (seeded) new Logger('Seed').log(`demo shop loaded: ${DEMO_GOODS.length} goods, operator ${DEMO_OPERATOR.nickname}, shoppers ${DEMO_SHOPPERS.join(', ')}`);
   return seeded;

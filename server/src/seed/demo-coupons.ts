@@ -1,0 +1,44 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { addDays, type CouponChannel, endOfShanghaiDay, shanghaiDay, shanghaiMonth, startOfShanghaiDay } from '@jifen/shared';
+import { Clock } from '../common/clock.js';
+import { Transactions } from '../common/transactions.js';
+import { Category } from '../catalog/category.entity.js';
+import { Coupon } from '../coupons/coupon.entities.js';
+import { CouponsService, type CouponTemplateInput } from '../coupons/coupons.service.js';
+
+const DAY = 86_400_000;
+
+/**
+ * Demo coupons: four in the claim centre, the new-member and invite gifts, and for the demo
+ * shopper two available coupons (one expiring in 2 days) and one that has expired.
+ */
+export async function seedDemoCoupons(app: INestApplicationContext, shopperId: number): Promise<void> {
+  const coupons = app.get(CouponsService);
+  const tx = app.get(Transactions);
+  const now = app.get(Clock).now();
+  const today = shanghaiDay(now);
+  const snacks = await tx.read((m) => m.findOneByOrFail(Category, { name: '休闲零食' }));
+  const relative = (days: number) => ({ type: 'relative' as const, days });
+  const make = (input: CouponTemplateInput) => coupons.createTemplate(input);
+
+  const over100 = await make({ name: '满100减20', kind: 'threshold', thresholdFen: 10_000, amountFen: 2_000, scope: 'all', channel: 'center', validity: relative(7), perMember: 1 });
+  await make({
+    name: '满199减40', kind: 'threshold', thresholdFen: 19_900, amountFen: 4_000, scope: 'all', channel: 'center', total: 200, perMember: 1,
+    validity: { type: 'fixed', startsAt: startOfShanghaiDay(`${shanghaiMonth(now)}-01`).toISOString(), endsAt: endOfShanghaiDay(addDays(today, 30)).toISOString() },
+  });
+  const snackDeal = await make({
+    name: '零食9折券', kind: 'discount', discountPct: 90, maxOffFen: 3_000, scope: 'categories', scopeIds: [snacks.id], channel: 'center', validity: relative(14), perMember: 1,
+  });
+  await make({ name: '无门槛减5', kind: 'no_threshold', amountFen: 500, scope: 'all', channel: 'center', validity: relative(7), total: 100, perMember: 1 });
+  const welcome = await make({ name: '新人无门槛减10', kind: 'no_threshold', amountFen: 1_000, scope: 'all', channel: 'new_member', validity: relative(15), perMember: 1 });
+  await make({ name: '邀请好礼 满50减10', kind: 'threshold', thresholdFen: 5_000, amountFen: 1_000, scope: 'all', channel: 'invite', validity: relative(30), perMember: 1 });
+
+  const give = async (template: { id: number; channel: CouponChannel }, name: string, receivedDaysAgo: number, endsAt: Date) => {
+    const c = await coupons.grant({ memberId: shopperId, templateId: template.id, key: `demo:${shopperId}:${name}`, channel: template.channel });
+    const receivedAt = new Date(now.getTime() - receivedDaysAgo * DAY);
+    await tx.run((m) => m.update(Coupon, { id: c.id }, { receivedAt, startsAt: receivedAt, endsAt, createdAt: receivedAt }));
+  };
+  await give(over100, 'over100', 5, endOfShanghaiDay(addDays(today, 2)));
+  await give(snackDeal, 'snacks', 1, endOfShanghaiDay(addDays(today, 13)));
+  await give(welcome, 'welcome', 20, endOfShanghaiDay(addDays(today, -5)));
+}

@@ -1,7 +1,35 @@
-import type { AdminOverviewDto } from '@jifen/shared';
+import type { AdminOverviewDto, CouponTemplateStatsDto, OrderDto, OrderStatus, RefundRequest, ShipRequest } from '@jifen/shared';
 import { request } from './request';
 
 /** The 管理 tab's headline numbers (owner and operator only). */
 export function getOverview(): Promise<AdminOverviewDto> {
   return request({ method: 'GET', path: '/api/admin/overview' });
+}
+
+/** An order as operators see it: the member who placed it comes along. */
+export type AdminOrderDto = OrderDto & { memberNickname: string };
+
+/** Orders in these statuses (all when empty), newest first. */
+export function listAdminOrders(statuses: readonly OrderStatus[] = []): Promise<AdminOrderDto[]> {
+  return request({ method: 'GET', path: '/api/admin/orders', query: { status: statuses.length ? statuses.join(',') : undefined } });
+}
+
+/** 发货: paid → shipped with the express company and tracking number. */
+export function shipOrder(id: number, body: ShipRequest): Promise<OrderDto> {
+  return request({ method: 'POST', path: `/api/admin/orders/${id}/ship`, data: body });
+}
+
+/** 退款: the whole order (no lines) or some quantity of some lines. */
+export function refundOrder(id: number, body: RefundRequest): Promise<OrderDto> {
+  return request({ method: 'POST', path: `/api/admin/orders/${id}/refund`, data: body });
+}
+
+/** Coupon templates with their funnel: issued, used, use rate and GMV. */
+export function listCouponTemplateStats(): Promise<CouponTemplateStatsDto[]> {
+  return request({ method: 'GET', path: '/api/admin/coupons/templates' });
+}
+
+/** Turns a template on (claimable / issued) or off. */
+export function setCouponTemplateStatus(id: number, status: 'on' | 'off'): Promise<CouponTemplateStatsDto> {
+  return request({ method: 'PATCH', path: `/api/admin/coupons/templates/${id}`, data: { status } });
 }

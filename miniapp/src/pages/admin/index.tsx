@@ -4,11 +4,17 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { isOperator, type AdminOverviewDto, type Role } from '@jifen/shared';
 import { getOverview } from '../../api/admin';
 import { EmptyState } from '../../components/EmptyState';
-import { Setting } from '../../components/Icon';
+import { Coupon, Order, Setting } from '../../components/Icon';
 import { TabBarSlot } from '../../components/TabBar';
 import { useShare } from '../../hooks/useShare';
 import { useSession } from '../../store/session';
 import './index.scss';
+
+/** Operators' screens in the admin subpackage. */
+const TOOLS = [
+  { key: 'orders', name: '订单管理', hint: '发货 · 退款', url: '/admin/orders/index', Icon: Order, tint: '#3d7bf2' },
+  { key: 'coupons', name: '优惠券', hint: '发放与核销数据', url: '/admin/coupons/index', Icon: Coupon, tint: '#ff5a1f' },
+];
 
 const ROLE_NAMES: Record<Role, string> = { owner: '店主', operator: '运营', member: '会员' };
 
@@ -82,7 +88,25 @@ export default function AdminPage() {
         <Stat tone='sold-out' label='已售罄' value={overview?.goods.soldOut ?? '—'} hint='库存为 0，请及时补货' />
       </View>
 
-      <Text className='admin__note'>更多管理功能（商品、订单、积分规则）将陆续开放。</Text>
+      <View className='admin__tools'>
+        <Text className='admin__tools-title'>管理功能</Text>
+        <View className='admin__tools-grid'>
+          {TOOLS.map((tool) => (
+            <View key={tool.key} className={`admin__tool admin-link admin-link--${tool.key}`} onClick={() => void Taro.navigateTo({ url: tool.url })}>
+              <View className='admin__tool-icon' style={{ background: `${tool.tint}1a` }}>
+                <tool.Icon size={24} color={tool.tint} />
+              </View>
+              <View className='admin__tool-main'>
+                <Text className='admin__tool-name'>{tool.name}</Text>
+                <Text className='admin__tool-hint'>{tool.hint}</Text>
+              </View>
+              <Text className='admin__tool-go'>›</Text>
+            </View>
+          ))}
+        </View>
+      </View>
+
+      <Text className='admin__note'>更多管理功能（商品、积分规则）将陆续开放。</Text>
       <TabBarSlot tab='admin' />
     </View>
   );

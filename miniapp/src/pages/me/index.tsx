@@ -2,9 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { DEFAULT_TIERS, isOperator, shanghaiDay, tierRule, type ExpiringPoints, type TierName } from '@jifen/shared';
+import { listMyCoupons } from '../../api/coupons';
 import { getPointsBalance } from '../../api/points';
 import { Avatar } from '../../components/Avatar';
-import { Checked, Clock, Coupon, Location, Order, UserAdd, Wallet } from '../../components/Icon';
+import { Checked, Clock, Coupon, Gift, Location, Order, Store, UserAdd, Wallet } from '../../components/Icon';
 import { TabBarSlot } from '../../components/TabBar';
 import { TierBadge } from '../../components/TierBadge';
 import { TierProgress, useTierInfo } from '../../components/TierProgress';
@@ -13,6 +14,7 @@ import { PrivacyConsent } from '../../components/PrivacyConsent';
 import { useShare } from '../../hooks/useShare';
 import { session, useSession } from '../../store/session';
 import { openCheckin, openInvite } from '../../utils/routes';
+import { openCoupons, openRedemptions } from './links';
 import { PhoneCard } from './PhoneCard';
 import { SignInCard } from './SignInCard';
 import './index.scss';
@@ -20,6 +22,8 @@ import './index.scss';
 const ENTRIES = [
   { key: 'points', text: '积分明细', Icon: Wallet, tint: '#ff8a3d' },
   { key: 'coupons', text: '我的优惠券', Icon: Coupon, tint: '#ff5a5f' },
+  { key: 'redemptions', text: '我的兑换', Icon: Gift, tint: '#b86b00' },
+  { key: 'center', text: '领券中心', Icon: Store, tint: '#ff5a1f' },
   { key: 'invite', text: '邀请有礼', Icon: UserAdd, tint: '#f29d0c' },
   { key: 'checkin', text: '每日签到', Icon: Checked, tint: '#34b27b' },
   { key: 'orders', text: '我的订单', Icon: Order, tint: '#3d7bf2' },
@@ -34,6 +38,9 @@ const ENTRY_ACTIONS: Partial<Record<(typeof ENTRIES)[number]['key'], (signedIn: 
   points: () => toPoints(),
   checkin: openCheckin,
   invite: openInvite,
+  coupons: openCoupons,
+  redemptions: openRedemptions,
+  center: () => void Taro.navigateTo({ url: '/pages/coupon-center/index' }),
 };
 
 /** Points expiring within 30 days (soonest first) for the signed-in member, fetched each time 我的 shows. */
@@ -54,6 +61,25 @@ function useExpiring(memberId: number | null): ExpiringPoints[] {
     shown.current = true;
   });
   return memberId === null ? [] : expiring;
+}
+
+/** How many coupons the member can use now, for the badge on 我的优惠券; again each time 我的 shows. */
+function useCouponCount(memberId: number | null): number {
+  const [count, setCount] = useState(0);
+  const load = () => {
+    if (memberId === null) return;
+    listMyCoupons('available', { silent: true }).then((list) => setCount(list.filter((c) => c.state === 'available').length), () => undefined);
+  };
+  useEffect(() => {
+    setCount(0);
+    load();
+  }, [memberId]);
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) load();
+    shown.current = true;
+  });
+  return memberId === null ? 0 : count;
 }
 
 /** The member's earning rate and the next tier's, from the shared tier rules. */
@@ -79,6 +105,7 @@ export default function MePage() {
   const { status, member, options } = useSession();
   const expiring = useExpiring(status === 'signedIn' && member ? member.id : null);
   const tierInfo = useTierInfo(status === 'signedIn' && member ? member.id : null);
+  const couponCount = useCouponCount(status === 'signedIn' && member ? member.id : null);
 
   useDidShow(() => {
     void session.refresh();
@@ -155,6 +182,7 @@ export default function MePage() {
             <View className={`me__entry me__entry--${key}`} key={key} onClick={() => (ENTRY_ACTIONS[key] ?? soon)(member !== null)}>
               <View className='me__entry-icon' style={{ background: `${tint}1a` }}>
                 <Icon size={24} color={tint} />
+                {key === 'coupons' && couponCount > 0 && <Text className='me__entry-badge me-coupons-count'>{couponCount > 99 ? '99+' : couponCount}</Text>}
               </View>
               <Text className='me__entry-text'>{text}</Text>
             </View>

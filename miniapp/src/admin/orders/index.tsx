@@ -1,0 +1,312 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Button, Image, Input, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { formatYuan, type OrderLineDto, type OrderStatus } from '@jifen/shared';
+import { listAdminOrders, refundOrder, shipOrder, type AdminOrderDto } from '../../api/admin';
+import { assetUrl } from '../../api/assets';
+import { BottomSheet } from '../../components/BottomSheet';
+import { EmptyState } from '../../components/EmptyState';
+import { Order, Setting } from '../../components/Icon';
+import { formatShanghaiTime } from '../../utils/format';
+import { useOperator } from '../useOperator';
+import './index.scss';
+
+const TABS: { key: string; label: string; statuses: OrderStatus[] }[] = [
+  { key: 'paid', label: '待发货', statuses: ['paid'] },
+  { key: 'shipped', label: '待收货', statuses: ['shipped'] },
+  { key: 'completed', label: '已完成', statuses: ['completed'] },
+  { key: 'refund', label: '退款', statuses: ['refunding', 'refunded'] },
+];
+
+const EXPRESS = ['顺丰速运', '中通快递', '圆通速递', '韵达快递', '京东物流', 'EMS'];
+const REASONS = ['买家申请退款', '商品缺货', '商品质量问题', '协商一致退款'];
+
+const yuan = (fen: number) => `¥${formatYuan(fen)}`;
+const refundable = (line: OrderLineDto) => line.quantity - line.refundedQuantity;
+const canShip = (o: AdminOrderDto) => o.status === 'paid';
+const canRefund = (o: AdminOrderDto) => ['paid', 'shipped', 'completed'].includes(o.status) && o.lines.some((l) => refundable(l) > 0);
+
+function OrderCard({ order, onShip, onRefund }: { order: AdminOrderDto; onShip: () => void; onRefund: () => void }) {
+  return (
+    <View className={`admin-order admin-order--${order.status}`}>
+      <View className='admin-order__head'>
+        <Text className='admin-order__no'>订单号 {order.orderNo}</Text>
+        <Text className={`admin-order__status admin-order__status--${order.status}`}>{order.statusLabel}</Text>
+      </View>
+      <View className='admin-order__member-row'>
+        <Text className='admin-order__member admin-order-member'>{order.memberNickname}</Text>
+        {order.source === 'mall' && <Text className='admin-order__tag'>积分兑换</Text>}
+        <Text className='admin-order__time'>{formatShanghaiTime(order.createdAt)}</Text>
+      </View>
+      {order.lines.map((line) => (
+        <View key={line.id} className='admin-order__line'>
+          <Image className='admin-order__image' src={assetUrl(line.image)} mode='aspectFill' />
+          <View className='admin-order__line-main'>
+            <Text className='admin-order__title'>{line.title}</Text>
+            <Text className='admin-order__sku'>{line.skuName}</Text>
+            {line.refundedQuantity > 0 && <Text className='admin-order__refunded'>已退 {line.refundedQuantity} 件</Text>}
+          </View>
+          <View className='admin-order__line-side'>
+            <Text className='admin-order__price'>{yuan(line.priceFen)}</Text>
+            <Text className='admin-order__qty'>×{line.quantity}</Text>
+          </View>
+        </View>
+      ))}
+      <View className='admin-order__amounts'>
+        <Text className='admin-order__amount'>商品 {yuan(order.goodsFen)}</Text>
+        {order.couponFen > 0 && <Text className='admin-order__amount'>优惠券 −{yuan(order.couponFen)}</Text>}
+        {order.points > 0 && <Text className='admin-order__amount'>积分 {order.points} 抵 −{yuan(order.pointsFen)}</Text>}
+        <Text className='admin-order__amount admin-order__amount--pay'>
+          实付 <Text className='admin-order__pay'>{yuan(order.payFen)}</Text>
+        </Text>
+      </View>
+      {order.refundedFen > 0 && <Text className='admin-order__refund-total'>已退款 {yuan(order.refundedFen)}</Text>}
+      <View className='admin-order__address'>
+        <Text className='admin-order__address-name'>
+          {order.address.name} {order.address.phone}
+        </Text>
+        <Text className='admin-order__address-full'>{order.address.full}</Text>
+      </View>
+      {order.trackingNo && (
+        <Text className='admin-order__express'>
+          {order.expressCompany} {order.trackingNo}
+        </Text>
+      )}
+      {order.remark && <Text className='admin-order__remark'>买家备注：{order.remark}</Text>}
+      {(canShip(order) || canRefund(order)) && (
+        <View className='admin-order__actions'>
+          {canRefund(order) && (
+            <Button className='admin-order__button admin-order__refund' onClick={onRefund}>
+              退款
+            </Button>
+          )}
+          {canShip(order) && (
+            <Button className='admin-order__button admin-order__button--primary admin-order__ship' onClick={onShip}>
+              发货
+            </Button>
+          )}
+        </View>
+      )}
+    </View>
+  );
+}
+
+function ShipSheet({ order, onClose, onDone }: { order: AdminOrderDto; onClose: () => void; onDone: () => void }) {
+  const [company, setCompany] = useState(EXPRESS[0]);
+  const [trackingNo, setTrackingNo] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    const no = trackingNo.trim();
+    if (!company.trim() || !no) {
+      void Taro.showToast({ title: '请填写快递公司和运单号', icon: 'none' });
+      return;
+    }
+    setBusy(true);
+    try {
+      await shipOrder(order.id, { expressCompany: company.trim(), trackingNo: no });
+      void Taro.showToast({ title: '已发货', icon: 'success' });
+      onDone();
+    } catch {
+      // the request layer showed the server's message
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <BottomSheet
+      open
+      title='发货'
+      onClose={onClose}
+      className='admin-sheet ship-sheet'
+      footer={
+        <Button className='bottom-sheet__confirm ship-sheet__confirm' disabled={busy} onClick={() => void submit()}>
+          {busy ? '提交中…' : '确认发货'}
+        </Button>
+      }
+    >
+      <Text className='admin-sheet__hint'>
+        {order.address.name} {order.address.phone} · {order.address.full}
+      </Text>
+      <Text className='admin-sheet__label'>快递公司</Text>
+      <View className='admin-sheet__chips'>
+        {EXPRESS.map((name) => (
+          <Text key={name} className={`admin-sheet__chip ship-sheet__company${name === company ? ' admin-sheet__chip--active' : ''}`} onClick={() => setCompany(name)}>
+            {name}
+          </Text>
+        ))}
+      </View>
+      <Input className='admin-sheet__input ship-sheet__company-input' value={company} placeholder='其他快递公司' maxlength={32} onInput={(e) => setCompany(e.detail.value)} />
+      <Text className='admin-sheet__label'>运单号</Text>
+      <Input className='admin-sheet__input ship-sheet__tracking' value={trackingNo} placeholder='请输入运单号' maxlength={40} onInput={(e) => setTrackingNo(e.detail.value)} />
+    </BottomSheet>
+  );
+}
+
+function RefundSheet({ order, onClose, onDone }: { order: AdminOrderDto; onClose: () => void; onDone: () => void }) {
+  const [whole, setWhole] = useState(true);
+  const [quantities, setQuantities] = useState<Record<number, number>>({});
+  const [reason, setReason] = useState(REASONS[0]);
+  const [busy, setBusy] = useState(false);
+  const lines = order.lines.filter((l) => refundable(l) > 0);
+  const picked = lines.filter((l) => (quantities[l.id] ?? 0) > 0);
+  const step = (line: OrderLineDto, by: number) =>
+    setQuantities((q) => ({ ...q, [line.id]: Math.min(refundable(line), Math.max(0, (q[line.id] ?? 0) + by)) }));
+
+  const submit = async () => {
+    if (!reason.trim()) {
+      void Taro.showToast({ title: '请填写退款原因', icon: 'none' });
+      return;
+    }
+    if (!whole && picked.length === 0) {
+      void Taro.showToast({ title: '请选择要退的商品数量', icon: 'none' });
+      return;
+    }
+    const { confirm } = await Taro.showModal({
+      title: '确认退款',
+      content: whole ? '将整单退款，退回剩余实付金额，确定吗？' : `退 ${picked.reduce((n, l) => n + quantities[l.id], 0)} 件商品，金额按实付比例计算，确定吗？`,
+      confirmColor: '#ff5a1f',
+    });
+    if (!confirm) return;
+    setBusy(true);
+    try {
+      await refundOrder(order.id, whole ? { reason: reason.trim() } : { reason: reason.trim(), lines: picked.map((l) => ({ lineId: l.id, quantity: quantities[l.id] })) });
+      void Taro.showToast({ title: '退款已提交', icon: 'success' });
+      onDone();
+    } catch {
+      // the request layer showed the server's message
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <BottomSheet
+      open
+      title='退款'
+      onClose={onClose}
+      className='admin-sheet refund-sheet'
+      footer={
+        <Button className='bottom-sheet__confirm refund-sheet__confirm' disabled={busy} onClick={() => void submit()}>
+          {busy ? '提交中…' : '确认退款'}
+        </Button>
+      }
+    >
+      <View className='admin-sheet__modes'>
+        <Text className={`admin-sheet__mode refund-sheet__whole${whole ? ' admin-sheet__mode--active' : ''}`} onClick={() => setWhole(true)}>
+          整单退款
+        </Text>
+        <Text className={`admin-sheet__mode refund-sheet__by-line${!whole ? ' admin-sheet__mode--active' : ''}`} onClick={() => setWhole(false)}>
+          按商品退款
+        </Text>
+      </View>
+      {whole ? (
+        <Text className='admin-sheet__hint'>
+          实付 {yuan(order.payFen)}
+          {order.refundedFen > 0 ? `，已退 ${yuan(order.refundedFen)}` : ''}，将退回剩余金额{order.points > 0 ? '与抵扣积分' : ''}。
+        </Text>
+      ) : (
+        <View className='refund-sheet__lines'>
+          {lines.map((line) => (
+            <View key={line.id} className='refund-sheet__line'>
+              <View className='refund-sheet__line-main'>
+                <Text className='refund-sheet__line-title'>{line.title}</Text>
+                <Text className='refund-sheet__line-sku'>
+                  {line.skuName} · {yuan(line.priceFen)} · 可退 {refundable(line)} 件
+                </Text>
+              </View>
+              <View className='refund-sheet__stepper'>
+                <Text className='refund-sheet__step refund-sheet__minus' onClick={() => step(line, -1)}>
+                  −
+                </Text>
+                <Text className='refund-sheet__qty'>{quantities[line.id] ?? 0}</Text>
+                <Text className='refund-sheet__step refund-sheet__plus' onClick={() => step(line, 1)}>
+                  +
+                </Text>
+              </View>
+            </View>
+          ))}
+        </View>
+      )}
+      <Text className='admin-sheet__label'>退款原因</Text>
+      <View className='admin-sheet__chips'>
+        {REASONS.map((r) => (
+          <Text key={r} className={`admin-sheet__chip refund-sheet__reason${r === reason ? ' admin-sheet__chip--active' : ''}`} onClick={() => setReason(r)}>
+            {r}
+          </Text>
+        ))}
+      </View>
+      <Input className='admin-sheet__input refund-sheet__reason-input' value={reason} placeholder='退款原因（会展示给买家）' maxlength={80} onInput={(e) => setReason(e.detail.value)} />
+    </BottomSheet>
+  );
+}
+
+/** 订单管理: orders by status, 发货 and 退款 from a sheet. */
+export default function AdminOrdersPage() {
+  const { operator, loading } = useOperator();
+  const [tab, setTab] = useState(TABS[0]);
+  const [orders, setOrders] = useState<AdminOrderDto[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [sheet, setSheet] = useState<{ kind: 'ship' | 'refund'; order: AdminOrderDto } | null>(null);
+  const requested = useRef(0);
+  const operatorId = operator?.id ?? null;
+
+  const load = useCallback(() => {
+    if (operatorId === null) return;
+    const ticket = ++requested.current;
+    setFailed(false);
+    listAdminOrders(tab.statuses).then(
+      (list) => ticket === requested.current && setOrders(list),
+      () => ticket === requested.current && setFailed(true),
+    );
+  }, [operatorId, tab]);
+
+  useEffect(() => {
+    setOrders(null);
+    load();
+  }, [load]);
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) load();
+    shown.current = true;
+  });
+
+  if (!operator) {
+    return (
+      <View className='admin-orders'>
+        <EmptyState icon={<Setting size={36} color='#ff8a3d' />} title={loading ? '正在确认身份…' : '仅限运营人员访问'} description='订单管理只对店主和运营开放。' />
+      </View>
+    );
+  }
+
+  const done = () => {
+    setSheet(null);
+    load();
+  };
+
+  return (
+    <View className='admin-orders'>
+      <View className='admin-orders__tabs'>
+        {TABS.map((t) => (
+          <View key={t.key} className={`admin-orders__tab admin-orders-tab--${t.key}${t.key === tab.key ? ' admin-orders__tab--active' : ''}`} onClick={() => setTab(t)}>
+            <Text className='admin-orders__tab-text'>{t.label}</Text>
+          </View>
+        ))}
+      </View>
+      <View className='admin-orders__list'>
+        {failed ? (
+          <EmptyState icon={<Order size={36} color='#ff8a3d' />} title='加载失败' description='请稍后重试' action={<Button className='admin-orders__retry' onClick={load}>重新加载</Button>} />
+        ) : orders === null ? (
+          <Text className='admin-orders__loading'>加载中…</Text>
+        ) : orders.length === 0 ? (
+          <EmptyState icon={<Order size={36} color='#ff8a3d' />} title={`暂无${tab.label}订单`} description={tab.key === 'paid' ? '新的已支付订单会出现在这里，及时发货哦' : undefined} />
+        ) : (
+          orders.map((order) => (
+            <OrderCard key={order.id} order={order} onShip={() => setSheet({ kind: 'ship', order })} onRefund={() => setSheet({ kind: 'refund', order })} />
+          ))
+        )}
+      </View>
+      {sheet?.kind === 'ship' && <ShipSheet order={sheet.order} onClose={() => setSheet(null)} onDone={done} />}
+      {sheet?.kind === 'refund' && <RefundSheet order={sheet.order} onClose={() => setSheet(null)} onDone={done} />}
+    </View>
+  );
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的兑换',
+  navigationBarBackgroundColor: '#ffffff',
+  navigationBarTextStyle: 'black',
+});

@@ -292,17 +292,19 @@ export class CouponsService implements OnModuleInit {
 
   /** Paid GMV (pay − refunded) of paid orders per template; zero while the orders table does not exist yet. */
   private async gmvByTemplate(): Promise<Map<number, number>> {
-    try {
-      const rows = (await this.tx.read((m) => m.query(
+    const rows = await this.tx.read(async (m) => {
+      const runner = m.connection.createQueryRunner();
+      try {
+        if (!(await runner.hasTable('orders'))) return [];
+      } finally {
+        await runner.release();
+      }
+      return (await m.query(
         `SELECT c.template_id AS template_id, SUM(o.pay_fen - o.refunded_fen) AS gmv
          FROM orders o JOIN coupons c ON c.id = o.coupon_id
-         WHERE o.paid_at IS NOT NULL GROUP BY c.template_id`))) as { template_id: unknown; gmv: unknown }[];
-      return new Map(rows.map((r) => [num(r.template_id), num(r.gmv)]));
-    } catch (error) {
-      const text = `${(error as { code?: string }).code ?? ''} ${(error as Error).message}`;
-      if (/no such table|ER_NO_SUCH_TABLE|doesn't exist/i.test(text)) return new Map();
-      throw error;
-    }
+         WHERE o.paid_at IS NOT NULL GROUP BY c.template_id`)) as { template_id: unknown; gmv: unknown }[];
+    });
+    return new Map(rows.map((r) => [num(r.template_id), num(r.gmv)]));
   }
 }
 

@@ -25,6 +25,8 @@ export class ApiRequestError extends Error {
     readonly code: ErrorCode | 'NETWORK_ERROR',
     message: string,
     readonly status: number,
+    /** VALIDATION_FAILED: the fields at fault, `[{field, problems}]`. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -58,7 +60,7 @@ const send: Send = async (req) => {
     throw new ApiRequestError('NETWORK_ERROR', '网络不给力，请稍后再试', 0);
   }
   if (res.statusCode >= 200 && res.statusCode < 300) return res.data;
-  if (isApiError(res.data)) throw new ApiRequestError(res.data.code, res.data.message, res.statusCode);
+  if (isApiError(res.data)) throw new ApiRequestError(res.data.code, res.data.message, res.statusCode, res.data.details);
   throw new ApiRequestError('INTERNAL_ERROR', `服务暂时不可用 (${res.statusCode})`, res.statusCode);
 };
 

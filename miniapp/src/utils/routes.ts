@@ -21,3 +21,41 @@ export function openInvite(signedIn: boolean): void {
   }
   void Taro.showToast({ title: '登录后即可邀请好友', icon: 'none' });
 }
+
+/** Shopping needs a member: a visitor is sent to 我的 to sign in first. Returns whether to go on. */
+export function requireSignIn(signedIn: boolean, hint = '登录后即可购买'): boolean {
+  if (signedIn) return true;
+  void Taro.showToast({ title: hint, icon: 'none' });
+  void Taro.switchTab({ url: '/pages/me/index' });
+  return false;
+}
+
+export function openGoods(id: number): void {
+  void Taro.navigateTo({ url: `/pages/goods/index?id=${id}` });
+}
+
+export function openCart(signedIn: boolean): void {
+  if (requireSignIn(signedIn, '登录后即可查看购物车')) void Taro.navigateTo({ url: '/pages/cart/index' });
+}
+
+/** 确认订单 for these lines (`skuId:qty,…`); `fromCart` removes them from the cart once ordered. */
+export function openCheckout(lines: { skuId: number; quantity: number }[], fromCart: boolean): void {
+  const param = lines.map((l) => `${l.skuId}:${l.quantity}`).join(',');
+  void Taro.navigateTo({ url: `/pages/checkout/index?lines=${param}${fromCart ? '&fromCart=1' : ''}` });
+}
+
+/** 我的订单 on a tab of ORDER_TABS (all, pending, paid, shipped, after). */
+export function openOrders(signedIn: boolean, tab = 'all'): void {
+  if (requireSignIn(signedIn, '登录后即可查看订单')) void Taro.navigateTo({ url: `/pages/orders/index?tab=${tab}` });
+}
+
+export function openOrder(id: number): void {
+  void Taro.navigateTo({ url: `/pages/order/index?id=${id}` });
+}
+
+export function openAddresses(signedIn: boolean): void {
+  if (requireSignIn(signedIn, '登录后即可管理收货地址')) void Taro.navigateTo({ url: '/pages/address/index' });
+}
+
+/** Taro.eventCenter event: 收货地址 in pick mode chose this AddressDto (确认订单 listens). */
+export const ADDRESS_PICKED = 'address:picked';

@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { useDidShow } from '@tarojs/taro';
 import { SearchBar } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/searchbar/style/css';
 import type { CategoryDto, GoodsDto } from '@jifen/shared';
@@ -8,9 +8,12 @@ import { assetUrl } from '../../api/assets';
 import { listCategories, listGoods } from '../../api/catalog';
 import { EmptyState } from '../../components/EmptyState';
 import { GoodsCard, GoodsCardSkeleton } from '../../components/GoodsCard';
-import { Search } from '../../components/Icon';
+import { Cart, Search } from '../../components/Icon';
 import { TabBarSlot } from '../../components/TabBar';
 import { useShare } from '../../hooks/useShare';
+import { cartCount, useCartCount } from '../../store/cart';
+import { useSession } from '../../store/session';
+import { openCart, openGoods } from '../../utils/routes';
 import { CheckinCard } from './CheckinCard';
 import './index.scss';
 
@@ -30,6 +33,22 @@ export default function HomePage() {
   const [feed, setFeed] = useState<Feed>({ status: 'loading' });
   const [keyword, setKeyword] = useState('');
   const [attempt, setAttempt] = useState(0);
+  const { status } = useSession();
+  const count = useCartCount();
+  // The search word the server is asked about, settled 300 ms after the last keystroke.
+  const [query, setQuery] = useState('');
+
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(keyword.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [keyword]);
+
+  useDidShow(() => {
+    void cartCount.refresh();
+  });
+  useEffect(() => {
+    if (status === 'signedIn') void cartCount.refresh();
+  }, [status]);
 
   useEffect(() => {
     listCategories().then(setCategories, () => setCategories([]));
@@ -38,21 +57,17 @@ export default function HomePage() {
   useEffect(() => {
     let current = true;
     setFeed({ status: 'loading' });
-    listGoods(categoryId).then(
+    listGoods(categoryId, query).then(
       (goods) => current && setFeed({ status: 'ready', goods }),
       () => current && setFeed({ status: 'error' }),
     );
     return () => {
       current = false;
     };
-  }, [categoryId, attempt]);
+  }, [categoryId, query, attempt]);
 
-  // Search is a client-side filter over the loaded feed until the catalog grows a search API.
-  const visible = useMemo(() => {
-    if (feed.status !== 'ready') return [];
-    const word = keyword.trim().toLowerCase();
-    return word ? feed.goods.filter((g) => g.title.toLowerCase().includes(word)) : feed.goods;
-  }, [feed, keyword]);
+  // The server searches titles and subtitles (within the chosen category).
+  const visible = feed.status === 'ready' ? feed.goods : [];
 
   const category = categories.find((c) => c.id === categoryId);
 
@@ -62,6 +77,10 @@ export default function HomePage() {
         <View className='home__greeting'>
           <Text className='home__brand'>积分商城</Text>
           <Text className='home__slogan'>好物精选 · 消费得积分 · 积分当钱花</Text>
+          <View className='home__cart' onClick={() => openCart(status === 'signedIn')}>
+            <Cart size={22} color='#ffffff' />
+            {count > 0 && <Text className='home__cart-badge'>{count > 99 ? '99+' : count}</Text>}
+          </View>
         </View>
         <SearchBar
           className='home__search'
@@ -121,15 +140,15 @@ export default function HomePage() {
         {feed.status === 'loading' && [0, 1, 2, 3].map((i) => <GoodsCardSkeleton key={i} />)}
         {feed.status === 'ready' &&
           visible.map((goods) => (
-            <GoodsCard key={goods.id} goods={goods} onClick={() => void Taro.showToast({ title: '商品详情即将开放', icon: 'none' })} />
+            <GoodsCard key={goods.id} goods={goods} onClick={() => openGoods(goods.id)} />
           ))}
       </View>
 
       {feed.status === 'ready' && visible.length === 0 && (
         <EmptyState
           icon={<Search size={36} color='#ff8a3d' />}
-          title={keyword ? `没有找到“${keyword.trim()}”` : '这里还没有商品'}
-          description={keyword ? '换个关键词试试' : '看看其他分类吧'}
+          title={query ? `没有找到“${query}”` : '这里还没有商品'}
+          description={query ? '换个关键词试试' : '看看其他分类吧'}
         />
       )}
       {feed.status === 'error' && (

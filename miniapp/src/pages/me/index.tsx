@@ -13,7 +13,8 @@ import { openProfile, ProfileEditHint } from '../../components/ProfileLink';
 import { PrivacyConsent } from '../../components/PrivacyConsent';
 import { useShare } from '../../hooks/useShare';
 import { session, useSession } from '../../store/session';
-import { openCheckin, openInvite } from '../../utils/routes';
+import { openAddresses, openCheckin, openInvite, openOrders } from '../../utils/routes';
+import { OrdersCard } from './OrdersCard';
 import { openCoupons, openRedemptions } from './links';
 import { PhoneCard } from './PhoneCard';
 import { SignInCard } from './SignInCard';
@@ -38,6 +39,8 @@ const ENTRY_ACTIONS: Partial<Record<(typeof ENTRIES)[number]['key'], (signedIn: 
   points: () => toPoints(),
   checkin: openCheckin,
   invite: openInvite,
+  orders: (signedIn) => openOrders(signedIn),
+  address: openAddresses,
   coupons: openCoupons,
   redemptions: openRedemptions,
   center: () => void Taro.navigateTo({ url: '/pages/coupon-center/index' }),
@@ -174,6 +177,8 @@ export default function MePage() {
       {member && !member.signedUp && <PhoneCard options={options} />}
 
       {member ? tierInfo ? <TierProgress info={tierInfo} /> : <TierBenefit tier={member.tier} /> : <SignInCard options={options} status={status} />}
+
+      <OrdersCard memberId={status === 'signedIn' && member ? member.id : null} />
 
       <View className='me__section'>
         <Text className='me__section-title'>我的服务</Text>

@@ -18,6 +18,7 @@ import { MallModule } from './mall/mall.module.js';
 import { CouponsModule } from './coupons/coupons.module.js';
 import { CartModule } from './cart/cart.module.js';
 import { AddressesModule } from './addresses/addresses.module.js';
+import { OrdersModule } from './orders/orders.module.js';
 import { AdminModule } from './admin/admin.module.js';
 import { HealthController } from './health/health.controller.js';
 
@@ -44,6 +45,7 @@ export class AppModule {
         CouponsModule,
         CartModule,
         AddressesModule,
+        OrdersModule,
         AdminModule,
       ],
       controllers: [HealthController],

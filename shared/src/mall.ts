@@ -19,6 +19,11 @@ export interface MallItemDto {
   endsAt: string | null;
 }
 
+export interface RedeemRequest {
+  /** Required for goods: where they ship. */
+  addressId?: number;
+}
+
 export interface RedemptionDto {
   id: number;
   itemId: number;
@@ -27,6 +32,10 @@ export interface RedemptionDto {
   points: number;
   /** goods wait to be shipped; virtual and coupon items are granted at once. */
   status: 'to_ship' | 'granted';
+  /** For goods: the order that ships them (see 我的订单). */
+  orderId: number | null;
+  /** For coupon items: the coupon put in the wallet. */
+  couponId: number | null;
   createdAt: string;
   /** Available points after the redemption. */
   available: number;

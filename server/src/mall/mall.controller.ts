@@ -1,11 +1,15 @@
-import { Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { IsInt, IsOptional, Min } from 'class-validator';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { MallItemDto, RedemptionDto } from '@jifen/shared';
+import type { MallItemDto, RedeemRequest, RedemptionDto } from '@jifen/shared';
 import { CurrentMember, type Caller, Public } from '../auth/decorators.js';
-import { DomainError } from '../common/errors.js';
+import { IdPipe, idempotencyKey } from '../common/validation.js';
 import { MallService } from './mall.service.js';
 
-const KEY = /^[A-Za-z0-9_-]{8,64}$/;
+class RedeemBody implements RedeemRequest {
+  @IsOptional() @IsInt() @Min(1)
+  addressId?: number;
+}
 
 @ApiTags('mall')
 @Controller('mall')
@@ -25,11 +29,11 @@ export class MallController {
   @HttpCode(200)
   redeem(
     @CurrentMember() caller: Caller,
-    @Param('id', new ParseIntPipe({ exceptionFactory: () => new DomainError('VALIDATION_FAILED', 'id must be a whole number') })) id: number,
+    @Param('id', IdPipe) id: number,
+    @Body() body: RedeemBody,
     @Headers('idempotency-key') key?: string,
   ): Promise<RedemptionDto> {
-    if (key !== undefined && !KEY.test(key)) throw new DomainError('VALIDATION_FAILED', 'Idempotency-Key must be 8–64 letters, digits, - or _');
-    return this.mall.redeem(caller.id, id, key);
+    return this.mall.redeem(caller.id, id, idempotencyKey(key), body?.addressId);
   }
 
   @ApiBearerAuth()

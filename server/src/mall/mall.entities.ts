@@ -23,6 +23,10 @@ export class MallItem extends BaseEntity {
   @Column({ type: 'int' })
   points: number;
 
+  /** For coupon items: the template a redemption issues from. */
+  @Column({ name: 'coupon_template_id', type: 'int', nullable: true })
+  couponTemplateId: number | null;
+
   /** Taken only by a conditional update that cannot go below zero. */
   @Column({ type: 'int' })
   stock: number;
@@ -59,6 +63,12 @@ export class MallRedemption {
 
   @Column({ type: 'varchar', length: 10 })
   status: 'to_ship' | 'granted';
+
+  @Column({ name: 'order_id', type: 'int', nullable: true })
+  orderId: number | null;
+
+  @Column({ name: 'coupon_id', type: 'int', nullable: true })
+  couponId: number | null;
 
   /** member id + the client's idempotency key: a retried request redeems once. */
   @Column({ name: 'request_key', type: 'varchar', length: 80 })

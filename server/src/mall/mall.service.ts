@@ -9,6 +9,12 @@ import { Transactions } from '../common/transactions.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { LedgerQueries } from '../ledger/ledger-queries.service.js';
 import { MembersService, isUniqueViolation } from '../members/members.service.js';
+import { AddressesService } from '../addresses/addresses.service.js';
+import { Goods } from '../catalog/goods.entity.js';
+import { Sku } from '../catalog/sku.entity.js';
+import { CouponsService } from '../coupons/coupons.service.js';
+import { OrderBook, keys } from '../orders/order-book.js';
+import { Order, OrderLine } from '../orders/order.entities.js';
 import { MallItem, MallRedemption } from './mall.entities.js';
 
 /**
@@ -25,6 +31,9 @@ export class MallService {
     private readonly ledger: LedgerService,
     private readonly points: LedgerQueries,
     private readonly members: MembersService,
+    private readonly addresses: AddressesService,
+    private readonly coupons: CouponsService,
+    private readonly orders: OrderBook,
   ) {}
 
   async list(memberId?: number): Promise<MallItemDto[]> {
@@ -34,7 +43,7 @@ export class MallService {
     return items.filter((i) => !i.endsAt || i.endsAt > now).map((i) => toDto(i, tier));
   }
 
-  async redeem(memberId: number, itemId: number, clientKey: string = randomUUID()): Promise<RedemptionDto> {
+  async redeem(memberId: number, itemId: number, clientKey: string = randomUUID(), addressId?: number): Promise<RedemptionDto> {
     const requestKey = `${memberId}:${clientKey}`;
     // Most requests of a flash sale arrive after it sold out: answer those without a transaction.
     const seen = await this.tx.read((m) => m.findOneBy(MallItem, { id: itemId }));
@@ -42,6 +51,7 @@ export class MallService {
       throw new DomainError('MALL_SOLD_OUT', '已兑完');
     }
     const member = await this.members.get(memberId);
+    const address = seen?.kind === 'goods' ? await this.shipTo(memberId, addressId) : null;
     const now = this.clock.now();
     const done = await this.tx.run(async (m) => {
       const previous = await m.findOneBy(MallRedemption, { requestKey });
@@ -54,10 +64,21 @@ export class MallService {
       if (item.stock <= 0) throw new DomainError('MALL_SOLD_OUT', '已兑完');
       const points = memberPrice(item.points, member.tier);
       if (item.perMemberLimit !== null) await this.takeLimit(m, memberId, item);
-      await this.ledger.spend({ memberId, amount: points, source: 'mall', key: `redeem:${requestKey}`, ref: { type: 'redemption', id: requestKey } }, m);
+      let orderId: number | null = null;
+      let couponId: number | null = null;
+      if (item.kind === 'goods') {
+        // Goods ship like an order; its points are the order's, so a refund gives them back.
+        orderId = await this.shippingOrder(m, memberId, item, points, address!, requestKey, now);
+        await this.ledger.spend({ memberId, amount: points, source: 'mall', key: keys.cash(orderId), ref: { type: 'redemption', id: requestKey } }, m);
+      } else {
+        await this.ledger.spend({ memberId, amount: points, source: 'mall', key: `redeem:${requestKey}`, ref: { type: 'redemption', id: requestKey } }, m);
+        if (item.kind === 'coupon' && item.couponTemplateId) {
+          couponId = (await this.coupons.grant({ memberId, templateId: item.couponTemplateId, key: `mall:${requestKey}`, channel: 'mall' }, m)).id;
+        }
+      }
       await this.takeStock(m, item.id, now);
       return m.save(m.create(MallRedemption, {
-        memberId, itemId, points, status: item.kind === 'goods' ? 'to_ship' : 'granted', requestKey, createdAt: now,
+        memberId, itemId, points, status: item.kind === 'goods' ? 'to_ship' : 'granted', requestKey, createdAt: now, orderId, couponId,
       }));
     }).catch(async (error: unknown) => {
       // Two copies of one request raced on MySQL: the other committed first.
@@ -71,7 +92,7 @@ export class MallService {
     const { available } = await this.points.summary(memberId);
     return {
       id: done.id, itemId: done.itemId, title: item.title, kind: item.kind, points: done.points, status: done.status,
-      createdAt: done.createdAt.toISOString(), available,
+      createdAt: done.createdAt.toISOString(), available, orderId: done.orderId, couponId: done.couponId,
     };
   }
 
@@ -81,8 +102,36 @@ export class MallService {
     const { available } = await this.points.summary(memberId);
     return rows.map((r) => ({
       id: r.id, itemId: r.itemId, title: items.get(r.itemId)?.title ?? '', kind: items.get(r.itemId)?.kind ?? 'goods', points: r.points,
-      status: r.status, createdAt: r.createdAt.toISOString(), available,
+      status: r.status, createdAt: r.createdAt.toISOString(), available, orderId: r.orderId, couponId: r.couponId,
     }));
+  }
+
+  private async shipTo(memberId: number, addressId: number | undefined) {
+    if (addressId === undefined) throw new DomainError('VALIDATION_FAILED', '兑换实物请选择收货地址');
+    return this.addresses.get(memberId, addressId);
+  }
+
+  /**
+   * A paid order of one line for redeemed goods (source 'mall'): the points stand in for the
+   * whole amount (1 point = 1 fen), so nothing is paid and a refund returns exactly the points.
+   */
+  private async shippingOrder(m: EntityManager, memberId: number, item: MallItem, points: number,
+    address: { name: string; phone: string; province: string; city: string; district: string; detail: string }, requestKey: string, now: Date): Promise<number> {
+    const goods = item.goodsId ? await m.findOneBy(Goods, { id: item.goodsId }) : null;
+    const sku = goods ? await m.findOne(Sku, { where: { goodsId: goods.id }, order: { sort: 'ASC', id: 'ASC' } }) : null;
+    const order = await m.save(m.create(Order, {
+      orderNo: this.orders.newOrderNo(), memberId, status: 'paid', source: 'mall', goodsFen: points, couponId: null, couponName: null, couponFen: 0,
+      points, pointsFen: points, payFen: 0, refundedFen: 0, earnPoints: 0, earnState: 'none',
+      address: JSON.stringify({ name: address.name, phone: address.phone, full: `${address.province}${address.city}${address.district}${address.detail}` }),
+      remark: '积分兑换', requestKey: `mall:${requestKey}`, payDeadline: null, paidAt: now, payChannel: 'none', transactionId: null,
+      shippedAt: null, expressCompany: null, trackingNo: null, autoCompleteAt: null, completedAt: null, closedAt: null, closeReason: null,
+      resumeStatus: null, createdAt: now, updatedAt: now,
+    }));
+    await m.insert(OrderLine, {
+      orderId: order.id, goodsId: goods?.id ?? 0, skuId: sku?.id ?? 0, categoryId: goods?.categoryId ?? 0, title: item.title.slice(0, 64),
+      skuName: sku?.name ?? '积分兑换', image: item.image, priceFen: points, quantity: 1, amountFen: points, couponFen: 0, points, refundedQuantity: 0,
+    });
+    return order.id;
   }
 
   private async takeStock(m: EntityManager, itemId: number, now: Date): Promise<void> {

@@ -150,8 +150,8 @@ export class RefundsService {
       if (everything && order.earnState === 'pending') earnState = 'cancelled';
     }
     await m.update(Refund, { id: refund.id }, { earnedTaken });
-    if (resume === 'paid') {
-      // Nothing shipped yet: the stock goes back on sale.
+    if (resume === 'paid' && order.source === 'shop') {
+      // Nothing shipped yet: the stock goes back on sale (a mall item's stock is the mall's).
       const sql = new Sql(m);
       for (const p of parts) {
         const line = lines.find((l) => l.id === p.lineId)!;

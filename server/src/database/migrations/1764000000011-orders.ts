@@ -4,7 +4,8 @@ import { datetime, id, timestamps } from './columns.js';
 /**
  * Orders with their lines (each line keeps its share of the coupon and the points, so a
  * refund of some lines gives back exactly their part), refunds, and the payment
- * notifications seen (each processed once). Mall items learn a coupon template and cash.
+ * notifications seen (each processed once). Mall items learn their coupon template;
+ * redemptions point at the order that ships them or the coupon they issued.
  */
 export class Orders1764000000011 implements MigrationInterface {
   name = 'Orders1764000000011';
@@ -113,7 +114,6 @@ export class Orders1764000000011 implements MigrationInterface {
     await q.createIndex('payment_events', new TableIndex({ name: 'uq_payment_events', columnNames: ['event_id'], isUnique: true }));
     await q.addColumns('mall_items', [
       new TableColumn({ name: 'coupon_template_id', type: 'integer', isNullable: true }),
-      new TableColumn({ name: 'cash_fen', type: 'int', default: 0 }),
     ]);
     await q.addColumns('mall_redemptions', [
       new TableColumn({ name: 'order_id', type: 'integer', isNullable: true }),
@@ -124,7 +124,6 @@ export class Orders1764000000011 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.dropColumn('mall_redemptions', 'coupon_id');
     await q.dropColumn('mall_redemptions', 'order_id');
-    await q.dropColumn('mall_items', 'cash_fen');
     await q.dropColumn('mall_items', 'coupon_template_id');
     await q.dropTable('payment_events');
     await q.dropTable('refunds');

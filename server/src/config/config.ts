@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, createPublicKey, type KeyObject, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,8 @@ export interface AppConfig {
   database: DatabaseConfig;
   jwt: { secret: string; accessTtl: number; refreshTtl: number };
   wechat: { appId: string | null; secret: string | null; apiBase: string };
+  /** The WeChat Pay merchant; null when none is configured (orders then use the labelled sandbox pay). */
+  pay: PayConfig | null;
   ownerOpenids: string[];
   /** Folder of the H5 build served at `/`, or null when it is not there. */
   h5Dist: string | null;
@@ -30,6 +32,43 @@ export interface AppConfig {
   /** How often due scheduled jobs are looked for; 0 turns the scheduler off (tests run jobs by hand). */
   jobsTickMs: number;
 }
+
+/**
+ * A WeChat Pay API v3 merchant (public-key mode). Keys are KeyObjects so printing the config
+ * never shows them.
+ */
+export interface PayConfig {
+  /** The mini-program's AppID (WECHAT_APPID). */
+  appId: string;
+  mchId: string;
+  /** Serial number of the merchant API certificate (the Authorization header's serial_no). */
+  serialNo: string;
+  /** The merchant API private key: signs requests and wx.requestPayment's paySign. */
+  privateKey: KeyObject;
+  /** The 32-byte APIv3 key: decrypts notification resources. */
+  apiV3Key: Buffer;
+  /** The WeChat Pay public key: verifies response and notification signatures. */
+  platformPublicKey: KeyObject;
+  /** Its id (PUB_KEY_ID_…), expected in the Wechatpay-Serial header. */
+  platformPublicKeyId: string;
+  /** API base, no trailing slash (tests point it at the fake WeChat server). */
+  apiBase: string;
+  /** `${WECHAT_PAY_NOTIFY_BASE}/api/pay/notify` */
+  notifyUrl: string;
+  /** `${WECHAT_PAY_NOTIFY_BASE}/api/pay/refund-notify` */
+  refundNotifyUrl: string;
+}
+
+/** The settings that configure WeChat Pay: all of them or none (WECHAT_PAY_API_BASE has a default). */
+export const PAY_ENV = [
+  'WECHAT_PAY_MCHID',
+  'WECHAT_PAY_SERIAL_NO',
+  'WECHAT_PAY_PRIVATE_KEY',
+  'WECHAT_PAY_API_V3_KEY',
+  'WECHAT_PAY_PUBLIC_KEY',
+  'WECHAT_PAY_PUBLIC_KEY_ID',
+  'WECHAT_PAY_NOTIFY_BASE',
+] as const;
 
 /** A bad configuration value: the process stops at start with this one-line reason. */
 export class ConfigError extends Error {}
@@ -88,6 +127,69 @@ function jwtSecret(env: Env, nodeEnv: AppConfig['env']): string {
   return secret;
 }
 
+/** PEM text as given, or the contents of the PEM file the value names (relative to the repository root). */
+function pemText(env: Env, name: string): string {
+  const raw = env[name]!.trim();
+  if (raw.includes('-----BEGIN')) return raw.replace(/\\n/g, '\n');
+  const file = resolve(REPO_ROOT, raw);
+  if (!existsSync(file)) throw new ConfigError(`${name} must be PEM text or the path of a PEM file; no file at ${file}`);
+  return readFileSync(file, 'utf8');
+}
+
+function parsePay(env: Env, appId: string | null): PayConfig | null {
+  const given = PAY_ENV.filter((name) => env[name]);
+  if (given.length === 0) return null;
+  const missing = PAY_ENV.filter((name) => !env[name]);
+  if (missing.length) {
+    throw new ConfigError(`WeChat Pay is configured in part: set ${missing.join(', ')} too, or none of the WECHAT_PAY_* settings`);
+  }
+  if (!appId) throw new ConfigError('WECHAT_PAY_* needs WECHAT_APPID (the mini-program that pays)');
+  const mchId = env.WECHAT_PAY_MCHID!.trim();
+  if (!/^\d{8,12}$/.test(mchId)) throw new ConfigError('WECHAT_PAY_MCHID must be the merchant number (digits)');
+  const serialNo = env.WECHAT_PAY_SERIAL_NO!.trim();
+  if (!/^[0-9A-Fa-f]{8,64}$/.test(serialNo)) throw new ConfigError('WECHAT_PAY_SERIAL_NO must be the merchant certificate serial number (hex)');
+  let privateKey: KeyObject;
+  try {
+    privateKey = createPrivateKey(pemText(env, 'WECHAT_PAY_PRIVATE_KEY'));
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError('WECHAT_PAY_PRIVATE_KEY is not a readable PEM private key');
+  }
+  if (privateKey.asymmetricKeyType !== 'rsa') throw new ConfigError('WECHAT_PAY_PRIVATE_KEY must be an RSA key');
+  const apiV3Key = Buffer.from(env.WECHAT_PAY_API_V3_KEY!, 'utf8');
+  if (apiV3Key.length !== 32) throw new ConfigError('WECHAT_PAY_API_V3_KEY must be exactly 32 bytes');
+  let platformPublicKey: KeyObject;
+  try {
+    platformPublicKey = createPublicKey(pemText(env, 'WECHAT_PAY_PUBLIC_KEY'));
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError('WECHAT_PAY_PUBLIC_KEY is not a readable PEM public key');
+  }
+  if (platformPublicKey.asymmetricKeyType !== 'rsa') throw new ConfigError('WECHAT_PAY_PUBLIC_KEY must be an RSA key');
+  const platformPublicKeyId = env.WECHAT_PAY_PUBLIC_KEY_ID!.trim();
+  if (!/^PUB_KEY_ID_[0-9A-Za-z]+$/.test(platformPublicKeyId)) {
+    throw new ConfigError('WECHAT_PAY_PUBLIC_KEY_ID must look like PUB_KEY_ID_…');
+  }
+  const apiBase = (env.WECHAT_PAY_API_BASE || 'https://api.mch.weixin.qq.com').replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]+$/.test(apiBase)) throw new ConfigError('WECHAT_PAY_API_BASE must be an http(s) origin');
+  const notifyBase = env.WECHAT_PAY_NOTIFY_BASE!.trim().replace(/\/+$/, '');
+  if (!/^https:\/\/[^/?#]+$/.test(notifyBase)) {
+    throw new ConfigError('WECHAT_PAY_NOTIFY_BASE must be the public https origin WeChat Pay notifies, e.g. https://shop.example.com');
+  }
+  return {
+    appId,
+    mchId,
+    serialNo,
+    privateKey,
+    apiV3Key,
+    platformPublicKey,
+    platformPublicKeyId,
+    apiBase,
+    notifyUrl: `${notifyBase}/api/pay/notify`,
+    refundNotifyUrl: `${notifyBase}/api/pay/refund-notify`,
+  };
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['env'];
   if (!['development', 'production', 'test'].includes(nodeEnv)) {
@@ -114,6 +216,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       refreshTtl: int(env, 'JWT_REFRESH_TTL', 30 * 86400, 3600, 365 * 86400),
     },
     wechat: { appId, secret, apiBase: apiBase.replace(/\/+$/, '') },
+    pay: parsePay(env, appId),
     ownerOpenids: (env.OWNER_OPENIDS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     h5Dist: existsSync(resolve(h5Dist, 'index.html')) ? h5Dist : null,
     mediaDir: resolve(REPO_ROOT, env.MEDIA_DIR || 'data/media'),

@@ -2,17 +2,21 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { createHash, randomBytes } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
+import { FakeWechatPay, type FakeWechatPayOptions } from './pay.js';
 
 /**
  * A local stand-in for WeChat's server API over real HTTP, faithful to its protocol: the
  * same paths, query and body fields, JSON shapes and error codes (errcode/errmsg).
- * Later issues extend it (phone number, wxacode, subscribe messages, WeChat Pay).
+ * Later issues extend it (phone number, wxacode, subscribe messages). WeChat Pay API v3 is
+ * `fake.pay` (./pay.ts), served under /v3/.
  */
 export interface FakeWechatOptions {
   appId: string;
   secret: string;
   /** Seconds an access token lives (WeChat: 7200). */
   tokenTtl?: number;
+  /** WeChat Pay (under /v3/): merchant number, refunds finishing by themselves. */
+  pay?: Pick<FakeWechatPayOptions, 'mchId' | 'autoFinishRefunds'>;
 }
 
 interface CodeGrant {
@@ -29,7 +33,20 @@ export class FakeWechat {
   tokensIssued = 0;
   currentToken: string | null = null;
 
+  private payFake: FakeWechatPay | null = null;
+
   constructor(readonly options: FakeWechatOptions) {}
+
+  /** The fake WeChat Pay API v3 at this server's /v3/ (its keys are made on first use). */
+  get pay(): FakeWechatPay {
+    this.payFake ??= new FakeWechatPay({
+      appId: this.options.appId,
+      secret: this.options.secret,
+      baseUrl: () => this.baseUrl,
+      ...this.options.pay,
+    });
+    return this.payFake;
+  }
 
   get baseUrl(): string {
     const { port } = this.server!.address() as AddressInfo;
@@ -75,6 +92,7 @@ export class FakeWechat {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake');
     this.calls.push({ method: req.method ?? 'GET', path: url.pathname });
+    if (url.pathname.startsWith('/v3/')) return this.pay.handle(req, res, url);
     const queued = this.failures.get(url.pathname);
     if (queued?.length) return send(res, 200, { errcode: queued.shift(), errmsg: 'injected failure' });
 

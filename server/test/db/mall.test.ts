@@ -7,6 +7,10 @@ import { MallService } from '../../src/mall/mall.service.js';
 import { MallItem, MallRedemption } from '../../src/mall/mall.entities.js';
 import { Member } from '../../src/members/member.entity.js';
 import { DomainError } from '../../src/common/errors.js';
+import { In } from 'typeorm';
+import { Address } from '../../src/addresses/address.entity.js';
+import { CouponsService } from '../../src/coupons/coupons.service.js';
+import { Order } from '../../src/orders/order.entities.js';
 
 describe('points mall', () => {
   let t: TestApp;
@@ -17,6 +21,15 @@ describe('points mall', () => {
 
   const grant = (memberId: number, amount: number) =>
     t.app.get(LedgerService).earn({ memberId, amount, source: 'purchase', key: `grant-${memberId}-${amount}-${Math.random()}`, ref: { type: 'test', id: 1 } });
+  /** A default address for each member, straight into the table. */
+  const addressOf = async (memberIds: number[]) => {
+    const now = t.clock.now();
+    const rows = await t.dataSource.getRepository(Address).save(memberIds.map((memberId) => t.dataSource.getRepository(Address).create({
+      memberId, name: '收件人', phone: '13900000000', province: '上海市', city: '上海市', district: '黄浦区', detail: '南京东路 1 号',
+      isDefault: true, deleted: false, createdAt: now, updatedAt: now,
+    })), { chunk: 200 });
+    return rows.map((r) => r.id);
+  };
   const item = async (fields: Partial<MallItem>) => t.dataSource.getRepository(MallItem).save(t.dataSource.getRepository(MallItem).create({
     kind: 'virtual', title: '测试券', subtitle: '', image: '/assets/goods/cup.png', goodsId: null, points: 100, stock: 10,
     perMemberLimit: null, startsAt: null, endsAt: null, status: 'on', sort: 99, createdAt: t.clock.now(), updatedAt: t.clock.now(), ...fields,
@@ -38,15 +51,35 @@ describe('points mall', () => {
     await grant(login.member.id, 20_000);
     const { id } = await item({ kind: 'goods', points: 5_000, stock: 3 });
     const headers = { 'idempotency-key': 'req-0001-abcdef' };
-    const first = await t.api('POST', `/api/mall/items/${id}/redeem`, { token: login.accessToken, headers });
+    const noAddress = await t.api('POST', `/api/mall/items/${id}/redeem`, { token: login.accessToken, headers: { 'idempotency-key': 'req-0000-abcdef' } });
+    expect([noAddress.status, noAddress.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const addressId = (await addressOf([login.member.id]))[0];
+    const first = await t.api('POST', `/api/mall/items/${id}/redeem`, { token: login.accessToken, headers, body: { addressId } });
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ itemId: id, points: 5_000, status: 'to_ship', available: 15_000 });
-    const again = await t.api('POST', `/api/mall/items/${id}/redeem`, { token: login.accessToken, headers });
+    expect(first.body).toMatchObject({ itemId: id, points: 5_000, status: 'to_ship', available: 15_000, couponId: null });
+    // Goods ship as a paid order of the mall, its points standing in for the whole amount.
+    const order = await t.api('GET', `/api/orders/${first.body.orderId}`, { token: login.accessToken });
+    expect(order.body).toMatchObject({ source: 'mall', status: 'paid', payFen: 0, points: 5_000, address: { name: '收件人' } });
+    const again = await t.api('POST', `/api/mall/items/${id}/redeem`, { token: login.accessToken, headers, body: { addressId } });
     expect(again.body).toMatchObject({ id: first.body.id, available: 15_000 });
     expect((await t.dataSource.getRepository(MallItem).findOneByOrFail({ id })).stock).toBe(2);
     expect(await t.dataSource.getRepository(PointsEntry).countBy({ memberId: login.member.id, source: 'mall' })).toBe(1);
     const mine = await t.api('GET', '/api/mall/redemptions', { token: login.accessToken });
     expect(mine.body).toEqual([expect.objectContaining({ id: first.body.id, title: '测试券' })]);
+  });
+
+  it('puts a redeemed coupon in the wallet', async () => {
+    const login = await t.devLogin('换券');
+    await grant(login.member.id, 1_000);
+    const template = await t.app.get(CouponsService).createTemplate({
+      name: '积分换券', kind: 'no_threshold', thresholdFen: 0, amountFen: 500, scope: 'all', scopeIds: [], channel: 'mall',
+      validity: { type: 'relative', days: 7 }, total: 10, perMember: 2,
+    } as never);
+    const coupon = await item({ kind: 'coupon', points: 300, couponTemplateId: template.id });
+    const redeemed = await t.api('POST', `/api/mall/items/${coupon.id}/redeem`, { token: login.accessToken });
+    expect(redeemed.body).toMatchObject({ status: 'granted', orderId: null, available: 700 });
+    const wallet = await t.api('GET', '/api/coupons?state=available', { token: login.accessToken });
+    expect(wallet.body.map((c: { id: number }) => c.id)).toEqual([redeemed.body.couponId]);
   });
 
   it('refuses past the limit, without points, sold out or out of its window, changing nothing', async () => {
@@ -74,16 +107,18 @@ describe('points mall', () => {
   it('sells exactly 100 of 100 to 2,000 concurrent redemptions, every point accounted for', async () => {
     const members = await createMembers(t.dataSource, 400, 'flash');
     for (const id of members) await grant(id, 1_000);
+    const addresses = await addressOf(members);
     const hot = await item({ kind: 'goods', points: 300, stock: 100 });
     const mall = t.app.get(MallService);
     const outcomes = await Promise.all(Array.from({ length: 2_000 }, (_, i) =>
-      mall.redeem(members[i % members.length], hot.id).then(() => 'ok', (e: DomainError) => e.code)));
+      mall.redeem(members[i % members.length], hot.id, undefined, addresses[i % members.length]).then(() => 'ok', (e: DomainError) => e.code)));
     const counts = outcomes.reduce<Record<string, number>>((acc, o) => ({ ...acc, [o]: (acc[o] ?? 0) + 1 }), {});
     expect(counts.ok).toBe(100);
     expect(Object.keys(counts).sort()).toEqual(['MALL_SOLD_OUT', 'ok']);
     expect((await t.dataSource.getRepository(MallItem).findOneByOrFail({ id: hot.id })).stock).toBe(0);
     const redemptions = await t.dataSource.getRepository(MallRedemption).findBy({ itemId: hot.id });
     expect(redemptions).toHaveLength(100);
+    expect(await t.dataSource.getRepository(Order).countBy({ source: 'mall', status: 'paid', remark: '积分兑换', id: In(redemptions.map((r) => r.orderId!)) })).toBe(100);
     const spent = await t.dataSource.getRepository(PointsEntry).createQueryBuilder('e')
       .select('SUM(e.amount)', 'total').where("e.source = 'mall' AND e.ref_id IN (:...keys)", { keys: redemptions.map((r) => r.requestKey) }).getRawOne();
     expect(Number(spent.total)).toBe(-300 * 100);

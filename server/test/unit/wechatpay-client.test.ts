@@ -6,6 +6,9 @@ import { WechatPayClient } from '../../src/pay/wechatpay.client.js';
 import { loadConfig } from '../../src/config/config.js';
 import { ManualClock } from '../../src/common/clock.js';
 import { DomainError } from '../../src/common/errors.js';
+import { Test } from '@nestjs/testing';
+import { ConfigModule } from '../../src/config/config.module.js';
+import { PayModule } from '../../src/pay/pay.module.js';
 
 const APPID = 'wx0123456789abcdef';
 
@@ -53,6 +56,12 @@ describe('WechatPayClient against the fake WeChat Pay', () => {
       outTradeNo, description: '积分商城-订单', totalFen, openid: 'o-shopper', attach: 'order:1',
       expireAt: new Date(clock.now().getTime() + 30 * 60_000),
     });
+
+  it('is provided by PayModule with the app\'s config and clock', async () => {
+    const module = await Test.createTestingModule({ imports: [ConfigModule.forRoot(loadConfig({ NODE_ENV: 'test', ...env }), clock), PayModule] }).compile();
+    expect(module.get(WechatPayClient).configured).toBe(true);
+    await module.close();
+  });
 
   it('is not configured without WECHAT_PAY_* and says so', async () => {
     const bare = new WechatPayClient(loadConfig({ NODE_ENV: 'test' }), clock);
@@ -133,6 +142,23 @@ describe('WechatPayClient against the fake WeChat Pay', () => {
     await expect(client.queryRefund(`${no}R1`)).resolves.toMatchObject({ status: 'SUCCESS', successTime: clock.now().toISOString() });
     await expect(client.queryRefund(`${no}R9`)).resolves.toBeNull();
     await expect(client.query(no)).resolves.toMatchObject({ tradeState: 'REFUND' });
+  });
+
+  it('with autoFinishRefunds, sends REFUND.SUCCESS right after accepting', async () => {
+    const no = tradeNo();
+    await prepay(no, 500);
+    await wechat.pay.complete(no);
+    wechat.pay.autoFinishRefunds = true;
+    try {
+      const refund = await client.refund({ outTradeNo: no, outRefundNo: `${no}A`, refundFen: 500, totalFen: 500, reason: '' });
+      expect(refund.status).toBe('PROCESSING');
+      await wechat.pay.idle();
+      expect(wechat.pay.deliveries.at(-1)).toMatchObject({ eventType: 'REFUND.SUCCESS', status: 204 });
+      expect(received.at(-1)).toEqual({ path: '/api/pay/refund-notify', kind: 'refund' });
+      await expect(client.queryRefund(`${no}A`)).resolves.toMatchObject({ status: 'SUCCESS', refundFen: 500 });
+    } finally {
+      wechat.pay.autoFinishRefunds = false;
+    }
   });
 
   it.each(['signature', 'unsigned', 'serial', 'timestamp', 'body'] as const)(

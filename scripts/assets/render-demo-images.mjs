@@ -492,12 +492,42 @@ function encodePng(width, height, rgba, step = 1) {
   ]);
 }
 
+// ---------------------------------------------------------------- points mall items, 600×600
+
+const mall = {
+  // A coupon ticket: the points mall sells coupons.
+  coupon: goodsFrame(
+    { from: '#fff1e8', to: '#ffd9c2', glow: '#fff7f0' },
+    `<g transform="rotate(-8 300 300)">
+       <rect x="110" y="190" width="380" height="210" rx="26" fill="url(#ticket)"/>
+       <circle cx="250" cy="190" r="18" fill="#ffe6d6"/><circle cx="250" cy="400" r="18" fill="#ffe6d6"/>
+       <path d="M250 222 L250 368" stroke="#fff" stroke-width="5" stroke-dasharray="10 10" opacity="0.8"/>
+       <text x="180" y="318" text-anchor="middle" ${FONT} font-size="84" font-weight="700" fill="#fff">¥</text>
+       <text x="370" y="300" text-anchor="middle" ${FONT} font-size="64" font-weight="700" fill="#fff">优惠券</text>
+       <text x="370" y="350" text-anchor="middle" ${FONT} font-size="30" fill="#ffe9dc">积分兑换</text>
+     </g>`,
+    lin('ticket', [[0, '#ff7a3d'], [1, '#ff4d2e']], 1, 1),
+  ),
+  // A membership card for virtual items.
+  vip: goodsFrame(
+    { from: '#efeaff', to: '#d9d0ff', glow: '#f7f4ff' },
+    `<g transform="rotate(6 300 300)">
+       <rect x="120" y="180" width="360" height="230" rx="28" fill="url(#card)"/>
+       <rect x="150" y="220" width="70" height="52" rx="10" fill="#f3d58a"/>
+       <text x="300" y="330" text-anchor="middle" ${FONT} font-size="72" font-weight="700" fill="#fff">VIP</text>
+       <text x="300" y="380" text-anchor="middle" ${FONT} font-size="30" fill="#e8e2ff">会员月卡</text>
+     </g>`,
+    lin('card', [[0, '#5b4bd6'], [1, '#2e2580']], 1, 1),
+  ),
+};
+
 // ---------------------------------------------------------------- render
 
 const jobs = [
   ...Object.entries(goods).map(([slug, svg]) => ({ file: `goods/${slug}.png`, svg, width: 600, height: 600 })),
   ...Object.entries(categories).map(([slug, svg]) => ({ file: `categories/${slug}.png`, svg, width: 120, height: 120 })),
   ...Object.entries(banners).map(([slug, svg]) => ({ file: `banners/${slug}.png`, svg, width: 750, height: 300 })),
+  ...Object.entries(mall).map(([slug, svg]) => ({ file: `mall/${slug}.png`, svg, width: 600, height: 600 })),
 ];
 
 const only = process.argv[2];

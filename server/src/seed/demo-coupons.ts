@@ -3,6 +3,7 @@ import { addDays, type CouponChannel, endOfShanghaiDay, shanghaiDay, shanghaiMon
 import { Clock } from '../common/clock.js';
 import { Transactions } from '../common/transactions.js';
 import { Category } from '../catalog/category.entity.js';
+import { MallItem } from '../mall/mall.entities.js';
 import { Coupon } from '../coupons/coupon.entities.js';
 import { CouponsService, type CouponTemplateInput } from '../coupons/coupons.service.js';
 
@@ -32,6 +33,16 @@ export async function seedDemoCoupons(app: INestApplicationContext, shopperId: n
   await make({ name: '无门槛减5', kind: 'no_threshold', amountFen: 500, scope: 'all', channel: 'center', validity: relative(7), total: 100, perMember: 1 });
   const welcome = await make({ name: '新人无门槛减10', kind: 'no_threshold', amountFen: 1_000, scope: 'all', channel: 'new_member', validity: relative(15), perMember: 1 });
   await make({ name: '邀请好礼 满50减10', kind: 'threshold', thresholdFen: 5_000, amountFen: 1_000, scope: 'all', channel: 'invite', validity: relative(30), perMember: 1 });
+
+  // The points mall sells coupons too: 积分换券.
+  const mallCoupon = await make({ name: '积分兑 满59减10', kind: 'threshold', thresholdFen: 5_900, amountFen: 1_000, scope: 'all', channel: 'mall', validity: relative(30), perMember: 3 });
+  const mallCash = await make({ name: '积分兑 无门槛减3', kind: 'no_threshold', amountFen: 300, scope: 'all', channel: 'mall', validity: relative(30), perMember: 5 });
+  await tx.run(async (m) => {
+    const stamp = { createdAt: now, updatedAt: now, startsAt: null, endsAt: null, status: 'on' as const, goodsId: null };
+    await m.save(m.create(MallItem, { kind: 'coupon', title: '满59减10 优惠券', subtitle: '全场通用 · 30 天有效', image: '/assets/mall/coupon.png', points: 500, stock: 500, perMemberLimit: 3, couponTemplateId: mallCoupon.id, sort: -2, ...stamp }));
+    await m.save(m.create(MallItem, { kind: 'coupon', title: '无门槛减3元券', subtitle: '下单直接抵扣', image: '/assets/mall/coupon.png', points: 300, stock: 1_000, perMemberLimit: 5, couponTemplateId: mallCash.id, sort: -1, ...stamp }));
+    await m.save(m.create(MallItem, { kind: 'virtual', title: '视频会员月卡', subtitle: '兑换码发送至站内消息', image: '/assets/mall/vip.png', points: 1_500, stock: 30, perMemberLimit: 1, couponTemplateId: null, sort: 50, ...stamp }));
+  });
 
   const give = async (template: { id: number; channel: CouponChannel }, name: string, receivedDaysAgo: number, endsAt: Date) => {
     const c = await coupons.grant({ memberId: shopperId, templateId: template.id, key: `demo:${shopperId}:${name}`, channel: template.channel });

@@ -231,12 +231,14 @@ test('every page’s share carries the signed-in member’s invite code', async 
   expect(home.instance.onShareAppMessage({ from: 'menu' }).path).toBe(`/pages/index/index?inv=${MY_INVITE_CODE}`);
 });
 
-test('积分商城 shows the member’s points and the goods sold for points', async () => {
+test('积分商城 shows the member’s points and the points-mall items', async () => {
   const mall = open('pages/mall/index');
   await until(mall, 'the balance', () => texts(mall, 'mall-points-available')[0] === '950');
-  await until(mall, 'two points goods', () => all(mall, 'points-card').length === 2);
+  await until(mall, 'two mall items', () => all(mall, 'points-card').length === 2);
   expect(mall.dom.textContent).toContain('海南贵妃芒');
   expect(mall.dom.textContent).not.toContain('智利车厘子');
+  expect(texts(mall, 'mall-item__points')).toEqual(['4,990', '5,500']);
+  expect(texts(mall, 'mall-item__redeem')).toEqual(['立即兑换', '立即兑换']);
 });
 
 test('积分明细 renders the balance, the filter tabs and the first page of the history', async () => {

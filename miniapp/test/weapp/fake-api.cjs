@@ -55,6 +55,13 @@ const goods = (id, title, pointsPrice) => ({
 });
 const GOODS = [goods(1, '智利车厘子', null), goods(2, '海南贵妃芒', 4990), goods(3, '精品挂耳咖啡', 5500)];
 
+/** GET /api/mall/items (MallItemDto): the points mall, two goods. */
+const mallItem = (id, title, points) => ({
+  id, kind: 'goods', title, subtitle: '测试商品', image: `/assets/goods/${id}.png`, points, memberPoints: points,
+  stock: 10, perMemberLimit: 2, startsAt: null, endsAt: null,
+});
+const MALL_ITEMS = [mallItem(2, '海南贵妃芒', 4990), mallItem(3, '精品挂耳咖啡', 5500)];
+
 const BALANCE = { available: 950, pending: 259, debt: 0, expiring: [{ date: '2026-12-07', amount: 300 }] };
 
 const entry = (id, kind, source, title, amount, pendingAmount, createdAt, expiresAt = null) => ({
@@ -206,6 +213,12 @@ function createFakeApi() {
           return { body: CATEGORIES };
         case 'GET /api/catalog/goods':
           return { body: GOODS };
+        case 'GET /api/mall/items':
+          return { body: MALL_ITEMS };
+        case 'GET /api/mall/redemptions':
+          return signedIn ? { body: [] } : unauthorized;
+        case 'GET /api/coupons':
+          return signedIn ? { body: [] } : unauthorized;
         case 'GET /api/me':
           return signedIn ? { body: state.member } : unauthorized;
         case 'POST /api/me/phone':
@@ -270,4 +283,4 @@ function createFakeApi() {
   return { state, answer, upload };
 }
 
-module.exports = { createFakeApi, INVITES, MY_INVITE_CODE, MEMBER, BALANCE, ENTRIES, GOODS, FAKE_PAGE_SIZE, PHONE_CODE, MASKED_PHONE, TODAY, TIER, AVATAR_URL };
+module.exports = { createFakeApi, MALL_ITEMS, INVITES, MY_INVITE_CODE, MEMBER, BALANCE, ENTRIES, GOODS, FAKE_PAGE_SIZE, PHONE_CODE, MASKED_PHONE, TODAY, TIER, AVATAR_URL };

@@ -144,7 +144,7 @@ export default function AddressEditPage() {
         </View>
       </View>
 
-      <Button className='address-edit__save' disabled={saving} onClick={() => void save()}>
+      <Button className='address-edit__save' disabled={saving || undefined} onClick={() => void save()}>
         {saving ? '保存中…' : '保存'}
       </Button>
       {id && (

@@ -57,7 +57,7 @@ function CouponOption({ coupon, active, onPick }: { coupon: CheckoutCouponDto; a
       </View>
       <View className='coupon-option__main'>
         <Text className='coupon-option__name'>{coupon.name}</Text>
-        <Text className='coupon-option__label'>{coupon.label}</Text>
+        {coupon.label !== coupon.name && <Text className='coupon-option__label'>{coupon.label}</Text>}
         <Text className='coupon-option__reason'>{coupon.usable ? `至 ${coupon.endsAt.slice(0, 10)} 有效` : coupon.reason ?? '本单不可用'}</Text>
       </View>
       {coupon.usable && <View className={`coupon-option__radio${active ? ' coupon-option__radio--on' : ''}`} />}
@@ -331,7 +331,7 @@ export default function CheckoutPage() {
             <Text className='checkout__bar-label'>实付</Text>
             {quote ? <Price fen={quote.payFen} size='lg' className='checkout__pay-total' /> : <Text className='checkout__bar-label'>计算中…</Text>}
           </View>
-          <Button className='checkout__submit' disabled={!quote || submitting} onClick={() => void submit()}>
+          <Button className='checkout__submit' disabled={!quote || submitting || undefined} onClick={() => void submit()}>
             {submitting ? '提交中…' : '提交订单'}
           </Button>
         </View>

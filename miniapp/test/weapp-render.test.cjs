@@ -241,6 +241,32 @@ test('积分商城 shows the member’s points and the points-mall items', async
   expect(texts(mall, 'mall-item__redeem')).toEqual(['立即兑换', '立即兑换']);
 });
 
+test('我的优惠券 shows the tickets with their face, the expiry hint and the coupon held by an order; tabs ask for their state', async () => {
+  const wallet = open('pages/coupons/index', { tab: 'available' });
+  await until(wallet, 'two tickets', () => all(wallet, 'wallet-coupon').length === 2);
+  expect(texts(wallet, 'wallet-tab')).toEqual(['可使用(2)', '已使用', '已过期']);
+  expect(texts(wallet, 'coupon-ticket__value')).toEqual(['20', '8.5']);
+  expect(texts(wallet, 'coupon-ticket__condition')).toEqual(['满100元可用', '最高减30元']);
+  expect(texts(wallet, 'coupon-ticket__note')).toEqual(['2 天后过期', '待支付订单占用']);
+  expect(all(wallet, 'wallet-coupon__use')).toHaveLength(1);
+  tap(wallet, '.wallet-tab--used');
+  await until(wallet, 'the used coupon', () => all(wallet, 'wallet-coupon--used').length === 1);
+  expect(texts(wallet, 'coupon-ticket__stamp')).toEqual(['已使用']);
+  expect(requested('/api/coupons?state=').slice(-2)).toEqual(['/api/coupons?state=available', '/api/coupons?state=used']);
+});
+
+test('领券中心 claims with an Idempotency-Key and the button then says 已领取', async () => {
+  const center = open('pages/coupon-center/index');
+  await until(center, 'two templates', () => all(center, 'coupon-center-ticket').length === 2);
+  expect(texts(center, 'coupon-center-left')).toEqual(['仅剩 3 张']);
+  expect(all(center, 'coupon-center__claimed')).toHaveLength(1);
+  tap(center, '.coupon-center__claim');
+  await until(center, 'the claim', () => all(center, 'coupon-center__claimed').length === 2);
+  const [claim] = sent('POST', '/api/coupons/center/1/claim');
+  expect(claim.header['Idempotency-Key']).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+  expect(toasts()).toContain('领取成功，已放入卡包');
+});
+
 test('积分明细 renders the balance, the filter tabs and the first page of the history', async () => {
   const points = open('pages/points/index');
   await until(points, 'the first page of entries', () => all(points, 'points-entry').length === FAKE_PAGE_SIZE);

@@ -62,6 +62,23 @@ const mallItem = (id, title, points) => ({
 });
 const MALL_ITEMS = [mallItem(2, '海南贵妃芒', 4990), mallItem(3, '精品挂耳咖啡', 5500)];
 
+/** The wallet (CouponDto) by state: one ending in 2 days from now, one 8.5折 held by an unpaid order. */
+const rule = (kind, thresholdFen, amountFen, discountPct = 100, maxOffFen = null) => ({ kind, thresholdFen, amountFen, discountPct, maxOffFen, scope: 'all', scopeIds: [] });
+const DAY_MS = 86_400_000;
+const coupon = (id, name, label, r, state, endsInDays) => ({
+  ...r, id, templateId: id, name, label, state, orderId: state === 'locked' ? 7 : null,
+  startsAt: new Date(Date.now() - 5 * DAY_MS).toISOString(), endsAt: new Date(Date.now() + endsInDays * DAY_MS).toISOString(), receivedAt: new Date(Date.now() - 5 * DAY_MS).toISOString(),
+});
+const COUPONS = {
+  available: [coupon(1, '满100减20', '满100减20', rule('threshold', 10000, 2000), 'available', 2), coupon(2, '全场8.5折', '8.5折 最高减30', rule('discount', 0, 0, 85, 3000), 'locked', 20)],
+  used: [coupon(3, '无门槛减5', '无门槛减5', rule('no_threshold', 0, 500), 'used', 10)],
+  expired: [],
+};
+/** 领券中心 (CouponTemplateDto): one claimable with 3 left, one already mine. */
+const template = (id, name, label, r, total, issued, mine) => ({
+  ...r, id, name, label, channel: 'center', validity: { type: 'relative', days: 7 }, total, perMember: 1, issued, mine, claimable: mine === 0 && (total === null || issued < total),
+});
+
 const BALANCE = { available: 950, pending: 259, debt: 0, expiring: [{ date: '2026-12-07', amount: 300 }] };
 
 const entry = (id, kind, source, title, amount, pendingAmount, createdAt, expiresAt = null) => ({
@@ -136,6 +153,11 @@ function createFakeApi() {
     makeupRefusal: null,
     /** When set, GET /api/me/tier answers this instead of TIER. */
     tier: null,
+    /** 领券中心's templates; claiming template 1 makes it mine. */
+    center: [
+      template(1, '满50减5', '满50减5', rule('threshold', 5000, 500), 10, 7, 0),
+      template(2, '新人无门槛减10', '无门槛减10', rule('no_threshold', 0, 1000), null, 40, 1),
+    ],
   };
   const unauthorized = { status: 401, body: { code: 'UNAUTHORIZED', message: '请先登录' } };
 
@@ -218,7 +240,13 @@ function createFakeApi() {
         case 'GET /api/mall/redemptions':
           return signedIn ? { body: [] } : unauthorized;
         case 'GET /api/coupons':
-          return signedIn ? { body: [] } : unauthorized;
+          return signedIn ? { body: COUPONS[searchParams.get('state')] ?? [] } : unauthorized;
+        case 'GET /api/coupons/center':
+          return { body: state.center };
+        case 'POST /api/coupons/center/1/claim':
+          if (!signedIn) return unauthorized;
+          state.center = state.center.map((t) => (t.id === 1 ? { ...t, issued: t.issued + 1, mine: 1, claimable: false } : t));
+          return { body: coupon(9, '满50减5', '满50减5', rule('threshold', 5000, 500), 'available', 7) };
         case 'GET /api/me':
           return signedIn ? { body: state.member } : unauthorized;
         case 'POST /api/me/phone':

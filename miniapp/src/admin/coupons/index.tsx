@@ -42,7 +42,7 @@ function TemplateCard({ t, busy, onToggle }: { t: CouponTemplateStatsDto; busy: 
           <Text className='admin-coupon__validity'>{templateValidity(t.validity)}</Text>
         </View>
         <View className='admin-coupon__switch-box'>
-          <Switch className='admin-coupon__switch' checked={on} disabled={busy} color='#ff5a1f' onChange={(e) => onToggle(e.detail.value)} />
+          <Switch className='admin-coupon__switch' checked={on} disabled={busy || undefined} color='#ff5a1f' onChange={(e) => onToggle(e.detail.value)} />
           <Text className='admin-coupon__state'>{on ? '发放中' : '已停发'}</Text>
         </View>
       </View>

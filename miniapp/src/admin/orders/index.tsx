@@ -119,7 +119,7 @@ function ShipSheet({ order, onClose, onDone }: { order: AdminOrderDto; onClose: 
       onClose={onClose}
       className='admin-sheet ship-sheet'
       footer={
-        <Button className='bottom-sheet__confirm ship-sheet__confirm' disabled={busy} onClick={() => void submit()}>
+        <Button className='bottom-sheet__confirm ship-sheet__confirm' disabled={busy || undefined} onClick={() => void submit()}>
           {busy ? '提交中…' : '确认发货'}
         </Button>
       }
@@ -186,7 +186,7 @@ function RefundSheet({ order, onClose, onDone }: { order: AdminOrderDto; onClose
       onClose={onClose}
       className='admin-sheet refund-sheet'
       footer={
-        <Button className='bottom-sheet__confirm refund-sheet__confirm' disabled={busy} onClick={() => void submit()}>
+        <Button className='bottom-sheet__confirm refund-sheet__confirm' disabled={busy || undefined} onClick={() => void submit()}>
           {busy ? '提交中…' : '确认退款'}
         </Button>
       }

@@ -30,7 +30,7 @@ function CenterTicket({ template, signedIn, claiming, onClaim }: { template: Cou
   let action;
   if (canClaim) {
     action = (
-      <Button className='coupon-ticket__button coupon-center__claim' disabled={claiming} onClick={onClaim}>
+      <Button className='coupon-ticket__button coupon-center__claim' disabled={claiming || undefined} onClick={onClaim}>
         {claiming ? '领取中' : '立即领取'}
       </Button>
     );

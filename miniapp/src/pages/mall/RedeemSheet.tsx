@@ -185,7 +185,7 @@ export function RedeemSheet({ item, available, onClose, onRedeemed, onRefused }:
       onClose={onClose}
       className='redeem-sheet'
       footer={
-        <Button className={`bottom-sheet__confirm redeem-sheet__confirm redeem-confirm${short || needAddress ? ' redeem-sheet__confirm--off' : ''}`} disabled={busy} onClick={() => void confirm()}>
+        <Button className={`bottom-sheet__confirm redeem-sheet__confirm redeem-confirm${short || needAddress ? ' redeem-sheet__confirm--off' : ''}`} disabled={busy || undefined} onClick={() => void confirm()}>
           {busy ? '兑换中…' : short ? `积分不足，还差 ${formatPoints(-after)}` : needAddress ? '请先添加收货地址' : `确认兑换 · ${formatPoints(item.memberPoints)} 积分`}
         </Button>
       }

@@ -24,12 +24,6 @@ export default defineAppConfig({
     'pages/checkout/index', // 确认订单, ?lines=<skuId:qty,…>[&fromCart=1]; signed-in only; re-quotes on every choice
     'pages/orders/index', // 我的订单 (from 我的), ?tab=all|pending|paid|shipped|after; signed-in only
     'pages/order/index', // 订单详情, ?id=<orderId>[&paid=1 after a payment: success state]; signed-in only
-    // The spend loop (main package: every shopper walks it).
-    'pages/goods/index', // 商品详情 (from 首页's goods cards), ?id=<goodsId>; visitors may look, buying signs in on 我的
-    'pages/cart/index', // 购物车 (from 首页 and 商品详情), no parameters; signed-in only
-    'pages/checkout/index', // 确认订单, ?lines=<skuId:qty,…>[&fromCart=1]; signed-in only; re-quotes on every choice
-    'pages/orders/index', // 我的订单 (from 我的), ?tab=all|pending|paid|shipped|after; signed-in only
-    'pages/order/index', // 订单详情, ?id=<orderId>[&paid=1 after a payment: success state]; signed-in only
     'pages/coupons/index', // 我的优惠券 (navigateTo from 我的 and 积分商城), ?tab=available|used|expired; signed-in only
     'pages/coupon-center/index', // 领券中心 (navigateTo from 我的优惠券), no parameters; visitors may look, claiming signs in on 我的
     'pages/redemptions/index', // 我的兑换 (navigateTo from 积分商城 and 我的), no parameters; signed-in only
@@ -49,16 +43,6 @@ export default defineAppConfig({
       pages: [
         'orders/index', // 订单管理: orders by status (待发货/待收货/已完成/退款), 发货 and 退款 sheets; no parameters
         'coupons/index', // 优惠券: template funnel (issued, used, use rate, GMV) and on/off switch; no parameters
-      ],
-    },
-  ],
-  subPackages: [
-    {
-      // 收货地址: opened now and then (from 我的 and 确认订单), so kept out of the main package.
-      root: 'pages/address',
-      pages: [
-        'index', // 收货地址 list, ?pick=1[&selected=<id>] from 确认订单 picks one and goes back
-        'edit', // 新增/编辑收货地址, ?id=<addressId> edits; ?pick=1 hands the new address back to 确认订单
       ],
     },
   ],

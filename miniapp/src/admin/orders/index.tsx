@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Image, Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { formatYuan, type OrderLineDto, type OrderStatus } from '@jifen/shared';
+import { formatYuan, type OrderLineDto, type OrderStatus, type RefundStatus } from '@jifen/shared';
 import { listAdminOrders, refundOrder, shipOrder, type AdminOrderDto } from '../../api/admin';
 import { assetUrl } from '../../api/assets';
 import { BottomSheet } from '../../components/BottomSheet';
@@ -11,16 +11,21 @@ import { formatShanghaiTime } from '../../utils/format';
 import { useOperator } from '../useOperator';
 import './index.scss';
 
-const TABS: { key: string; label: string; statuses: OrderStatus[] }[] = [
+/**
+ * The status tabs. 退款 asks for every order and keeps those with a refund: a partly refunded
+ * order stays paid / shipped / completed, and operators still want to find it there.
+ */
+const TABS: { key: string; label: string; statuses: OrderStatus[]; keep?: (o: AdminOrderDto) => boolean }[] = [
   { key: 'paid', label: '待发货', statuses: ['paid'] },
   { key: 'shipped', label: '待收货', statuses: ['shipped'] },
   { key: 'completed', label: '已完成', statuses: ['completed'] },
-  { key: 'refund', label: '退款', statuses: ['refunding', 'refunded'] },
+  { key: 'refund', label: '退款', statuses: [], keep: (o) => o.refunds.length > 0 || o.status === 'refunding' || o.status === 'refunded' },
 ];
 
 const EXPRESS = ['顺丰速运', '中通快递', '圆通速递', '韵达快递', '京东物流', 'EMS'];
 const REASONS = ['买家申请退款', '商品缺货', '商品质量问题', '协商一致退款'];
 
+const REFUND_STATES: Record<RefundStatus, string> = { processing: '退款中', success: '已退款', failed: '退款失败' };
 const yuan = (fen: number) => `¥${formatYuan(fen)}`;
 const refundable = (line: OrderLineDto) => line.quantity - line.refundedQuantity;
 const canShip = (o: AdminOrderDto) => o.status === 'paid';
@@ -60,7 +65,12 @@ function OrderCard({ order, onShip, onRefund }: { order: AdminOrderDto; onShip: 
           实付 <Text className='admin-order__pay'>{yuan(order.payFen)}</Text>
         </Text>
       </View>
-      {order.refundedFen > 0 && <Text className='admin-order__refund-total'>已退款 {yuan(order.refundedFen)}</Text>}
+      {order.refunds.map((r) => (
+        <Text key={r.id} className={`admin-order__refund-total admin-order-refund admin-order-refund--${r.status}`}>
+          {REFUND_STATES[r.status]} {yuan(r.amountFen)}
+          {r.points > 0 ? ` + ${r.points} 积分` : ''} · {r.reason}
+        </Text>
+      ))}
       <View className='admin-order__address'>
         <Text className='admin-order__address-name'>
           {order.address.name} {order.address.phone}
@@ -255,7 +265,7 @@ export default function AdminOrdersPage() {
     const ticket = ++requested.current;
     setFailed(false);
     listAdminOrders(tab.statuses).then(
-      (list) => ticket === requested.current && setOrders(list),
+      (list) => ticket === requested.current && setOrders(tab.keep ? list.filter(tab.keep) : list),
       () => ticket === requested.current && setFailed(true),
     );
   }, [operatorId, tab]);

@@ -7,7 +7,7 @@ export interface EventPayloads {
   /** An invitee's first paid order completed and the inviter was rewarded: the invitee's coupon follows. */
   'invite.rewarded': { inviteId: number; inviterId: number; inviteeId: number; at: string };
   /** An order was refunded in whole or part before or after completion; emitted by orders. */
-  'order.refunded': { orderId: number; memberId: number; completed: boolean; refundFen: number; at: string };
+  'order.refunded': { orderId: number; refundId: number; memberId: number; completed: boolean; refundFen: number; remainingFen: number; at: string };
 }
 
 export type Topic = keyof EventPayloads;

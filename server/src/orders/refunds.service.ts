@@ -161,7 +161,8 @@ export class RefundsService {
     if (everything && order.couponId) await this.coupons.restore(m, order.couponId, order.id);
     await this.book.move(m, order, everything ? 'refunded' : resume, { refundedFen, resumeStatus: null, earnState });
     await this.events.emit(m, 'order.refunded', {
-      orderId: order.id, memberId: order.memberId, completed: resume === 'completed', refundFen: refund.amountFen, at: now.toISOString(),
+      orderId: order.id, refundId: refund.id, memberId: order.memberId, completed: resume === 'completed', refundFen: refund.amountFen,
+      remainingFen: order.payFen - refundedFen, at: now.toISOString(),
     });
   }
 

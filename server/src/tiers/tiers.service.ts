@@ -33,6 +33,7 @@ export class TiersService implements OnModuleInit {
 
   onModuleInit(): void {
     this.events.on('order.completed', (e) => this.onOrderCompleted(e));
+    this.events.on('order.refunded', (e) => this.onOrderRefunded(e));
     this.jobs.register({
       name: 'tiers.review',
       dailyAtMinute: 30,
@@ -59,6 +60,19 @@ export class TiersService implements OnModuleInit {
     await this.tx.run((m) => m.createQueryBuilder().insert().into(GrowthEntry)
       .values({ memberId, ref: `order:${orderId}`, yuan: Math.floor(paidFen / 100), at: new Date(at) }).orIgnore().execute());
     await this.apply(memberId, (await this.members.get(memberId)).tier, false);
+  }
+
+  /**
+   * A refund after completion takes back the growth it had given (whole yuan, so refunds of
+   * one order add up to its growth exactly); a refund before completion needs nothing, as
+   * completion counts only what was kept. Tiers move down only at the monthly review.
+   */
+  async onOrderRefunded({ refundId, memberId, completed, refundFen, remainingFen, at }: EventPayloads['order.refunded']): Promise<void> {
+    if (!completed) return;
+    const yuan = Math.floor((remainingFen + refundFen) / 100) - Math.floor(remainingFen / 100);
+    if (yuan === 0) return;
+    await this.tx.run((m) => m.createQueryBuilder().insert().into(GrowthEntry)
+      .values({ memberId, ref: `refund:${refundId}`, yuan: -yuan, at: new Date(at) }).orIgnore().execute());
   }
 
   /** Nightly: raise whoever grew; on the 1st of a Shanghai month also lower. */

@@ -251,6 +251,9 @@ describe('orders', () => {
     expect(rest.body.refunds.reduce((s: number, r: { earnedPointsTaken: number }) => s + r.earnedPointsTaken, 0)).toBe(200);
     expect(await balance(me.id)).toMatchObject({ available: 5_000, pending: 0, debt: 0 });
     expect((await t.dataSource.getRepository(Coupon).findOneByOrFail({ id: coupon.id })).state).toBe('available');
+    // Growth given at completion (200 yuan) is taken back by the refunds after it, exactly.
+    await t.app.get(Events).drain();
+    expect(await t.app.get(TiersService).growth(me.id)).toBe(0);
     expect((await t.api('POST', `/api/admin/orders/${order.body.id}/refund`, { token: operator, body: { reason: 'again' } })).body.code).toBe('ORDER_STATE');
     expect((await t.app.get(LedgerAudit).run()).drifts).toEqual([]);
   });

@@ -11,6 +11,7 @@ import { MembersService, isUniqueViolation } from '../members/members.service.js
 import { type PayTransaction, WechatPayClient } from '../pay/wechatpay.client.js';
 import { Order, OrderLine, PaymentEvent } from './order.entities.js';
 import { OrderBook, keys } from './order-book.js';
+import { RefundsService } from './refunds.service.js';
 
 /**
  * Getting paid: WeChat Pay JSAPI prepay, the payment notification (verified by the client,
@@ -32,6 +33,7 @@ export class PaymentsService {
     private readonly ledger: LedgerService,
     private readonly coupons: CouponsService,
     private readonly members: MembersService,
+    private readonly refunds: RefundsService,
   ) {}
 
   get sandbox(): boolean {
@@ -84,24 +86,32 @@ export class PaymentsService {
       this.logger.error(`order ${order.orderNo}: notified ${t.totalFen} fen, expected ${order.payFen}`);
       throw new DomainError('PAY_AMOUNT_MISMATCH', '支付金额与订单不符');
     }
+    let outcome: string;
     try {
-      return await this.tx.run(async (m) => {
+      outcome = await this.tx.run(async (m) => {
         await m.insert(PaymentEvent, { eventId, eventType: 'TRANSACTION.SUCCESS', reference: order.orderNo, outcome: 'paid', createdAt: this.clock.now() });
         const current = await this.book.find(order.id, m);
         if (current.status === 'pending') {
           await this.markPaid(m, order.id, { channel: 'wechat', transactionId: t.transactionId });
           return 'paid';
         }
-        if (current.paidAt) return 'already paid';
-        // Paid after the order closed: the money goes back (the refund service picks these up).
+        if (current.paidAt) {
+          await m.update(PaymentEvent, { eventId }, { outcome: 'already paid' });
+          return 'already paid';
+        }
         await m.update(PaymentEvent, { eventId }, { outcome: 'paid after close' });
-        this.logger.warn(`order ${order.orderNo} was paid after it closed`);
         return 'paid after close';
       });
     } catch (error) {
       if (isUniqueViolation(error)) return 'replayed';
       throw error;
     }
+    if (outcome === 'paid after close') {
+      // Paid in the moment the order closed: the money goes straight back.
+      this.logger.warn(`order ${order.orderNo} was paid after it closed: refunding ${t.totalFen} fen`);
+      await this.refunds.refundClosed(order, t.totalFen);
+    }
+    return outcome;
   }
 
   /**

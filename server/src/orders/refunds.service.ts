@@ -90,6 +90,25 @@ export class RefundsService {
     return this.book.toDto(await this.book.find(orderId));
   }
 
+  /**
+   * WeChat took money for an order that had already closed (paid in the moment it closed):
+   * it goes straight back. The order stays closed; the refund shows on it. The refund number
+   * is fixed by the order, so a second notification asks WeChat for the same refund.
+   */
+  async refundClosed(order: Order, paidFen: number): Promise<void> {
+    const refundNo = `RC${order.orderNo}`;
+    const reason = '订单已关闭，自动退款';
+    const now = this.clock.now();
+    await this.tx.run((m) => m.insert(Refund, {
+      orderId: order.id, refundNo, amountFen: paidFen, points: 0, earnedTaken: 0, status: 'processing', reason, lines: '[]',
+      operatorId: null, finishedAt: null, createdAt: now, updatedAt: now,
+    })).catch((error: unknown) => {
+      if (!isUniqueViolation(error)) throw error;
+    });
+    const result = await this.wechatPay.refund({ outTradeNo: order.orderNo, outRefundNo: refundNo, refundFen: paidFen, totalFen: paidFen, reason });
+    if (result.status === 'SUCCESS') await this.finish(refundNo, 'success', `refund-answer:${refundNo}`);
+  }
+
   /** A verified REFUND.* notification (or a query result): applied once per refund. */
   async applyRefund(r: PayRefund, eventId: string): Promise<string> {
     if (r.status === 'PROCESSING') return 'processing';
@@ -108,6 +127,7 @@ export class RefundsService {
         const moved = await m.update(Refund, { id: refund.id, status: 'processing' }, { status: outcome, finishedAt: now, updatedAt: now });
         if (moved.affected !== 1) return 'already settled';
         const order = await this.book.find(refund.orderId, m);
+        if (order.status === 'closed') return outcome; // money paid after the order closed, now back
         const resume = order.resumeStatus ?? 'paid';
         const parts = JSON.parse(refund.lines) as LinePart[];
         if (outcome === 'failed') {

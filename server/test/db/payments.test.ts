@@ -148,6 +148,26 @@ describe('WeChat Pay', () => {
     expect((await t.app.get(LedgerAudit).run()).drifts).toEqual([]);
   });
 
+  it('gives the money straight back when a payment arrives for an order that has closed', async () => {
+    const { token, order: o } = await pendingOrder(0);
+    await t.api('POST', `/api/orders/${o.id}/pay`, { token });
+    expect((await t.api('POST', `/api/orders/${o.id}/cancel`, { token })).body.status).toBe('closed');
+    // The shopper's payment went through at WeChat in the same moment (the race a close can lose).
+    Object.assign(wechat.pay.orders.get(o.orderNo)!, { state: 'SUCCESS', transactionId: '4200000000000000000000000002' });
+    const paid = {
+      appid: 'wx0123456789abcdef', mchid: wechat.pay.mchId, out_trade_no: o.orderNo, transaction_id: '4200000000000000000000000002', trade_type: 'JSAPI',
+      trade_state: 'SUCCESS', trade_state_desc: '支付成功', bank_type: 'OTHERS', attach: '', success_time: '2026-03-01T10:00:00+08:00',
+      payer: { openid: 'o-x' }, amount: { total: 8_800, payer_total: 8_800, currency: 'CNY', payer_currency: 'CNY' },
+    };
+    const url = 'https://shop.example.com/api/pay/notify';
+    for (let i = 0; i < 2; i++) expect((await wechat.pay.sendNotification(url, paid, { eventType: 'TRANSACTION.SUCCESS' })).status).toBe(204);
+    const refundNo = `RC${o.orderNo}`;
+    expect(wechat.pay.refunds.get(refundNo)).toMatchObject({ refundFen: 8_800 });
+    await wechat.pay.finishRefund(refundNo, 'SUCCESS');
+    const after = await t.api('GET', `/api/orders/${o.id}`, { token });
+    expect(after.body).toMatchObject({ status: 'closed', paidAt: null, refunds: [expect.objectContaining({ refundNo, status: 'success', amountFen: 8_800 })] });
+  });
+
   it('puts the order back when WeChat Pay turns a refund down', async () => {
     const { order: o, token } = await pendingOrder(0);
     await t.api('POST', `/api/orders/${o.id}/pay`, { token });

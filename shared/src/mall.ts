@@ -24,14 +24,16 @@ export interface RedeemRequest {
   addressId?: number;
 }
 
+export type RedemptionStatus = 'to_ship' | 'shipped' | 'received' | 'refunded' | 'granted';
+
 export interface RedemptionDto {
   id: number;
   itemId: number;
   title: string;
   kind: MallItemKind;
   points: number;
-  /** goods wait to be shipped; virtual and coupon items are granted at once. */
-  status: 'to_ship' | 'granted';
+  /** goods follow their order (to ship → shipped → received, or refunded with the points back); virtual and coupon items are granted at once. */
+  status: RedemptionStatus;
   /** For goods: the order that ships them (see 我的订单). */
   orderId: number | null;
   /** For coupon items: the coupon put in the wallet. */

@@ -19,6 +19,8 @@ export interface AppConfig {
   wechat: { appId: string | null; secret: string | null; apiBase: string };
   /** The WeChat Pay merchant; null when none is configured (orders then use the labelled sandbox pay). */
   pay: PayConfig | null;
+  /** Sandbox pay while no merchant is configured: on by default except in production (PAY_SANDBOX=1 forces it). */
+  paySandbox: boolean;
   ownerOpenids: string[];
   /** Folder of the H5 build served at `/`, or null when it is not there. */
   h5Dist: string | null;
@@ -217,6 +219,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     wechat: { appId, secret, apiBase: apiBase.replace(/\/+$/, '') },
     pay: parsePay(env, appId),
+    paySandbox: (env.PAY_SANDBOX ?? (nodeEnv === 'production' ? '0' : '1')) !== '0',
     ownerOpenids: (env.OWNER_OPENIDS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     h5Dist: existsSync(resolve(h5Dist, 'index.html')) ? h5Dist : null,
     mediaDir: resolve(REPO_ROOT, env.MEDIA_DIR || 'data/media'),

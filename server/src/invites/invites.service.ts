@@ -141,7 +141,9 @@ export class InvitesService implements OnModuleInit {
   }
 
   /** The invitee's first completed order: the inviter's +200 and, by event, the invitee's coupon. */
-  async onOrderCompleted({ memberId, at }: EventPayloads['order.completed']): Promise<void> {
+  async onOrderCompleted({ memberId, paidFen, at }: EventPayloads['order.completed']): Promise<void> {
+    // Only an order paid in money counts (not a points-mall redemption or a free order): rings farm the others.
+    if (paidFen <= 0) return;
     const rules = await this.rulesNow();
     const now = new Date(at);
     await this.tx.run(async (m) => {

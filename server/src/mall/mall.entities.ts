@@ -62,7 +62,8 @@ export class MallRedemption {
   points: number;
 
   @Column({ type: 'varchar', length: 10 })
-  status: 'to_ship' | 'granted';
+  /** As redeemed; a goods redemption's later states are its order's. */
+  status: 'to_ship' | 'granted' | 'refunded';
 
   @Column({ name: 'order_id', type: 'int', nullable: true })
   orderId: number | null;

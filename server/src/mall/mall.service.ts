@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { type MallItemDto, type RedemptionDto, type TierName, tierRule } from '@jifen/shared';
+import { In, type EntityManager } from 'typeorm';
+import { type MallItemDto, type RedemptionDto, type RedemptionStatus, type TierName, tierRule } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
 import { Sql, sqlTime } from '../common/sql.js';
@@ -99,10 +99,12 @@ export class MallService {
   async mine(memberId: number): Promise<RedemptionDto[]> {
     const rows = await this.tx.read((m) => m.find(MallRedemption, { where: { memberId }, order: { id: 'DESC' }, take: 100 }));
     const items = new Map((await this.tx.read((m) => m.find(MallItem))).map((i) => [i.id, i]));
+    const orderIds = rows.map((r) => r.orderId).filter((id): id is number => id !== null);
+    const orders = new Map(orderIds.length ? (await this.tx.read((m) => m.find(Order, { where: { id: In(orderIds) } }))).map((o) => [o.id, o]) : []);
     const { available } = await this.points.summary(memberId);
     return rows.map((r) => ({
       id: r.id, itemId: r.itemId, title: items.get(r.itemId)?.title ?? '', kind: items.get(r.itemId)?.kind ?? 'goods', points: r.points,
-      status: r.status, createdAt: r.createdAt.toISOString(), available, orderId: r.orderId, couponId: r.couponId,
+      status: statusOf(r, r.orderId ? orders.get(r.orderId) : undefined), createdAt: r.createdAt.toISOString(), available, orderId: r.orderId, couponId: r.couponId,
     }));
   }
 
@@ -145,6 +147,17 @@ export class MallService {
     const taken = await sql.exec(m, 'UPDATE mall_member_counts SET redeemed = redeemed + 1 WHERE member_id = ? AND item_id = ? AND redeemed < ?',
       [memberId, item.id, item.perMemberLimit]);
     if (taken !== 1) throw new DomainError('MALL_LIMIT_REACHED', `每人限兑 ${item.perMemberLimit} 件`);
+  }
+}
+
+/** A goods redemption's status follows the order that ships it. */
+function statusOf(r: MallRedemption, order: Order | undefined): RedemptionStatus {
+  if (!order) return r.status;
+  switch (order.status) {
+    case 'shipped': return 'shipped';
+    case 'completed': return 'received';
+    case 'refunded': return 'refunded';
+    default: return r.status === 'refunded' ? 'refunded' : 'to_ship';
   }
 }
 

@@ -18,6 +18,8 @@ import { CAMPAIGNS_KEY, DEFAULT_CAMPAIGNS, campaignPct } from './campaigns.js';
 
 export const MAX_LINES = 20;
 export const MAX_QUANTITY = 99;
+/** Amounts are 32-bit integer columns; an order stays well inside them (¥10,000,000). */
+export const MAX_ORDER_FEN = 1_000_000_000;
 
 export interface PricedOrderLine {
   sku: Sku;
@@ -86,6 +88,7 @@ export class CheckoutService {
       lines.push({ sku: hit.sku, goods: hit.goods, quantity, amountFen: hit.sku.priceFen * quantity, couponFen: 0, points: 0 });
     }
     const goodsFen = lines.reduce((s, l) => s + l.amountFen, 0);
+    if (goodsFen > MAX_ORDER_FEN) throw new DomainError('VALIDATION_FAILED', '单笔订单金额过大，请分开下单');
     const pricedLines: PricedLine[] = lines.map((l) => ({ goodsId: l.goods.id, categoryId: l.goods.categoryId, amountFen: l.amountFen }));
 
     const coupons = await this.coupons.forCheckout(memberId, pricedLines);

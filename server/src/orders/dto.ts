@@ -55,7 +55,8 @@ class RefundLineInput {
 }
 
 export class RefundBody implements RefundRequest {
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_LINES) @ValidateNested({ each: true }) @Type(() => RefundLineInput)
+  /** Omitted = everything not yet refunded; when given, at least one line (an empty pick is not "all"). */
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_LINES) @ValidateNested({ each: true }) @Type(() => RefundLineInput)
   lines?: RefundLineInput[];
 
   @IsString() @Length(1, 80)

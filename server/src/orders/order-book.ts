@@ -50,10 +50,13 @@ export class OrderBook {
   }
 
   /**
-   * Moves an order `from` one of the given states `to` another by a conditional update; of two
-   * racing moves exactly one changes the row, the other gets ORDER_STATE.
+   * Moves an order to `to` if it is now in one of `from` (the caller's precondition: e.g. only
+   * a paid order ships, only the refund service leaves refunding) and the move is in the
+   * table. A conditional update: of two racing moves exactly one changes the row, the other
+   * gets ORDER_STATE.
    */
-  async move(m: EntityManager, order: Order, to: OrderStatus, patch: Partial<Order> = {}, message = '订单状态已变化，请刷新'): Promise<Order> {
+  async move(m: EntityManager, order: Order, from: readonly OrderStatus[], to: OrderStatus, patch: Partial<Order> = {}, message = '订单状态已变化，请刷新'): Promise<Order> {
+    if (!from.includes(order.status)) throw new DomainError('ORDER_STATE', message, { status: order.status });
     assertMove(order.status, to, message);
     const now = this.clock.now();
     const changed = await m.update(Order, { id: order.id, status: order.status }, { ...patch, status: to, updatedAt: now });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { In, LessThanOrEqual } from 'typeorm';
-import type { CreateOrderRequest, OrderDto, OrderStatus, ShipRequest } from '@jifen/shared';
+import { type CreateOrderRequest, type OrderDto, type OrderStatus, type ShipRequest, maskPhone } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
 import { Transactions } from '../common/transactions.js';
@@ -118,7 +118,10 @@ export class OrdersService implements OnModuleInit {
   async adminList(statuses: OrderStatus[] = []): Promise<(OrderDto & { memberNickname: string })[]> {
     const orders = await this.tx.read((m) => m.find(Order, { where: statuses.length ? { status: In(statuses) } : {}, order: { id: 'DESC' }, take: 100 }));
     const names = await this.members.nicknames([...new Set(orders.map((o) => o.memberId))]);
-    return (await this.book.toDtos(orders)).map((o, i) => ({ ...o, memberNickname: names.get(orders[i].memberId) ?? '' }));
+    // A list masks personal data (SPEC): the phone's middle digits; the full address is on the order page.
+    return (await this.book.toDtos(orders)).map((o, i) => ({
+      ...o, address: { ...o.address, phone: maskPhone(o.address.phone) }, memberNickname: names.get(orders[i].memberId) ?? '',
+    }));
   }
 
   async adminGet(orderId: number): Promise<OrderDto> {
@@ -128,7 +131,8 @@ export class OrdersService implements OnModuleInit {
   /** The shopper cancels: an unpaid order closes; a paid one not yet shipped is refunded in full. */
   async cancel(memberId: number, orderId: number): Promise<OrderDto> {
     const order = await this.book.own(memberId, orderId);
-    if (order.status === 'paid') return this.refunds.request(orderId, { reason: '买家取消订单' }, null);
+    // Only while nothing has shipped: if it ships meanwhile, the refund is refused.
+    if (order.status === 'paid') return this.refunds.request(orderId, { reason: '买家取消订单' }, null, ['paid']);
     if (order.status !== 'pending') throw new DomainError('ORDER_STATE', '该订单不能取消');
     await this.close(order.id, '买家取消');
     return this.book.toDto(await this.book.find(orderId));
@@ -146,7 +150,7 @@ export class OrdersService implements OnModuleInit {
     const now = this.clock.now();
     const order = await this.tx.run(async (m) => {
       const order = await this.book.find(orderId, m);
-      return this.book.move(m, order, 'shipped', {
+      return this.book.move(m, order, ['paid'], 'shipped', {
         shippedAt: now, expressCompany: input.expressCompany.trim(), trackingNo: input.trackingNo.trim(),
         autoCompleteAt: new Date(now.getTime() + AUTO_COMPLETE_MS),
       }, order.status === 'refunding' ? '订单退款处理中，暂不能发货' : '只有待发货的订单可以发货');
@@ -172,7 +176,7 @@ export class OrdersService implements OnModuleInit {
     return this.tx.run(async (m) => {
       order = await this.book.find(orderId, m);
       if (order.status !== 'pending') return false;
-      await this.book.move(m, order, 'closed', { closedAt: this.clock.now(), closeReason: reason, payDeadline: null });
+      await this.book.move(m, order, ['pending'], 'closed', { closedAt: this.clock.now(), closeReason: reason, payDeadline: null });
       await this.book.release(m, order);
       return true;
     });
@@ -204,7 +208,8 @@ export class OrdersService implements OnModuleInit {
     await this.tx.run(async (m) => {
       const order = await this.book.find(orderId, m);
       const earnState = order.earnState === 'pending' ? 'confirmed' : order.earnState;
-      await this.book.move(m, order, 'completed', { completedAt: now, autoCompleteAt: null, earnState });
+      await this.book.move(m, order, ['shipped'], 'completed', { completedAt: now, autoCompleteAt: null, earnState },
+        order.status === 'refunding' ? '订单退款处理中，暂不能确认收货' : '订单不是待收货状态');
       if (earnState === 'confirmed') {
         await this.ledger.confirmPending({ key: keys.confirm(order.id), holdKey: keys.earn(order.id) }, m)
           .catch((error: DomainError) => {

@@ -36,15 +36,23 @@ export class PaymentsService {
     private readonly refunds: RefundsService,
   ) {}
 
+  /** No merchant configured: the labelled sandbox pays, unless switched off (production by default). */
   get sandbox(): boolean {
     return !this.wechatPay.configured;
+  }
+
+  private assertSandbox(): void {
+    if (!this.config.paySandbox) throw new DomainError('PAY_NOT_CONFIGURED', '商户尚未开通微信支付，暂不能付款');
   }
 
   async pay(memberId: number, orderId: number): Promise<PayDto> {
     const order = await this.book.own(memberId, orderId);
     if (order.status !== 'pending') throw new DomainError('ORDER_STATE', '订单不是待付款状态');
     if (order.payDeadline && order.payDeadline <= this.clock.now()) throw new DomainError('ORDER_STATE', '订单已超时，请重新下单');
-    if (this.sandbox) return { mode: 'sandbox' };
+    if (this.sandbox) {
+      this.assertSandbox();
+      return { mode: 'sandbox' };
+    }
     const member = await this.members.get(memberId);
     const lines = await this.tx.read((m) => m.find(OrderLine, { where: { orderId }, order: { id: 'ASC' } }));
     const description = lines.length > 1 ? `${lines[0].title} 等${lines.length}件商品` : lines[0].title;
@@ -58,6 +66,7 @@ export class PaymentsService {
   /** Development only (no merchant configured): pays the order as if WeChat had said so. */
   async sandboxPay(memberId: number, orderId: number): Promise<OrderDto> {
     if (!this.sandbox) throw new DomainError('PAY_NOT_CONFIGURED', '已配置微信支付，沙箱支付不可用');
+    this.assertSandbox();
     const order = await this.book.own(memberId, orderId);
     if (order.status === 'paid') return this.book.toDto(order);
     if (order.payDeadline && order.payDeadline <= this.clock.now()) throw new DomainError('ORDER_STATE', '订单已超时，请重新下单');
@@ -100,16 +109,19 @@ export class PaymentsService {
           return 'already paid';
         }
         await m.update(PaymentEvent, { eventId }, { outcome: 'paid after close' });
+        await this.refunds.recordClosedRefund(m, current, t.totalFen);
         return 'paid after close';
       });
     } catch (error) {
       if (isUniqueViolation(error)) return 'replayed';
+      // The notification and a query found the same payment at once; the other one applied it.
+      if ((error as DomainError).code === 'ORDER_STATE' && (await this.book.find(order.id)).paidAt) return 'already paid';
       throw error;
     }
     if (outcome === 'paid after close') {
       // Paid in the moment the order closed: the money goes straight back.
       this.logger.warn(`order ${order.orderNo} was paid after it closed: refunding ${t.totalFen} fen`);
-      await this.refunds.refundClosed(order, t.totalFen);
+      await this.refunds.sendRecorded(`RC${order.orderNo}`);
     }
     return outcome;
   }
@@ -125,7 +137,7 @@ export class PaymentsService {
       throw new DomainError('ORDER_STATE', '订单已关闭，无法支付');
     }
     const now = this.clock.now();
-    const paid = await this.book.move(m, order, 'paid', {
+    const paid = await this.book.move(m, order, ['pending'], 'paid', {
       paidAt: now, payChannel: how.channel, transactionId: how.transactionId, earnState: order.earnPoints > 0 ? 'pending' : 'none',
     });
     if (order.couponId) await this.coupons.markUsed(m, order.couponId, order.id);

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { LessThanOrEqual, type EntityManager } from 'typeorm';
 import { type OrderDto, type OrderStatus, type RefundRequest, proRata, shanghaiDay } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
@@ -8,6 +8,7 @@ import { Sql, sqlTime } from '../common/sql.js';
 import { Transactions } from '../common/transactions.js';
 import { CouponsService } from '../coupons/coupons.service.js';
 import { Events } from '../events/events.service.js';
+import { Jobs } from '../jobs/jobs.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { isUniqueViolation } from '../members/members.service.js';
 import { type PayRefund, WechatPayClient } from '../pay/wechatpay.client.js';
@@ -29,7 +30,7 @@ interface LinePart {
  * full refund, stock back if nothing had shipped.
  */
 @Injectable()
-export class RefundsService {
+export class RefundsService implements OnModuleInit {
   private readonly logger = new Logger('Refunds');
 
   constructor(
@@ -40,15 +41,20 @@ export class RefundsService {
     private readonly ledger: LedgerService,
     private readonly coupons: CouponsService,
     private readonly events: Events,
+    private readonly jobs: Jobs,
   ) {}
 
-  async request(orderId: number, input: RefundRequest, operatorId: number | null): Promise<OrderDto> {
+  onModuleInit(): void {
+    this.jobs.register({ name: 'refunds.retry', everyMinutes: 5, leaseMs: 10 * 60_000, run: async (now) => `settled ${await this.retryStuck(now)}` });
+  }
+
+  async request(orderId: number, input: RefundRequest, operatorId: number | null,
+    from: readonly OrderStatus[] = ['paid', 'shipped', 'completed']): Promise<OrderDto> {
     const now = this.clock.now();
     const refund = await this.tx.run(async (m) => {
       const order = await this.book.find(orderId, m);
-      if (!['paid', 'shipped', 'completed'].includes(order.status)) {
-        throw new DomainError('ORDER_STATE', order.status === 'refunding' ? '该订单有退款正在处理' : '该订单当前不能退款');
-      }
+      const refusal = order.status === 'refunding' ? '该订单有退款正在处理' : '该订单当前不能退款';
+      if (!from.includes(order.status)) throw new DomainError('ORDER_STATE', refusal);
       const lines = await m.find(OrderLine, { where: { orderId }, order: { id: 'ASC' } });
       const parts = this.parts(lines, input.lines);
       let amountFen = 0;
@@ -62,7 +68,7 @@ export class RefundsService {
           [part.quantity, line.id, part.quantity]);
         if (taken !== 1) throw new DomainError('REFUND_EXCEEDS', `${line.title} 可退数量不足`);
       }
-      await this.book.move(m, order, 'refunding', { resumeStatus: order.status });
+      await this.book.move(m, order, from, 'refunding', { resumeStatus: order.status }, refusal);
       return m.save(m.create(Refund, {
         orderId, refundNo: this.newRefundNo(), amountFen, points, earnedTaken: 0, status: 'processing',
         reason: input.reason.trim().slice(0, 80), lines: JSON.stringify(parts), operatorId, finishedAt: null, createdAt: now, updatedAt: now,
@@ -74,45 +80,79 @@ export class RefundsService {
       // Nothing went through WeChat Pay (sandbox, or coupon and points paid it all): settle now.
       await this.finish(refund.refundNo, 'success', `local:${refund.refundNo}`);
     } else {
-      try {
-        const result = await this.wechatPay.refund({
-          outTradeNo: order.orderNo, outRefundNo: refund.refundNo, refundFen: refund.amountFen, totalFen: order.payFen, reason: refund.reason,
-        });
-        if (result.status === 'SUCCESS') await this.finish(refund.refundNo, 'success', `refund-answer:${refund.refundNo}`);
-        if (result.status === 'ABNORMAL' || result.status === 'CLOSED') await this.finish(refund.refundNo, 'failed', `refund-answer:${refund.refundNo}`);
-      } catch (error) {
-        // Not accepted by WeChat Pay: undo the request so it can be tried again.
-        this.logger.warn(`refund ${refund.refundNo} refused: ${(error as Error).message}`);
-        await this.finish(refund.refundNo, 'failed', `refund-error:${refund.refundNo}`);
-        throw error;
-      }
+      await this.send(refund, order);
     }
     return this.book.toDto(await this.book.find(orderId));
   }
 
   /**
    * WeChat took money for an order that had already closed (paid in the moment it closed):
-   * it goes straight back. The order stays closed; the refund shows on it. The refund number
-   * is fixed by the order, so a second notification asks WeChat for the same refund.
+   * the refund is recorded in the caller's transaction (with the payment event), then sent.
+   * Its number is fixed by the order, so WeChat treats any resend as the same refund.
    */
-  async refundClosed(order: Order, paidFen: number): Promise<void> {
-    const refundNo = `RC${order.orderNo}`;
-    const reason = '订单已关闭，自动退款';
+  async recordClosedRefund(m: EntityManager, order: Order, paidFen: number): Promise<Refund> {
     const now = this.clock.now();
-    await this.tx.run((m) => m.insert(Refund, {
-      orderId: order.id, refundNo, amountFen: paidFen, points: 0, earnedTaken: 0, status: 'processing', reason, lines: '[]',
-      operatorId: null, finishedAt: null, createdAt: now, updatedAt: now,
-    })).catch((error: unknown) => {
-      if (!isUniqueViolation(error)) throw error;
-    });
-    const result = await this.wechatPay.refund({ outTradeNo: order.orderNo, outRefundNo: refundNo, refundFen: paidFen, totalFen: paidFen, reason });
-    if (result.status === 'SUCCESS') await this.finish(refundNo, 'success', `refund-answer:${refundNo}`);
+    const refundNo = `RC${order.orderNo}`;
+    const existing = await m.findOneBy(Refund, { refundNo });
+    return existing ?? m.save(m.create(Refund, {
+      orderId: order.id, refundNo, amountFen: paidFen, points: 0, earnedTaken: 0, status: 'processing', reason: '订单已关闭，自动退款',
+      lines: '[]', operatorId: null, finishedAt: null, createdAt: now, updatedAt: now,
+    }));
+  }
+
+  async sendRecorded(refundNo: string): Promise<void> {
+    const refund = await this.tx.read((m) => m.findOneByOrFail(Refund, { refundNo }));
+    if (refund.status === 'processing') await this.send(refund, await this.book.find(refund.orderId));
+  }
+
+  /**
+   * Asks WeChat Pay for the refund. Only a definite refusal undoes it; when the answer is
+   * unknown (timeout, 5xx, a bad signature) WeChat may have accepted it, so it stays
+   * processing and the retry job asks again with the same number — never a second refund.
+   */
+  private async send(refund: Refund, order: Order): Promise<void> {
+    const totalFen = order.status === 'closed' ? refund.amountFen : order.payFen;
+    try {
+      const result = await this.wechatPay.refund({ outTradeNo: order.orderNo, outRefundNo: refund.refundNo, refundFen: refund.amountFen, totalFen, reason: refund.reason });
+      await this.applyRefund(result, `refund-answer:${refund.refundNo}`);
+    } catch (error) {
+      const code = (error as DomainError).code;
+      if (code && DEFINITE_REFUSALS.includes(code)) {
+        this.logger.warn(`refund ${refund.refundNo} refused: ${(error as Error).message}`);
+        await this.finish(refund.refundNo, 'failed', `refund-error:${refund.refundNo}`);
+        throw error;
+      }
+      this.logger.warn(`refund ${refund.refundNo}: no clear answer (${(error as Error).message}); the retry job will ask again`);
+    }
+  }
+
+  /** Refunds still processing after a while: ask WeChat Pay, resend with the same number if it never saw them. */
+  async retryStuck(now = this.clock.now()): Promise<number> {
+    const stuck = await this.tx.read((m) => m.find(Refund, {
+      where: { status: 'processing', createdAt: LessThanOrEqual(new Date(now.getTime() - RETRY_AFTER_MS)) }, take: 200,
+    }));
+    let settled = 0;
+    for (const refund of stuck) {
+      try {
+        const known = await this.wechatPay.queryRefund(refund.refundNo);
+        if (known) settled += (await this.applyRefund(known, `refund-query:${refund.refundNo}:${known.status}`)) === 'refunded' ? 1 : 0;
+        else await this.send(refund, await this.book.find(refund.orderId));
+      } catch (error) {
+        this.logger.error(`retrying refund ${refund.refundNo}: ${(error as Error).message}`);
+      }
+    }
+    return settled;
   }
 
   /** A verified REFUND.* notification (or a query result): applied once per refund. */
   async applyRefund(r: PayRefund, eventId: string): Promise<string> {
     if (r.status === 'PROCESSING') return 'processing';
-    return this.finish(r.outRefundNo, r.status === 'SUCCESS' ? 'success' : 'failed', eventId, r.refundFen);
+    if (r.status === 'ABNORMAL') {
+      // The money left the shop but the card bounced: WeChat holds it for a manual re-route
+      // (商户平台 → 交易中心). For our books the refund is made.
+      this.logger.error(`refund ${r.outRefundNo} is ABNORMAL at WeChat Pay: finish it by hand in the merchant platform`);
+    }
+    return this.finish(r.outRefundNo, r.status === 'CLOSED' ? 'failed' : 'success', eventId, r.refundFen);
   }
 
   /** Settles a refund in one transaction; a second call for the same refund changes nothing. */
@@ -125,7 +165,10 @@ export class RefundsService {
         if (notifiedFen !== undefined && notifiedFen !== refund.amountFen) throw new DomainError('PAY_AMOUNT_MISMATCH', '退款金额与退款单不符');
         await m.insert(PaymentEvent, { eventId, eventType: `REFUND.${outcome}`, reference: refundNo, outcome, createdAt: now });
         const moved = await m.update(Refund, { id: refund.id, status: 'processing' }, { status: outcome, finishedAt: now, updatedAt: now });
-        if (moved.affected !== 1) return 'already settled';
+        if (moved.affected !== 1) {
+          if (refund.status !== outcome) this.logger.error(`refund ${refundNo} was ${refund.status}, now told ${outcome}: check it by hand`);
+          return 'already settled';
+        }
         const order = await this.book.find(refund.orderId, m);
         if (order.status === 'closed') return outcome; // money paid after the order closed, now back
         const resume = order.resumeStatus ?? 'paid';
@@ -133,7 +176,7 @@ export class RefundsService {
         if (outcome === 'failed') {
           const sql = new Sql(m);
           for (const p of parts) await sql.exec(m, 'UPDATE order_lines SET refunded_quantity = refunded_quantity - ? WHERE id = ?', [p.quantity, p.lineId]);
-          await this.book.move(m, order, resume, { resumeStatus: null });
+          await this.book.move(m, order, ['refunding'], resume, { resumeStatus: null });
           return 'failed';
         }
         await this.settle(m, order, refund, parts, resume);
@@ -179,11 +222,27 @@ export class RefundsService {
       }
     }
     if (everything && order.couponId) await this.coupons.restore(m, order.couponId, order.id);
-    await this.book.move(m, order, everything ? 'refunded' : resume, { refundedFen, resumeStatus: null, earnState });
+    if (everything && order.source === 'mall') await this.returnRedemption(m, order.id);
+    await this.book.move(m, order, ['refunding'], everything ? 'refunded' : resume, { refundedFen, resumeStatus: null, earnState });
     await this.events.emit(m, 'order.refunded', {
       orderId: order.id, refundId: refund.id, memberId: order.memberId, completed: resume === 'completed', refundFen: refund.amountFen,
       remainingFen: order.payFen - refundedFen, at: now.toISOString(),
     });
+  }
+
+  /**
+   * A refunded points-mall goods order gives its unit back to the item and to the member's
+   * limit (the points came back as the order's points). Plain SQL: the mall's tables, not
+   * its module (the mall depends on orders, not the other way round).
+   */
+  private async returnRedemption(m: EntityManager, orderId: number): Promise<void> {
+    const sql = new Sql(m);
+    const r = await sql.one<{ id: number; item_id: number; member_id: number }>(m, 'SELECT id, item_id, member_id FROM mall_redemptions WHERE order_id = ?', [orderId]);
+    if (!r) return;
+    const moved = await sql.exec(m, "UPDATE mall_redemptions SET status = 'refunded' WHERE id = ? AND status = 'to_ship'", [r.id]);
+    if (moved !== 1) return;
+    await sql.exec(m, 'UPDATE mall_items SET stock = stock + 1, updated_at = ? WHERE id = ?', [sqlTime(this.clock.now()), r.item_id]);
+    await sql.exec(m, 'UPDATE mall_member_counts SET redeemed = redeemed - 1 WHERE member_id = ? AND item_id = ? AND redeemed > 0', [r.member_id, r.item_id]);
   }
 
   /** Whole order (every unit not yet refunded) or the asked lines, checked against what is left. */
@@ -207,6 +266,11 @@ export class RefundsService {
     return `R${shanghaiDay(this.clock.now()).replaceAll('-', '')}${randomInt(10 ** 9, 10 ** 10)}`;
   }
 }
+
+/** WeChat Pay's (and our) clear refusals: nothing was refunded, the request can be undone. */
+const DEFINITE_REFUSALS: string[] = ['BAD_REQUEST', 'ORDER_STATE', 'REFUND_EXCEEDS', 'CONFLICT', 'PAY_NOT_CONFIGURED'];
+/** A refund without an answer this long is asked about again. */
+const RETRY_AFTER_MS = 5 * 60_000;
 
 /** What a line cost in money after its share of the coupon and points. */
 function linePay(l: OrderLine): number {

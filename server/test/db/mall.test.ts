@@ -66,6 +66,15 @@ describe('points mall', () => {
     expect(await t.dataSource.getRepository(PointsEntry).countBy({ memberId: login.member.id, source: 'mall' })).toBe(1);
     const mine = await t.api('GET', '/api/mall/redemptions', { token: login.accessToken });
     expect(mine.body).toEqual([expect.objectContaining({ id: first.body.id, title: '测试券' })]);
+    // Cancelling before it ships gives back the points, the unit and the member's limit.
+    const other = await item({ kind: 'goods', points: 1_000, stock: 1, perMemberLimit: 1 });
+    const second = await t.api('POST', `/api/mall/items/${other.id}/redeem`, { token: login.accessToken, body: { addressId } });
+    const cancelled = await t.api('POST', `/api/orders/${second.body.orderId}/cancel`, { token: login.accessToken });
+    expect(cancelled.body).toMatchObject({ status: 'refunded', refunds: [expect.objectContaining({ amountFen: 0, points: 1_000 })] });
+    expect((await t.dataSource.getRepository(MallItem).findOneByOrFail({ id: other.id })).stock).toBe(1);
+    const mineAfter = await t.api('GET', '/api/mall/redemptions', { token: login.accessToken });
+    expect(mineAfter.body.find((r: { id: number }) => r.id === second.body.id).status).toBe('refunded');
+    expect((await t.api('POST', `/api/mall/items/${other.id}/redeem`, { token: login.accessToken, body: { addressId } })).status).toBe(200);
   });
 
   it('puts a redeemed coupon in the wallet', async () => {

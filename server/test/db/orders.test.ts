@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from '../support/app.js';
+import { loadConfig } from '../../src/config/config.js';
 import { Goods } from '../../src/catalog/goods.entity.js';
 import { Sku } from '../../src/catalog/sku.entity.js';
 import { CouponsService } from '../../src/coupons/coupons.service.js';
@@ -207,6 +208,16 @@ describe('orders', () => {
     expect([r2.status, r2.body.code]).toEqual([404, 'ADDRESS_NOT_FOUND']);
     expect((await t.dataSource.getRepository(Sku).findOneByOrFail({ id: skus[0].id })).stock).toBe(5);
     expect(await t.dataSource.getRepository(Order).countBy({ memberId: me.id })).toBe(0);
+  });
+
+  it('has no sandbox pay in production unless switched on', async () => {
+    const prod = await startTestApp({ env: { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), SEED_DEMO: '0' } });
+    try {
+      expect(prod.config.paySandbox).toBe(false);
+      expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), PAY_SANDBOX: '1', DATABASE_URL: 'sqlite::memory:' }).paySandbox).toBe(true);
+    } finally {
+      await prod.close();
+    }
   });
 
   it('pays nothing when coupon and points cover it all', async () => {

@@ -10,6 +10,7 @@ import { LedgerService } from '../../src/ledger/ledger.service.js';
 import { PointsEntry } from '../../src/ledger/ledger.entities.js';
 import { Order } from '../../src/orders/order.entities.js';
 import { OrdersService } from '../../src/orders/orders.service.js';
+import { RefundsService } from '../../src/orders/refunds.service.js';
 
 /**
  * WeChat Pay for real over HTTP: the app's client against the fake WeChat Pay, which signs
@@ -138,6 +139,10 @@ describe('WeChat Pay', () => {
     expect(await balance(memberId)).toMatchObject({ available: 500, pending: 83 });
     const refundNo = asked.body.refunds[0].refundNo;
     expect(wechat.pay.refunds.get(refundNo)).toMatchObject({ refundFen: 8_300 });
+    // While WeChat works on it, the order neither ships nor completes.
+    const ship = await t.api('POST', `/api/admin/orders/${o.id}/ship`, { token: owner, body: { expressCompany: '顺丰', trackingNo: 'SF00000001' } });
+    expect([ship.status, ship.body.code]).toEqual([409, 'ORDER_STATE']);
+    expect((await t.api('POST', `/api/orders/${o.id}/confirm`, { token })).body.code).toBe('ORDER_STATE');
 
     const done = await wechat.pay.finishRefund(refundNo, 'SUCCESS');
     expect(done.status).toBe(204);
@@ -168,13 +173,34 @@ describe('WeChat Pay', () => {
     expect(after.body).toMatchObject({ status: 'closed', paidAt: null, refunds: [expect.objectContaining({ refundNo, status: 'success', amountFen: 8_800 })] });
   });
 
+  it('keeps a refund without a clear answer processing and asks again with the same number', async () => {
+    const { memberId, order: o, token } = await pendingOrder();
+    await t.api('POST', `/api/orders/${o.id}/pay`, { token });
+    await wechat.pay.complete(o.orderNo);
+    const owner = (await signIn('o-owner')).accessToken;
+    wechat.pay.failNext(500);
+    const asked = await t.api('POST', `/api/admin/orders/${o.id}/refund`, { token: owner, body: { reason: '缺货' } });
+    expect(asked.body).toMatchObject({ status: 'refunding', refunds: [expect.objectContaining({ status: 'processing' })] });
+    const refundNo = asked.body.refunds[0].refundNo;
+    expect(wechat.pay.refunds.has(refundNo)).toBe(false);
+    const refunds = t.app.get(RefundsService);
+    expect(await refunds.retryStuck()).toBe(0); // too soon
+    t.clock.advance(5 * 60_000);
+    await refunds.retryStuck();
+    expect(wechat.pay.refunds.get(refundNo)).toMatchObject({ refundFen: 8_300, status: 'PROCESSING' });
+    await wechat.pay.finishRefund(refundNo, 'SUCCESS');
+    expect(await order(o.id)).toMatchObject({ status: 'refunded', refundedFen: 8_300 });
+    expect(await balance(memberId)).toMatchObject({ available: 1_000, pending: 0 });
+    expect([...wechat.pay.refunds.values()].filter((r) => r.outTradeNo === o.orderNo)).toHaveLength(1);
+  });
+
   it('puts the order back when WeChat Pay turns a refund down', async () => {
     const { order: o, token } = await pendingOrder(0);
     await t.api('POST', `/api/orders/${o.id}/pay`, { token });
     await wechat.pay.complete(o.orderNo);
     const owner = (await signIn('o-owner')).accessToken;
     const asked = await t.api('POST', `/api/admin/orders/${o.id}/refund`, { token: owner, body: { reason: '测试' } });
-    await wechat.pay.finishRefund(asked.body.refunds[0].refundNo, 'ABNORMAL');
+    await wechat.pay.finishRefund(asked.body.refunds[0].refundNo, 'CLOSED');
     const back = await t.api('GET', `/api/admin/orders/${o.id}`, { token: owner });
     expect(back.body).toMatchObject({ status: 'paid', refundedFen: 0, refunds: [expect.objectContaining({ status: 'failed' })] });
     expect(back.body.lines[0].refundedQuantity).toBe(0);

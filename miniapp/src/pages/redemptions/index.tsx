@@ -13,9 +13,10 @@ const KIND_LABELS: Record<RedemptionDto['kind'], string> = { goods: '实物', co
 const toMall = () => void Taro.switchTab({ url: '/pages/mall/index' });
 const toWallet = () => void Taro.navigateTo({ url: '/pages/coupons/index?tab=available' });
 
+const GOODS_STATUS: Partial<Record<RedemptionDto['status'], string>> = { to_ship: '待发货', shipped: '已发货', received: '已签收', refunded: '已退回积分' };
+
 function statusText(r: RedemptionDto): string {
-  if (r.status === 'to_ship') return '待发货';
-  return r.kind === 'coupon' ? '已放入卡包' : '已到账';
+  return GOODS_STATUS[r.status] ?? (r.kind === 'coupon' ? '已放入卡包' : '已到账');
 }
 
 /** 我的兑换: what the member redeemed in the points mall, newest first. */

@@ -1,10 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { IdPipe } from '../common/validation.js';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
 import type { AddressDto, AddressInput } from '@jifen/shared';
 import { CurrentMember, type Caller } from '../auth/decorators.js';
-import { DomainError } from '../common/errors.js';
 import { AddressesService } from './addresses.service.js';
 
 const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
@@ -44,7 +44,6 @@ class AddressBody implements AddressInput {
   isDefault?: boolean;
 }
 
-const idPipe = new ParseIntPipe({ exceptionFactory: () => new DomainError('VALIDATION_FAILED', 'id must be a whole number') });
 
 /** Personal data: nothing here is logged. */
 @ApiTags('addresses')
@@ -65,19 +64,19 @@ export class AddressesController {
   }
 
   @Put(':id')
-  update(@CurrentMember() caller: Caller, @Param('id', idPipe) id: number, @Body() body: AddressBody): Promise<AddressDto> {
+  update(@CurrentMember() caller: Caller, @Param('id', IdPipe) id: number, @Body() body: AddressBody): Promise<AddressDto> {
     return this.addresses.update(caller.id, id, body);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  async remove(@CurrentMember() caller: Caller, @Param('id', idPipe) id: number): Promise<void> {
+  async remove(@CurrentMember() caller: Caller, @Param('id', IdPipe) id: number): Promise<void> {
     await this.addresses.remove(caller.id, id);
   }
 
   @Post(':id/default')
   @HttpCode(200)
-  setDefault(@CurrentMember() caller: Caller, @Param('id', idPipe) id: number): Promise<AddressDto> {
+  setDefault(@CurrentMember() caller: Caller, @Param('id', IdPipe) id: number): Promise<AddressDto> {
     return this.addresses.setDefault(caller.id, id);
   }
 }

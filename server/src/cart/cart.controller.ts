@@ -1,9 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { IdPipe } from '../common/validation.js';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { AddCartRequest, CartItemDto, UpdateCartRequest } from '@jifen/shared';
 import { CurrentMember, type Caller } from '../auth/decorators.js';
-import { DomainError } from '../common/errors.js';
 import { CART_LINE_MAX, CartService } from './cart.service.js';
 
 class AddCartBody implements AddCartRequest {
@@ -30,7 +30,6 @@ class UpdateCartBody implements UpdateCartRequest {
   checked?: boolean;
 }
 
-const idPipe = new ParseIntPipe({ exceptionFactory: () => new DomainError('VALIDATION_FAILED', 'id must be a whole number') });
 
 @ApiTags('cart')
 @ApiBearerAuth()
@@ -55,13 +54,13 @@ export class CartController {
   }
 
   @Patch(':id')
-  update(@CurrentMember() caller: Caller, @Param('id', idPipe) id: number, @Body() body: UpdateCartBody): Promise<CartItemDto> {
+  update(@CurrentMember() caller: Caller, @Param('id', IdPipe) id: number, @Body() body: UpdateCartBody): Promise<CartItemDto> {
     return this.cart.update(caller.id, id, body);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  async remove(@CurrentMember() caller: Caller, @Param('id', idPipe) id: number): Promise<void> {
+  async remove(@CurrentMember() caller: Caller, @Param('id', IdPipe) id: number): Promise<void> {
     await this.cart.remove(caller.id, id);
   }
 }

@@ -1,10 +1,9 @@
-import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { CategoryDto, GoodsDetailDto, GoodsDto } from '@jifen/shared';
 import { Public } from '../auth/decorators.js';
-import { DomainError } from '../common/errors.js';
-import { OptionalInt } from '../common/validation.js';
+import { IdPipe, OptionalInt } from '../common/validation.js';
 import { CatalogService } from './catalog.service.js';
 
 class GoodsQuery {
@@ -36,7 +35,7 @@ export class CatalogController {
   }
 
   @Get('goods/:id')
-  detail(@Param('id', new ParseIntPipe({ exceptionFactory: () => new DomainError('VALIDATION_FAILED', 'id must be a whole number') })) id: number): Promise<GoodsDetailDto> {
+  detail(@Param('id', IdPipe) id: number): Promise<GoodsDetailDto> {
     return this.catalog.detail(id);
   }
 }

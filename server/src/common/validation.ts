@@ -54,8 +54,13 @@ export class CalendarDay implements ValidatorConstraintInterface {
   }
 }
 
-/** A path id that must be a whole number: `@Param('id', IdPipe) id: number`. */
-export const IdPipe = new ParseIntPipe({ exceptionFactory: () => new DomainError('VALIDATION_FAILED', 'id must be a whole number') });
+/** A path parameter that must be a whole number: `@Param('templateId', intParam('templateId'))`. */
+export function intParam(name: string): ParseIntPipe {
+  return new ParseIntPipe({ exceptionFactory: () => new DomainError('VALIDATION_FAILED', `${name} must be a whole number`) });
+}
+
+/** `@Param('id', IdPipe) id: number`. */
+export const IdPipe = intParam('id');
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
 

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post } from '@n
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { CouponTemplateStatsDto } from '@jifen/shared';
 import { Roles } from '../auth/decorators.js';
-import { checkKey, intParam } from './coupons.controller.js';
+import { idempotencyKey, intParam } from '../common/validation.js';
 import { CouponStatusDto, CreateCouponTemplateDto, IssueCouponsDto } from './coupons.dto.js';
 import { CouponsService } from './coupons.service.js';
 
@@ -38,7 +38,7 @@ export class CouponsAdminController {
     @Body() body: IssueCouponsDto,
     @Headers('idempotency-key') key?: string,
   ): Promise<{ issued: number; skipped: number }> {
-    checkKey(key);
+    idempotencyKey(key);
     return this.coupons.issueTo(id, body.memberIds, key);
   }
 }

@@ -1,18 +1,10 @@
-import { Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { CouponDto, CouponTemplateDto } from '@jifen/shared';
 import { CurrentMember, type Caller, Public } from '../auth/decorators.js';
-import { DomainError } from '../common/errors.js';
+import { idempotencyKey, intParam } from '../common/validation.js';
 import { WalletQueryDto } from './coupons.dto.js';
 import { CouponsService } from './coupons.service.js';
-
-export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
-
-export const intParam = (name: string) => new ParseIntPipe({ exceptionFactory: () => new DomainError('VALIDATION_FAILED', `${name} must be a whole number`) });
-
-export function checkKey(key: string | undefined): void {
-  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new DomainError('VALIDATION_FAILED', 'Idempotency-Key must be 8–64 letters, digits, - or _');
-}
 
 @ApiTags('coupons')
 @Controller('coupons')
@@ -35,7 +27,7 @@ export class CouponsController {
     @Param('templateId', intParam('templateId')) templateId: number,
     @Headers('idempotency-key') key?: string,
   ): Promise<CouponDto> {
-    checkKey(key);
+    idempotencyKey(key);
     return this.coupons.claim(caller.id, templateId, key);
   }
 

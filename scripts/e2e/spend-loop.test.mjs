@@ -26,6 +26,15 @@ async function api(method, path, token, body) {
 }
 const devToken = async (nickname) => (await api('POST', '/api/auth/dev', null, { nickname })).accessToken;
 
+/** A phone page signed in as `nickname` on 我的, with an API token for the same member. */
+async function signedIn(nickname) {
+  const context = await phoneContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${server.baseUrl}/`);
+  await signIn(page, nickname);
+  return { context, page, token: await devToken(nickname) };
+}
+
 /** Taro's H5 modal: press its confirm button. */
 async function confirmModal(page) {
   const button = page.locator('.taro-modal__foot .taro-model__confirm, .taro-modal__foot .taro-modal__btn--confirm').first();
@@ -34,11 +43,7 @@ async function confirmModal(page) {
 }
 
 test('browse → cart → checkout with a coupon and 500 points → pay → ship → confirm → points available', async () => {
-  const context = await phoneContext(browser);
-  const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/`);
-  await signIn(page, '小明');
-  const token = await devToken('小明');
+  const { context, page, token } = await signedIn('小明');
   const before = await api('GET', '/api/points', token);
 
   await tab(page, 'home').click();
@@ -91,11 +96,7 @@ test('browse → cart → checkout with a coupon and 500 points → pay → ship
 });
 
 test('a coupon redeemed in 积分商城 is in the wallet', async () => {
-  const context = await phoneContext(browser);
-  const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/`);
-  await signIn(page, '小明');
-  const token = await devToken('小明');
+  const { context, page, token } = await signedIn('小明');
   const gifted = await api('GET', '/api/points', token);
 
   await tab(page, 'mall').click();
@@ -113,11 +114,7 @@ test('a coupon redeemed in 积分商城 is in the wallet', async () => {
 });
 
 test('a paid order refunded gives back its points, and 积分明细 shows them returned', async () => {
-  const context = await phoneContext(browser);
-  const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/`);
-  await signIn(page, '小明');
-  const token = await devToken('小明');
+  const { context, page, token } = await signedIn('小明');
   const before = await api('GET', '/api/points', token);
   const [address] = await api('GET', '/api/addresses', token);
   const goods = await api('GET', '/api/catalog/goods?q=龙井', null);

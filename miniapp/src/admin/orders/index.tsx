@@ -4,11 +4,11 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { formatYuan, type OrderLineDto, type OrderStatus, type RefundStatus } from '@jifen/shared';
 import { listAdminOrders, refundOrder, shipOrder, type AdminOrderDto } from '../../api/admin';
 import { assetUrl } from '../../api/assets';
-import { BottomSheet } from '../../components/BottomSheet';
 import { EmptyState } from '../../components/EmptyState';
 import { Order, Setting } from '../../components/Icon';
 import { formatShanghaiTime } from '../../utils/format';
 import { useOperator } from '../useOperator';
+import { ChipPicker, OrderSheet, useSend } from './OrderSheet';
 import './index.scss';
 
 /**
@@ -104,51 +104,33 @@ function OrderCard({ order, onShip, onRefund }: { order: AdminOrderDto; onShip: 
 function ShipSheet({ order, onClose, onDone }: { order: AdminOrderDto; onClose: () => void; onDone: () => void }) {
   const [company, setCompany] = useState(EXPRESS[0]);
   const [trackingNo, setTrackingNo] = useState('');
-  const [busy, setBusy] = useState(false);
+  const [busy, send] = useSend(onDone);
   const submit = async () => {
     const no = trackingNo.trim();
     if (!company.trim() || !no) {
       void Taro.showToast({ title: '请填写快递公司和运单号', icon: 'none' });
       return;
     }
-    setBusy(true);
-    try {
-      await shipOrder(order.id, { expressCompany: company.trim(), trackingNo: no });
-      void Taro.showToast({ title: '已发货', icon: 'success' });
-      onDone();
-    } catch {
-      // the request layer showed the server's message
-    } finally {
-      setBusy(false);
-    }
+    await send(() => shipOrder(order.id, { expressCompany: company.trim(), trackingNo: no }), '已发货');
   };
   return (
-    <BottomSheet
-      open
-      title='发货'
-      onClose={onClose}
-      className='admin-sheet ship-sheet'
-      footer={
-        <Button className='bottom-sheet__confirm ship-sheet__confirm' disabled={busy || undefined} onClick={() => void submit()}>
-          {busy ? '提交中…' : '确认发货'}
-        </Button>
-      }
-    >
+    <OrderSheet kind='ship' title='发货' confirmLabel='确认发货' busy={busy} onConfirm={() => void submit()} onClose={onClose}>
       <Text className='admin-sheet__hint'>
         {order.address.name} {order.address.phone} · {order.address.full}
       </Text>
-      <Text className='admin-sheet__label'>快递公司</Text>
-      <View className='admin-sheet__chips'>
-        {EXPRESS.map((name) => (
-          <Text key={name} className={`admin-sheet__chip ship-sheet__company${name === company ? ' admin-sheet__chip--active' : ''}`} onClick={() => setCompany(name)}>
-            {name}
-          </Text>
-        ))}
-      </View>
-      <Input className='admin-sheet__input ship-sheet__company-input' value={company} placeholder='其他快递公司' maxlength={32} onInput={(e) => setCompany(e.detail.value)} />
+      <ChipPicker
+        label='快递公司'
+        options={EXPRESS}
+        value={company}
+        onChange={setCompany}
+        chipClass='ship-sheet__company'
+        inputClass='ship-sheet__company-input'
+        placeholder='其他快递公司'
+        maxlength={32}
+      />
       <Text className='admin-sheet__label'>运单号</Text>
       <Input className='admin-sheet__input ship-sheet__tracking' value={trackingNo} placeholder='请输入运单号' maxlength={40} onInput={(e) => setTrackingNo(e.detail.value)} />
-    </BottomSheet>
+    </OrderSheet>
   );
 }
 
@@ -156,7 +138,7 @@ function RefundSheet({ order, onClose, onDone }: { order: AdminOrderDto; onClose
   const [whole, setWhole] = useState(true);
   const [quantities, setQuantities] = useState<Record<number, number>>({});
   const [reason, setReason] = useState(REASONS[0]);
-  const [busy, setBusy] = useState(false);
+  const [busy, send] = useSend(onDone);
   const lines = order.lines.filter((l) => refundable(l) > 0);
   const picked = lines.filter((l) => (quantities[l.id] ?? 0) > 0);
   const step = (line: OrderLineDto, by: number) =>
@@ -177,30 +159,14 @@ function RefundSheet({ order, onClose, onDone }: { order: AdminOrderDto; onClose
       confirmColor: '#ff5a1f',
     });
     if (!confirm) return;
-    setBusy(true);
-    try {
-      await refundOrder(order.id, whole ? { reason: reason.trim() } : { reason: reason.trim(), lines: picked.map((l) => ({ lineId: l.id, quantity: quantities[l.id] })) });
-      void Taro.showToast({ title: '退款已提交', icon: 'success' });
-      onDone();
-    } catch {
-      // the request layer showed the server's message
-    } finally {
-      setBusy(false);
-    }
+    await send(
+      () => refundOrder(order.id, whole ? { reason: reason.trim() } : { reason: reason.trim(), lines: picked.map((l) => ({ lineId: l.id, quantity: quantities[l.id] })) }),
+      '退款已提交',
+    );
   };
 
   return (
-    <BottomSheet
-      open
-      title='退款'
-      onClose={onClose}
-      className='admin-sheet refund-sheet'
-      footer={
-        <Button className='bottom-sheet__confirm refund-sheet__confirm' disabled={busy || undefined} onClick={() => void submit()}>
-          {busy ? '提交中…' : '确认退款'}
-        </Button>
-      }
-    >
+    <OrderSheet kind='refund' title='退款' confirmLabel='确认退款' busy={busy} onConfirm={() => void submit()} onClose={onClose}>
       <View className='admin-sheet__modes'>
         <Text className={`admin-sheet__mode refund-sheet__whole${whole ? ' admin-sheet__mode--active' : ''}`} onClick={() => setWhole(true)}>
           整单退款
@@ -237,16 +203,17 @@ function RefundSheet({ order, onClose, onDone }: { order: AdminOrderDto; onClose
           ))}
         </View>
       )}
-      <Text className='admin-sheet__label'>退款原因</Text>
-      <View className='admin-sheet__chips'>
-        {REASONS.map((r) => (
-          <Text key={r} className={`admin-sheet__chip refund-sheet__reason${r === reason ? ' admin-sheet__chip--active' : ''}`} onClick={() => setReason(r)}>
-            {r}
-          </Text>
-        ))}
-      </View>
-      <Input className='admin-sheet__input refund-sheet__reason-input' value={reason} placeholder='退款原因（会展示给买家）' maxlength={80} onInput={(e) => setReason(e.detail.value)} />
-    </BottomSheet>
+      <ChipPicker
+        label='退款原因'
+        options={REASONS}
+        value={reason}
+        onChange={setReason}
+        chipClass='refund-sheet__reason'
+        inputClass='refund-sheet__reason-input'
+        placeholder='退款原因（会展示给买家）'
+        maxlength={80}
+      />
+    </OrderSheet>
   );
 }
 

@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import type { AddressDto } from '@jifen/shared';
 import { deleteAddress, listAddresses, setDefaultAddress } from '../../api/addresses';
+import { AddressLines } from '../../components/AddressLines';
 import { EmptyState } from '../../components/EmptyState';
 import { Del, Edit, Location } from '../../components/Icon';
 import { useSession } from '../../store/session';
@@ -68,16 +69,7 @@ export default function AddressListPage() {
         {(list ?? []).map((a) => (
           <View key={a.id} className={`address-card${pick && a.id === selected ? ' address-card--selected' : ''}`}>
             <View className='address-card__main' onClick={() => (pick ? choose(a) : edit(a.id))}>
-              <View className='address-card__who'>
-                <Text className='address-card__name'>{a.name}</Text>
-                <Text className='address-card__phone'>{a.phone}</Text>
-                {a.isDefault && <Text className='address-card__default'>默认</Text>}
-              </View>
-              <Text className='address-card__full'>
-                {a.province}
-                {a.city}
-                {a.district} {a.detail}
-              </Text>
+              <AddressLines address={a} prefix='address-card__' />
             </View>
             <View className='address-card__actions'>
               <View className='address-card__set-default' onClick={() => void makeDefault(a)}>

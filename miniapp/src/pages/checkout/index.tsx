@@ -14,6 +14,7 @@ import { listAddresses } from '../../api/addresses';
 import { assetUrl } from '../../api/assets';
 import { createOrder, quote as requestQuote } from '../../api/orders';
 import { ApiRequestError } from '../../api/request';
+import { AddressLines } from '../../components/AddressLines';
 import { EmptyState } from '../../components/EmptyState';
 import { ArrowRight, Cart, Location } from '../../components/Icon';
 import { usePayFlow } from '../../components/PaySheet';
@@ -187,16 +188,7 @@ export default function CheckoutPage() {
         <View className='checkout__card checkout__address' onClick={() => void Taro.navigateTo({ url: `/pages/address/index?pick=1&selected=${address.id}` })}>
           <Location size={20} color='#ff5a1f' className='checkout__address-icon' />
           <View className='checkout__address-main'>
-            <View className='checkout__address-who'>
-              <Text className='checkout__address-name'>{address.name}</Text>
-              <Text className='checkout__address-phone'>{address.phone}</Text>
-              {address.isDefault && <Text className='checkout__address-default'>默认</Text>}
-            </View>
-            <Text className='checkout__address-full'>
-              {address.province}
-              {address.city}
-              {address.district} {address.detail}
-            </Text>
+            <AddressLines address={address} prefix='checkout__address-' />
           </View>
           <ArrowRight size={14} color='#9a9ca3' />
         </View>

@@ -12,6 +12,8 @@ export interface MallItemDto {
   points: number;
   /** The signed-in member's price after the tier discount (= points for visitors). */
   memberPoints: number;
+  /** Cash on top of the points, in fen (goods only; paid like an order); 0 for points only. */
+  cashFen: number;
   stock: number;
   /** Redemptions allowed per member, or null for no limit. */
   perMemberLimit: number | null;
@@ -24,7 +26,7 @@ export interface RedeemRequest {
   addressId?: number;
 }
 
-export type RedemptionStatus = 'to_ship' | 'shipped' | 'received' | 'refunded' | 'granted';
+export type RedemptionStatus = 'to_pay' | 'to_ship' | 'shipped' | 'received' | 'refunded' | 'granted';
 
 export interface RedemptionDto {
   id: number;

@@ -23,6 +23,10 @@ export class MallItem extends BaseEntity {
   @Column({ type: 'int' })
   points: number;
 
+  /** Cash on top of the points (goods only), paid like an order; 0 for points only. */
+  @Column({ name: 'cash_fen', type: 'int', default: 0 })
+  cashFen: number;
+
   /** For coupon items: the template a redemption issues from. */
   @Column({ name: 'coupon_template_id', type: 'int', nullable: true })
   couponTemplateId: number | null;

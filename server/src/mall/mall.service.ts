@@ -14,6 +14,7 @@ import { Goods } from '../catalog/goods.entity.js';
 import { Sku } from '../catalog/sku.entity.js';
 import { CouponsService } from '../coupons/coupons.service.js';
 import { OrderBook, keys } from '../orders/order-book.js';
+import { PAY_WINDOW_MS } from '../orders/orders.service.js';
 import { Order, OrderLine } from '../orders/order.entities.js';
 import { MallItem, MallRedemption } from './mall.entities.js';
 
@@ -62,6 +63,7 @@ export class MallService {
         throw new DomainError('MALL_NOT_AVAILABLE', '该商品当前不在兑换时间内');
       }
       if (item.stock <= 0) throw new DomainError('MALL_SOLD_OUT', '已兑完');
+      if (item.cashFen > 0 && item.kind !== 'goods') throw new DomainError('MALL_NOT_AVAILABLE', '积分 + 现金只适用于实物商品');
       const points = memberPrice(item.points, member.tier);
       if (item.perMemberLimit !== null) await this.takeLimit(m, memberId, item);
       let orderId: number | null = null;
@@ -89,9 +91,10 @@ export class MallService {
       throw error;
     });
     const item = await this.tx.read((m) => m.findOneByOrFail(MallItem, { id: done.itemId }));
+    const order = done.orderId ? await this.tx.read((m) => m.findOneBy(Order, { id: done.orderId! })) : null;
     const { available } = await this.points.summary(memberId);
     return {
-      id: done.id, itemId: done.itemId, title: item.title, kind: item.kind, points: done.points, status: done.status,
+      id: done.id, itemId: done.itemId, title: item.title, kind: item.kind, points: done.points, status: statusOf(done, order ?? undefined),
       createdAt: done.createdAt.toISOString(), available, orderId: done.orderId, couponId: done.couponId,
     };
   }
@@ -114,24 +117,28 @@ export class MallService {
   }
 
   /**
-   * A paid order of one line for redeemed goods (source 'mall'): the points stand in for the
-   * whole amount (1 point = 1 fen), so nothing is paid and a refund returns exactly the points.
+   * The order of one line that ships redeemed goods (source 'mall'). The points stand in for
+   * the amount as points used as cash do (1 point = 1 fen), so a refund returns exactly the
+   * points; points + cash items leave the cash to pay like any order (15 minutes, or it closes
+   * and the points, the unit and the member's limit come back).
    */
   private async shippingOrder(m: EntityManager, memberId: number, item: MallItem, points: number,
     address: { name: string; phone: string; province: string; city: string; district: string; detail: string }, requestKey: string, now: Date): Promise<number> {
     const goods = item.goodsId ? await m.findOneBy(Goods, { id: item.goodsId }) : null;
     const sku = goods ? await m.findOne(Sku, { where: { goodsId: goods.id }, order: { sort: 'ASC', id: 'ASC' } }) : null;
     const order = await m.save(m.create(Order, {
-      orderNo: this.orders.newOrderNo(), memberId, status: 'paid', source: 'mall', goodsFen: points, couponId: null, couponName: null, couponFen: 0,
-      points, pointsFen: points, payFen: 0, refundedFen: 0, earnPoints: 0, earnState: 'none',
+      orderNo: this.orders.newOrderNo(), memberId, status: item.cashFen > 0 ? 'pending' : 'paid', source: 'mall', goodsFen: points + item.cashFen,
+      couponId: null, couponName: null, couponFen: 0, points, pointsFen: points, payFen: item.cashFen, refundedFen: 0, earnPoints: 0, earnState: 'none',
       address: JSON.stringify({ name: address.name, phone: address.phone, full: `${address.province}${address.city}${address.district}${address.detail}` }),
-      remark: '积分兑换', requestKey: `mall:${requestKey}`, payDeadline: null, paidAt: now, payChannel: 'none', transactionId: null,
+      remark: '积分兑换', requestKey: `mall:${requestKey}`, payDeadline: item.cashFen > 0 ? new Date(now.getTime() + PAY_WINDOW_MS) : null,
+      paidAt: item.cashFen > 0 ? null : now, payChannel: item.cashFen > 0 ? null : 'none', transactionId: null,
       shippedAt: null, expressCompany: null, trackingNo: null, autoCompleteAt: null, completedAt: null, closedAt: null, closeReason: null,
       resumeStatus: null, createdAt: now, updatedAt: now,
     }));
     await m.insert(OrderLine, {
       orderId: order.id, goodsId: goods?.id ?? 0, skuId: sku?.id ?? 0, categoryId: goods?.categoryId ?? 0, title: item.title.slice(0, 64),
-      skuName: sku?.name ?? '积分兑换', image: item.image, priceFen: points, quantity: 1, amountFen: points, couponFen: 0, points, refundedQuantity: 0,
+      skuName: sku?.name ?? '积分兑换', image: item.image, priceFen: points + item.cashFen, quantity: 1, amountFen: points + item.cashFen, couponFen: 0, points,
+      refundedQuantity: 0,
     });
     return order.id;
   }
@@ -154,6 +161,8 @@ export class MallService {
 function statusOf(r: MallRedemption, order: Order | undefined): RedemptionStatus {
   if (!order) return r.status;
   switch (order.status) {
+    case 'pending': return 'to_pay';
+    case 'closed': return 'refunded';
     case 'shipped': return 'shipped';
     case 'completed': return 'received';
     case 'refunded': return 'refunded';
@@ -168,7 +177,7 @@ export function memberPrice(points: number, tier: TierName): number {
 
 function toDto(i: MallItem, tier: TierName): MallItemDto {
   return {
-    id: i.id, kind: i.kind, title: i.title, subtitle: i.subtitle, image: i.image, points: i.points, memberPoints: memberPrice(i.points, tier),
+    id: i.id, kind: i.kind, title: i.title, subtitle: i.subtitle, image: i.image, points: i.points, memberPoints: memberPrice(i.points, tier), cashFen: i.cashFen,
     stock: i.stock, perMemberLimit: i.perMemberLimit, startsAt: i.startsAt?.toISOString() ?? null, endsAt: i.endsAt?.toISOString() ?? null,
   };
 }

@@ -68,14 +68,33 @@ export class OrderBook {
   async release(m: EntityManager, order: Order): Promise<void> {
     const sql = new Sql(m);
     const now = sqlTime(this.clock.now());
-    const lines = await m.find(OrderLine, { where: { orderId: order.id }, order: { skuId: 'ASC' } });
-    for (const l of lines) {
-      await sql.exec(m, 'UPDATE goods_skus SET stock = stock + ?, sales = sales - ?, updated_at = ? WHERE id = ?', [l.quantity, l.quantity, now, l.skuId]);
+    if (order.source === 'mall') {
+      await this.returnRedemption(m, order.id);
+    } else {
+      const lines = await m.find(OrderLine, { where: { orderId: order.id }, order: { skuId: 'ASC' } });
+      for (const l of lines) {
+        await sql.exec(m, 'UPDATE goods_skus SET stock = stock + ?, sales = sales - ?, updated_at = ? WHERE id = ?', [l.quantity, l.quantity, now, l.skuId]);
+      }
     }
     if (order.couponId) await this.coupons.release(m, order.couponId, order.id);
     if (order.points > 0) {
       await this.ledger.reverse({ key: keys.cashBack(order.id), entryKey: keys.cash(order.id), reason: '订单关闭，积分退回' }, m);
     }
+  }
+
+  /**
+   * A points-mall goods order refunded or closed unpaid gives its unit back to the item and to the member's
+   * limit (the points came back as the order's points). Plain SQL: the mall's tables, not
+   * its module (the mall depends on orders, not the other way round).
+   */
+  async returnRedemption(m: EntityManager, orderId: number): Promise<void> {
+    const sql = new Sql(m);
+    const r = await sql.one<{ id: number; item_id: number; member_id: number }>(m, 'SELECT id, item_id, member_id FROM mall_redemptions WHERE order_id = ?', [orderId]);
+    if (!r) return;
+    const moved = await sql.exec(m, "UPDATE mall_redemptions SET status = 'refunded' WHERE id = ? AND status = 'to_ship'", [r.id]);
+    if (moved !== 1) return;
+    await sql.exec(m, 'UPDATE mall_items SET stock = stock + 1, updated_at = ? WHERE id = ?', [sqlTime(this.clock.now()), r.item_id]);
+    await sql.exec(m, 'UPDATE mall_member_counts SET redeemed = redeemed - 1 WHERE member_id = ? AND item_id = ? AND redeemed > 0', [r.member_id, r.item_id]);
   }
 
   /** Takes stock for each line by a conditional update (SKU order: no deadlocks between orders). */

@@ -222,27 +222,12 @@ export class RefundsService implements OnModuleInit {
       }
     }
     if (everything && order.couponId) await this.coupons.restore(m, order.couponId, order.id);
-    if (everything && order.source === 'mall') await this.returnRedemption(m, order.id);
+    if (everything && order.source === 'mall') await this.book.returnRedemption(m, order.id);
     await this.book.move(m, order, ['refunding'], everything ? 'refunded' : resume, { refundedFen, resumeStatus: null, earnState });
     await this.events.emit(m, 'order.refunded', {
       orderId: order.id, refundId: refund.id, memberId: order.memberId, completed: resume === 'completed', refundFen: refund.amountFen,
       remainingFen: order.payFen - refundedFen, at: now.toISOString(),
     });
-  }
-
-  /**
-   * A refunded points-mall goods order gives its unit back to the item and to the member's
-   * limit (the points came back as the order's points). Plain SQL: the mall's tables, not
-   * its module (the mall depends on orders, not the other way round).
-   */
-  private async returnRedemption(m: EntityManager, orderId: number): Promise<void> {
-    const sql = new Sql(m);
-    const r = await sql.one<{ id: number; item_id: number; member_id: number }>(m, 'SELECT id, item_id, member_id FROM mall_redemptions WHERE order_id = ?', [orderId]);
-    if (!r) return;
-    const moved = await sql.exec(m, "UPDATE mall_redemptions SET status = 'refunded' WHERE id = ? AND status = 'to_ship'", [r.id]);
-    if (moved !== 1) return;
-    await sql.exec(m, 'UPDATE mall_items SET stock = stock + 1, updated_at = ? WHERE id = ?', [sqlTime(this.clock.now()), r.item_id]);
-    await sql.exec(m, 'UPDATE mall_member_counts SET redeemed = redeemed - 1 WHERE member_id = ? AND item_id = ? AND redeemed > 0', [r.member_id, r.item_id]);
   }
 
   /** Whole order (every unit not yet refunded) or the asked lines, checked against what is left. */

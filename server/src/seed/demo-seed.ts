@@ -46,6 +46,13 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
           stock: Math.min(g.stock, 50), perMemberLimit: 2, startsAt: null, endsAt: null, status: 'on', sort, ...stamp,
         }));
       }
+      if (slug === 'towel') {
+        // Points + cash: fewer points, the rest paid like an order.
+        await m.save(m.create(MallItem, {
+          kind: 'goods', title: `${g.title} 积分+钱购`, subtitle: '2,000 积分 + ¥19.90', image: goods.image, goodsId: goods.id, points: 2_000, cashFen: 1_990,
+          stock: 30, perMemberLimit: 1, startsAt: null, endsAt: null, status: 'on', sort: -3, ...stamp,
+        }));
+      }
     }
     const people = [
       { nickname: DEMO_OPERATOR.nickname, role: DEMO_OPERATOR.role },

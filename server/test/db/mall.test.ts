@@ -11,6 +11,7 @@ import { In } from 'typeorm';
 import { Address } from '../../src/addresses/address.entity.js';
 import { CouponsService } from '../../src/coupons/coupons.service.js';
 import { Order } from '../../src/orders/order.entities.js';
+import { OrdersService } from '../../src/orders/orders.service.js';
 
 describe('points mall', () => {
   let t: TestApp;
@@ -75,6 +76,32 @@ describe('points mall', () => {
     const mineAfter = await t.api('GET', '/api/mall/redemptions', { token: login.accessToken });
     expect(mineAfter.body.find((r: { id: number }) => r.id === second.body.id).status).toBe('refunded');
     expect((await t.api('POST', `/api/mall/items/${other.id}/redeem`, { token: login.accessToken, body: { addressId } })).status).toBe(200);
+  });
+
+  it('sells goods for points + cash: the cash is paid like an order, or it closes and everything comes back', async () => {
+    const login = await t.devLogin('积分加钱');
+    await grant(login.member.id, 2_000);
+    const [addressId] = await addressOf([login.member.id]);
+    const hot = await item({ kind: 'goods', points: 500, cashFen: 990, stock: 2, perMemberLimit: 1 });
+    const listed = await t.api('GET', '/api/mall/items');
+    expect(listed.body.find((i: { id: number }) => i.id === hot.id)).toMatchObject({ points: 500, cashFen: 990 });
+    const redeemed = await t.api('POST', `/api/mall/items/${hot.id}/redeem`, { token: login.accessToken, body: { addressId } });
+    expect(redeemed.body).toMatchObject({ status: 'to_pay', points: 500, available: 1_500 });
+    const order = await t.api('GET', `/api/orders/${redeemed.body.orderId}`, { token: login.accessToken });
+    expect(order.body).toMatchObject({ source: 'mall', status: 'pending', payFen: 990, points: 500, goodsFen: 1_490, earnPoints: 0 });
+
+    // Unpaid: after 15 minutes it closes, and the points, the unit and the limit come back.
+    t.clock.advance(15 * 60_000);
+    await t.app.get(OrdersService).closeExpired();
+    expect((await t.api('GET', `/api/orders/${redeemed.body.orderId}`, { token: login.accessToken })).body.status).toBe('closed');
+    expect((await t.dataSource.getRepository(MallItem).findOneByOrFail({ id: hot.id })).stock).toBe(2);
+    const fresh = await t.devLogin('积分加钱');
+    const again = await t.api('POST', `/api/mall/items/${hot.id}/redeem`, { token: fresh.accessToken, body: { addressId } });
+    expect(again.body).toMatchObject({ status: 'to_pay', available: 1_500 });
+    const paid = await t.api('POST', `/api/pay/sandbox/${again.body.orderId}`, { token: fresh.accessToken });
+    expect(paid.body).toMatchObject({ status: 'paid', payChannel: 'sandbox' });
+    const mine = await t.api('GET', '/api/mall/redemptions', { token: fresh.accessToken });
+    expect(mine.body.map((r: { status: string }) => r.status)).toEqual(['to_ship', 'refunded']);
   });
 
   it('puts a redeemed coupon in the wallet', async () => {

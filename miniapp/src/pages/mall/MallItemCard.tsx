@@ -1,5 +1,5 @@
 import { Button, Image, Text, View } from '@tarojs/components';
-import type { MallItemDto } from '@jifen/shared';
+import { formatYuan, type MallItemDto } from '@jifen/shared';
 import { assetUrl } from '../../api/assets';
 import { Coupon, Gift } from '../../components/Icon';
 import { formatPoints } from '../../utils/format';
@@ -55,6 +55,7 @@ export function MallItemCard({ item, now, tierPriceLabel, redeemed, onRedeem }: 
         <View className='points-card__points'>
           <Text className='points-card__points-value mall-item__points'>{formatPoints(item.memberPoints)}</Text>
           <Text className='points-card__points-unit'> 积分</Text>
+          {item.cashFen > 0 && <Text className='points-card__points-cash mall-item__cash'> + ¥{formatYuan(item.cashFen)}</Text>}
           {tierPrice && <Text className='points-card__points-base'>{formatPoints(item.points)}</Text>}
         </View>
         {tierPrice && tierPriceLabel && (

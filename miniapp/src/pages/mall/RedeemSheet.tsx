@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import type { AddressDto, MallItemDto, RedemptionDto } from '@jifen/shared';
+import { formatYuan, type AddressDto, type MallItemDto, type RedemptionDto } from '@jifen/shared';
 import { listAddresses } from '../../api/addresses';
 import { assetUrl } from '../../api/assets';
 import { redeemMallItem } from '../../api/mall';
@@ -146,6 +146,23 @@ export function RedeemSheet({ item, available, onClose, onRedeemed, onRefused }:
     }
   };
 
+  if (done?.status === 'to_pay') {
+    // Points + cash: the points are taken; the cash is paid on the order (15 minutes).
+    return (
+      <BottomSheet open title='积分已扣除' onClose={onClose} className='redeem-sheet redeem-sheet--done'>
+        <View className='redeem-sheet__result redeem-to-pay'>
+          <Text className='redeem-sheet__result-title redeem-to-pay__title'>还需支付 ¥{formatYuan(item.cashFen)}</Text>
+          <Text className='redeem-sheet__result-text'>已扣 {formatPoints(done.points)} 积分，请在 15 分钟内付款，超时积分自动退回</Text>
+          <View className='redeem-sheet__result-actions'>
+            <Button className='redeem-sheet__primary redeem-to-pay__go' onClick={() => void Taro.redirectTo({ url: `/pages/order/index?id=${done.orderId}` }).catch(() => Taro.navigateTo({ url: `/pages/order/index?id=${done.orderId}` }))}>
+              去支付
+            </Button>
+          </View>
+        </View>
+      </BottomSheet>
+    );
+  }
+
   if (done) {
     const isCoupon = done.kind === 'coupon';
     return (
@@ -186,7 +203,7 @@ export function RedeemSheet({ item, available, onClose, onRedeemed, onRefused }:
       className='redeem-sheet'
       footer={
         <Button className={`bottom-sheet__confirm redeem-sheet__confirm redeem-confirm${short || needAddress ? ' redeem-sheet__confirm--off' : ''}`} disabled={busy || undefined} onClick={() => void confirm()}>
-          {busy ? '兑换中…' : short ? `积分不足，还差 ${formatPoints(-after)}` : needAddress ? '请先添加收货地址' : `确认兑换 · ${formatPoints(item.memberPoints)} 积分`}
+          {busy ? '兑换中…' : short ? `积分不足，还差 ${formatPoints(-after)}` : needAddress ? '请先添加收货地址' : `确认兑换 · ${formatPoints(item.memberPoints)} 积分${item.cashFen > 0 ? ` + ¥${formatYuan(item.cashFen)}` : ''}`}
         </Button>
       }
     >

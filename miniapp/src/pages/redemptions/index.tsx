@@ -13,7 +13,7 @@ const KIND_LABELS: Record<RedemptionDto['kind'], string> = { goods: '实物', co
 const toMall = () => void Taro.switchTab({ url: '/pages/mall/index' });
 const toWallet = () => void Taro.navigateTo({ url: '/pages/coupons/index?tab=available' });
 
-const GOODS_STATUS: Partial<Record<RedemptionDto['status'], string>> = { to_ship: '待发货', shipped: '已发货', received: '已签收', refunded: '已退回积分' };
+const GOODS_STATUS: Partial<Record<RedemptionDto['status'], string>> = { to_pay: '待付款', to_ship: '待发货', shipped: '已发货', received: '已签收', refunded: '已退回积分' };
 
 function statusText(r: RedemptionDto): string {
   return GOODS_STATUS[r.status] ?? (r.kind === 'coupon' ? '已放入卡包' : '已到账');

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm run bench:flash`: a flash sale in the points mall. On SQLite and on a throwaway MariaDB,
-// 10,000 redemption requests over HTTP (64 at a time, 2,000 members) race for 100 in stock;
-// prints req/s, p50, p99 and the oversold count (must be 0). A benchmark, not a test.
+// 10,000 redemption requests over HTTP (64 at a time, 2,000 members) race for 100 goods in
+// stock, each winner's goods becoming an order to ship; prints req/s, p50, p99 and the
+// oversold count (must be 0), and the ratio to a baseline measured in the same run: the same
+// number of authenticated GET /api/points over the same HTTP stack. A benchmark, not a test.
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,9 +37,24 @@ async function flash(url, label) {
   const members = (await ds.query('SELECT id, role, token_version FROM members ORDER BY id')).map((r) => ({ id: Number(r.id), role: r.role, tokenVersion: Number(r.token_version) }));
   const ledger = app.get(LedgerService);
   for (const m of members) await ledger.earn({ memberId: m.id, amount: 1_000, source: 'purchase', key: `flash-grant-${m.id}`, ref: { type: 'bench', id: m.id } });
+  // Each member's shipping address (goods redemptions ship to one).
+  for (let i = 0; i < members.length; i += 200) {
+    const rows = members.slice(i, i + 200).map((m) => `(${m.id}, '收件人', '13900000000', '上海市', '上海市', '黄浦区', '南京东路 1 号', 1, 0, '${now}', '${now}')`);
+    await ds.query(`INSERT INTO addresses (member_id, name, phone, province, city, district, detail, is_default, deleted, created_at, updated_at) VALUES ${rows.join(', ')}`);
+  }
+  const addressOf = new Map((await ds.query('SELECT id, member_id FROM addresses')).map((r) => [Number(r.member_id), Number(r.id)]));
   await ds.query(`INSERT INTO mall_items (kind, title, subtitle, image, points, stock, status, sort, created_at, updated_at) VALUES ('goods', '秒杀', '', '/x.png', 300, ${STOCK}, 'on', 0, '${now}', '${now}')`);
   const [{ id: itemId }] = await ds.query('SELECT MAX(id) AS id FROM mall_items');
   const tokens = members.map((m) => app.get(TokensService).issue(m).accessToken);
+
+  const baseline = await measure(`${REQUESTS} GET /api/points`, {
+    workers: CONCURRENCY, total: REQUESTS,
+    op: async (i) => {
+      const res = await fetch(`${base}/api/points`, { headers: { authorization: `Bearer ${tokens[i % tokens.length]}` } });
+      if (res.status !== 200) throw new Error(`baseline: ${res.status}`);
+      await res.arrayBuffer();
+    },
+  });
 
   let ok = 0;
   let soldOut = 0;
@@ -45,7 +62,11 @@ async function flash(url, label) {
   const row = await measure(`${REQUESTS} redemptions`, {
     workers: CONCURRENCY, total: REQUESTS,
     op: async (i) => {
-      const res = await fetch(`${base}/api/mall/items/${itemId}/redeem`, { method: 'POST', headers: { authorization: `Bearer ${tokens[i % tokens.length]}` } });
+      const member = members[i % members.length];
+      const res = await fetch(`${base}/api/mall/items/${itemId}/redeem`, {
+        method: 'POST', headers: { authorization: `Bearer ${tokens[i % tokens.length]}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ addressId: addressOf.get(member.id) }),
+      });
       const body = await res.json();
       if (res.status === 200) ok++;
       else if (body.code === 'MALL_SOLD_OUT') soldOut++;
@@ -54,10 +75,11 @@ async function flash(url, label) {
   });
   const [{ stock }] = await ds.query('SELECT stock FROM mall_items WHERE id = ?', [itemId]);
   const [{ n }] = await ds.query('SELECT COUNT(*) AS n FROM mall_redemptions WHERE item_id = ?', [itemId]);
+  const [{ orders }] = await ds.query("SELECT COUNT(*) AS orders FROM orders WHERE source = 'mall'");
   const audit = await app.get(LedgerAudit).run();
   await app.close();
-  printTable(label, [row]);
-  console.log(`succeeded ${ok}, sold out ${soldOut}, other errors ${other}; stock left ${stock}; redemptions ${n}; ` +
+  printTable(label, [baseline, row], baseline);
+  console.log(`succeeded ${ok}, sold out ${soldOut}, other errors ${other}; stock left ${stock}; redemptions ${n}; orders to ship ${orders}; ` +
     `oversold ${Math.max(0, Number(n) - STOCK)}; ledger audit ${audit.ok ? 'clean' : `${audit.drifts.length} drift(s)`}`);
 }
 

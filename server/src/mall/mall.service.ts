@@ -44,11 +44,12 @@ export class MallService {
     return items.filter((i) => !i.endsAt || i.endsAt > now).map((i) => toDto(i, tier));
   }
 
-  async redeem(memberId: number, itemId: number, clientKey: string = randomUUID(), addressId?: number): Promise<RedemptionDto> {
-    const requestKey = `${memberId}:${clientKey}`;
-    // Most requests of a flash sale arrive after it sold out: answer those without a transaction.
+  async redeem(memberId: number, itemId: number, clientKey?: string, addressId?: number): Promise<RedemptionDto> {
+    const requestKey = `${memberId}:${clientKey ?? randomUUID()}`;
+    // Most requests of a flash sale arrive after it sold out: answer those with one read (and,
+    // for a request that carries a key, a look for its earlier success: a retry gets that).
     const seen = await this.tx.read((m) => m.findOneBy(MallItem, { id: itemId }));
-    if (seen && seen.stock <= 0 && !(await this.tx.read((m) => m.findOneBy(MallRedemption, { requestKey })))) {
+    if (seen && seen.stock <= 0 && !(clientKey && (await this.tx.read((m) => m.findOneBy(MallRedemption, { requestKey }))))) {
       throw new DomainError('MALL_SOLD_OUT', '已兑完');
     }
     const member = await this.members.get(memberId);

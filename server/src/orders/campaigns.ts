@@ -10,6 +10,8 @@ export interface Campaign {
   to: string;
   /** Member day: only these days of the month (e.g. [8, 18, 28]); empty = every day. */
   daysOfMonth?: number[];
+  /** …or only these Shanghai weekdays, 1 = Monday … 7 = Sunday (e.g. [5]: every Friday). */
+  weekdays?: number[];
 }
 
 export const CAMPAIGNS_KEY = 'campaigns';
@@ -23,7 +25,13 @@ export function campaignPct(campaigns: readonly Campaign[], now: Date): number {
   for (const c of campaigns) {
     if (day < c.from || day > c.to) continue;
     if (c.daysOfMonth?.length && !c.daysOfMonth.includes(dom)) continue;
+    if (c.weekdays?.length && !c.weekdays.includes(weekday(day))) continue;
     pct = Math.max(pct, c.multiplierPct);
   }
   return pct;
+}
+
+/** 1 = Monday … 7 = Sunday for a Shanghai day YYYY-MM-DD. */
+function weekday(day: string): number {
+  return new Date(`${day}T00:00:00Z`).getUTCDay() || 7;
 }

@@ -7,6 +7,8 @@ import { Goods } from '../catalog/goods.entity.js';
 import { Sku } from '../catalog/sku.entity.js';
 import { Address } from '../addresses/address.entity.js';
 import { MallItem } from '../mall/mall.entities.js';
+import { CAMPAIGNS_KEY } from '../orders/campaigns.js';
+import { RulesService } from '../rules/rules.service.js';
 import { Member } from '../members/member.entity.js';
 import { DEMO_ADDRESS, DEMO_CATEGORIES, DEMO_DETAILS, DEMO_GOODS, DEMO_OPERATOR, DEMO_SHOPPERS, DEMO_VETERAN } from './demo-data.js';
 import { DEV_OPENID_PREFIX } from '../auth/auth.service.js';
@@ -72,6 +74,9 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
   });
   if (seeded) {
     const shopper = await app.get(Transactions).run((m) => m.findOneByOrFail(Member, { openid: `${DEV_OPENID_PREFIX}${DEMO_SHOPPERS[0]}` }));
+    // 首页's banner promises it: every Friday (Shanghai) purchase points are doubled.
+    await app.get(RulesService).set(CAMPAIGNS_KEY, { campaigns: [{ name: '会员日', multiplierPct: 200, from: '2026-01-01', to: '2099-12-31', weekdays: [5] }] },
+      { operatorId: null, note: 'demo: 每周五会员日积分翻倍' });
     await seedDemoPoints(app, shopper.id);
     await seedDemoCoupons(app, shopper.id);
   }

@@ -220,6 +220,12 @@ export function RedeemSheet({ item, available, onClose, onRedeemed, onRefused }:
           <Text className='redeem-sheet__row-label'>所需积分</Text>
           <Text className='redeem-sheet__row-value redeem-sheet__row-value--points redeem-points'>{formatPoints(item.memberPoints)}</Text>
         </View>
+        {item.cashFen > 0 && (
+          <View className='redeem-sheet__row'>
+            <Text className='redeem-sheet__row-label'>另需支付</Text>
+            <Text className='redeem-sheet__row-value redeem-sheet__row-value--cash redeem-cash'>¥{formatYuan(item.cashFen)}（下单后 15 分钟内支付）</Text>
+          </View>
+        )}
         <View className='redeem-sheet__row'>
           <Text className='redeem-sheet__row-label'>当前积分</Text>
           <Text className='redeem-sheet__row-value'>{formatPoints(available)}</Text>

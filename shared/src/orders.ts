@@ -195,6 +195,18 @@ export type PayDto =
   | { mode: 'sandbox' }
   | { mode: 'none'; order: OrderDto };
 
+/** Express companies with their WeChat delivery ids (get_delivery_list), for 发货 and its report to WeChat. */
+export const EXPRESS_COMPANIES = [
+  { code: 'SF', name: '顺丰速运' },
+  { code: 'ZTO', name: '中通快递' },
+  { code: 'YTO', name: '圆通速递' },
+  { code: 'YD', name: '韵达快递' },
+  { code: 'STO', name: '申通快递' },
+  { code: 'JTSD', name: '极兔速递' },
+  { code: 'JD', name: '京东物流' },
+  { code: 'EMS', name: 'EMS' },
+] as const;
+
 export interface ShipRequest {
   expressCompany: string;
   trackingNo: string;

@@ -17,11 +17,12 @@ import { OrdersService } from './orders.service.js';
 import { PayController } from './pay.controller.js';
 import { PaymentsService } from './payments.service.js';
 import { RefundsService } from './refunds.service.js';
+import { ShippingReports } from './shipping-reports.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Order, OrderLine, Refund, PaymentEvent]), AddressesModule, CartModule, CatalogModule, CouponsModule, LedgerModule, MembersModule, PayModule, TiersModule],
   controllers: [OrdersController, OrdersAdminController, PayController],
-  providers: [CheckoutService, OrderBook, OrdersService, PaymentsService, RefundsService],
+  providers: [CheckoutService, OrderBook, OrdersService, PaymentsService, RefundsService, ShippingReports],
   exports: [OrdersService, OrderBook, PaymentsService],
 })
 export class OrdersModule {}

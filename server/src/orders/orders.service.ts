@@ -150,6 +150,7 @@ export class OrdersService implements OnModuleInit {
     const now = this.clock.now();
     const order = await this.tx.run(async (m) => {
       const order = await this.book.find(orderId, m);
+      await this.events.emit(m, 'order.shipped', { orderId, at: now.toISOString() });
       return this.book.move(m, order, ['paid'], 'shipped', {
         shippedAt: now, expressCompany: input.expressCompany.trim(), trackingNo: input.trackingNo.trim(),
         autoCompleteAt: new Date(now.getTime() + AUTO_COMPLETE_MS),

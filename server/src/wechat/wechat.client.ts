@@ -41,6 +41,19 @@ const TIMEOUT_MS = 5_000;
 const REFRESH_MARGIN_MS = 5 * 60_000;
 
 /** The only code that speaks HTTP to WeChat's server API; base URL from config. */
+export interface ShippingInfo {
+  transactionId: string;
+  trackingNo: string;
+  /** WeChat's delivery id, e.g. SF (see EXPRESS_COMPANIES). */
+  expressCode: string;
+  itemDesc: string;
+  /** The receiver's phone, masked except the last 4 digits (required for SF). */
+  receiverContact: string;
+  openid: string;
+  /** RFC 3339 with +08:00. */
+  uploadTime: string;
+}
+
 @Injectable()
 export class WechatClient {
   private readonly logger = new Logger('WechatClient');
@@ -74,6 +87,24 @@ export class WechatClient {
     );
     if (!body.phone_info?.purePhoneNumber) throw new DomainError('WECHAT_UNAVAILABLE', '微信返回的手机号不完整');
     return body.phone_info;
+  }
+
+  /**
+   * 发货信息录入 (upload_shipping_info): trade mini-programs report each shipment, or WeChat
+   * keeps the shopper's money frozen. One express parcel for the whole order.
+   */
+  async uploadShippingInfo(input: ShippingInfo): Promise<void> {
+    await this.mapped(() => this.withToken<unknown>('POST', '/wxa/sec/order/upload_shipping_info', {
+      order_key: { order_number_type: 2, transaction_id: input.transactionId },
+      logistics_type: 1,
+      delivery_mode: 1,
+      shipping_list: [{
+        tracking_no: input.trackingNo, express_company: input.expressCode, item_desc: input.itemDesc.slice(0, 120),
+        contact: { receiver_contact: input.receiverContact },
+      }],
+      upload_time: input.uploadTime,
+      payer: { openid: input.openid },
+    }));
   }
 
   /**

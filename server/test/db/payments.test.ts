@@ -9,6 +9,7 @@ import { LedgerQueries } from '../../src/ledger/ledger-queries.service.js';
 import { LedgerService } from '../../src/ledger/ledger.service.js';
 import { PointsEntry } from '../../src/ledger/ledger.entities.js';
 import { Order } from '../../src/orders/order.entities.js';
+import { Events } from '../../src/events/events.service.js';
 import { OrdersService } from '../../src/orders/orders.service.js';
 import { RefundsService } from '../../src/orders/refunds.service.js';
 
@@ -127,6 +128,24 @@ describe('WeChat Pay', () => {
     expect(await order(c.order.id)).toMatchObject({ status: 'closed', closeReason: '超时未支付' });
     expect(wechat.pay.orders.get(c.order.orderNo)?.state).toBe('CLOSED');
     expect(await balance(c.memberId)).toMatchObject({ available: 1_000 });
+  });
+
+  it('reports each shipment of a WeChat-paid order to WeChat (发货信息录入) after it commits', async () => {
+    const { order: o, token } = await pendingOrder();
+    await t.api('POST', `/api/orders/${o.id}/pay`, { token });
+    await wechat.pay.complete(o.orderNo);
+    const owner = (await signIn('o-owner')).accessToken;
+    const shipped = await t.api('POST', `/api/admin/orders/${o.id}/ship`, { token: owner, body: { expressCompany: '顺丰速运', trackingNo: 'SF1234567890' } });
+    expect(shipped.body.status).toBe('shipped');
+    await t.app.get(Events).drain();
+    const paid = await order(o.id);
+    const report = wechat.shipments.find((x) => x.order_key.transaction_id === paid.transactionId);
+    expect(report).toMatchObject({
+      logistics_type: 1, delivery_mode: 1, payer: { openid: expect.stringMatching(/^o-shopper-/) },
+      shipping_list: [{ tracking_no: 'SF1234567890', express_company: 'SF', item_desc: expect.stringContaining('支付测试'), contact: { receiver_contact: '137****0000' } }],
+    });
+    await t.app.get(Events).drain();
+    expect(wechat.shipments.filter((x) => x.order_key.transaction_id === paid.transactionId)).toHaveLength(1);
   });
 
   it('refunds through WeChat Pay: refunding until the notification, then points reversed once', async () => {

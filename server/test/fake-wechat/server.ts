@@ -30,6 +30,8 @@ export class FakeWechat {
   private readonly phoneCodes = new Map<string, string>();
   private readonly failures = new Map<string, number[]>();
   readonly calls: { method: string; path: string }[] = [];
+  /** Shipments reported with upload_shipping_info, as WeChat received them. */
+  readonly shipments: Record<string, any>[] = [];
   tokensIssued = 0;
   currentToken: string | null = null;
 
@@ -99,6 +101,7 @@ export class FakeWechat {
     if (req.method === 'GET' && url.pathname === '/sns/jscode2session') return this.code2Session(url, res);
     if (req.method === 'POST' && url.pathname === '/cgi-bin/stable_token') return this.stableToken(await json(req), res);
     if (req.method === 'POST' && url.pathname === '/wxa/business/getuserphonenumber') return this.phoneNumber(url, await json(req), res);
+    if (req.method === 'POST' && url.pathname === '/wxa/sec/order/upload_shipping_info') return this.shipping(url, await json(req), res);
     if (req.method === 'POST' && url.pathname === '/wxa/getwxacodeunlimit') return this.wxacode(url, await json(req), res);
     send(res, 404, { errcode: 404, errmsg: 'not found' });
   }
@@ -147,6 +150,23 @@ export class FakeWechat {
 
   private tokenValid(url: URL): boolean {
     return this.currentToken !== null && url.searchParams.get('access_token') === this.currentToken;
+  }
+
+  /** 发货信息录入: checks the fields WeChat requires; a paid transaction ships once. */
+  private shipping(url: URL, body: Record<string, any>, res: ServerResponse): void {
+    if (!this.tokenValid(url)) return send(res, 200, { errcode: 40001, errmsg: 'invalid credential' });
+    const parcel = body.shipping_list?.[0];
+    const valid = body.order_key?.order_number_type === 2 && typeof body.order_key.transaction_id === 'string'
+      && body.logistics_type === 1 && body.delivery_mode === 1 && body.shipping_list?.length === 1
+      && typeof parcel?.tracking_no === 'string' && typeof parcel.express_company === 'string' && typeof parcel.item_desc === 'string'
+      && parcel.item_desc.length <= 120 && /^\d{3}\*{4}\d{4}$/.test(parcel.contact?.receiver_contact ?? '')
+      && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+08:00$/.test(body.upload_time ?? '') && typeof body.payer?.openid === 'string';
+    if (!valid) return send(res, 200, { errcode: 47001, errmsg: 'data format error' });
+    if (this.shipments.some((x) => x.order_key.transaction_id === body.order_key.transaction_id)) {
+      return send(res, 200, { errcode: 10060003, errmsg: '支付单已完成发货，无法继续发货' });
+    }
+    this.shipments.push(body);
+    send(res, 200, { errcode: 0, errmsg: 'ok' });
   }
 
   private phoneNumber(url: URL, body: Record<string, unknown>, res: ServerResponse): void {

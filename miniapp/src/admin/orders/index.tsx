@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Image, Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { formatYuan, type OrderLineDto, type OrderStatus, type RefundStatus } from '@jifen/shared';
+import { EXPRESS_COMPANIES, formatYuan, type OrderLineDto, type OrderStatus, type RefundStatus } from '@jifen/shared';
 import { listAdminOrders, refundOrder, shipOrder, type AdminOrderDto } from '../../api/admin';
 import { assetUrl } from '../../api/assets';
 import { EmptyState } from '../../components/EmptyState';
@@ -22,7 +22,8 @@ const TABS: { key: string; label: string; statuses: OrderStatus[]; keep?: (o: Ad
   { key: 'refund', label: '退款', statuses: [], keep: (o) => o.refunds.length > 0 || o.status === 'refunding' || o.status === 'refunded' },
 ];
 
-const EXPRESS = ['顺丰速运', '中通快递', '圆通速递', '韵达快递', '京东物流', 'EMS'];
+/** The companies WeChat has ids for, so the shipment can be reported to it (发货信息录入). */
+const EXPRESS: string[] = EXPRESS_COMPANIES.map((c) => c.name);
 const REASONS = ['买家申请退款', '商品缺货', '商品质量问题', '协商一致退款'];
 
 const REFUND_STATES: Record<RefundStatus, string> = { processing: '退款中', success: '已退款', failed: '退款失败' };

@@ -1,0 +1,41 @@
+import { startTestApp, type TestApp } from '../support/app.js';
+import { redact } from '../../src/audit/audit.interceptor.js';
+
+/** Every changing operator action lands in the audit log, success or refusal, with personal data masked. */
+describe('operator audit log', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ seed: true });
+  });
+  afterAll(() => t.close());
+
+  it('records who did what, to what, and how it ended; shoppers cannot read it', async () => {
+    const operator = (await t.api('POST', '/api/auth/dev', { body: { nickname: '运营小美' } })).body;
+    const shopper = await t.devLogin('路人');
+    const off = await t.api('PATCH', '/api/admin/coupons/templates/1', { token: operator.accessToken, body: { status: 'off' } });
+    expect(off.status).toBe(200);
+    const refused = await t.api('POST', '/api/admin/orders/999999/ship', { token: operator.accessToken, body: { expressCompany: '顺丰速运', trackingNo: 'SF1234567890' } });
+    expect(refused.status).toBe(404);
+    const invalid = await t.api('POST', '/api/admin/orders/1/ship', { token: operator.accessToken, body: { expressCompany: '顺丰速运', trackingNo: '1' } });
+    expect(invalid.status).toBe(400);
+    await t.api('GET', '/api/admin/orders', { token: operator.accessToken }); // reads are not recorded
+
+    const log = await t.api('GET', '/api/admin/audit', { token: operator.accessToken });
+    expect(log.status).toBe(200);
+    expect(log.body.map((e: { action: string; status: number }) => [e.action, e.status])).toEqual([
+      ['POST /api/admin/orders/:id/ship', 400],
+      ['POST /api/admin/orders/:id/ship', 404],
+      ['PATCH /api/admin/coupons/templates/:id', 200],
+    ]);
+    expect(log.body[1]).toMatchObject({ operatorId: operator.member.id, target: { id: '999999' }, detail: { expressCompany: '顺丰速运', trackingNo: 'SF1234567890' } });
+    expect((await t.api('GET', '/api/admin/audit', { token: shopper.accessToken })).status).toBe(403);
+    // A shopper's refused attempt is not an operator action: the guard stops it before the log.
+    expect((await t.api('PATCH', '/api/admin/coupons/templates/1', { token: shopper.accessToken, body: { status: 'on' } })).status).toBe(403);
+    expect((await t.api('GET', '/api/admin/audit', { token: operator.accessToken })).body).toHaveLength(3);
+  });
+
+  it('masks phone numbers and cuts long bodies', () => {
+    expect(redact({ phone: '13800000001', name: '张三' })).toBe('{"phone":"138****0001","name":"张三"}');
+    expect(redact({ note: 'x'.repeat(2000) })).toHaveLength(1000);
+  });
+});

@@ -8,7 +8,7 @@
  */
 const path = require('node:path');
 const { launchWeapp } = require('./weapp/shims.cjs');
-const { createFakeApi, BALANCE, ENTRIES, FAKE_PAGE_SIZE, MASKED_PHONE, PHONE_CODE, MY_INVITE_CODE, AVATAR_URL, TIER } = require('./weapp/fake-api.cjs');
+const { createFakeApi, ADDRESSES, ORDERS, BALANCE, ENTRIES, FAKE_PAGE_SIZE, MASKED_PHONE, PHONE_CODE, MY_INVITE_CODE, AVATAR_URL, TIER } = require('./weapp/fake-api.cjs');
 
 const DIST = path.resolve(__dirname, '../dist/weapp');
 
@@ -564,4 +564,121 @@ test('我的 says 已是最高等级 with a full bar for a 钻石会员', async 
   } finally {
     api.state.tier = null;
   }
+});
+
+test('确认订单 shows the address, the best coupon, the points cap and what to pay from POST /api/checkout/quote', async () => {
+  const quotes = api.state.quotes.length;
+  const page = open('pages/checkout/index', { lines: '11:1' });
+  await until(page, 'the quote', () => all(page, 'checkout__pay-total').length === 1);
+  await until(page, 'the address', () => all(page, 'checkout__address-name').length === 1);
+
+  // The lines go to the server as they were in the query; the coupon is left to the server, no points yet.
+  expect(api.state.quotes.slice(quotes)).toEqual([{ lines: [{ skuId: 11, quantity: 1 }], points: 0 }]);
+  expect(requested('/api/addresses')).toContain('/api/addresses');
+
+  const [address] = ADDRESSES;
+  expect(texts(page, 'checkout__address-name')).toEqual([address.name]);
+  expect(texts(page, 'checkout__address-phone')).toEqual([address.phone]);
+  expect(texts(page, 'checkout__address-default')).toEqual(['默认']);
+  expect(squeeze(texts(page, 'checkout__address-full')[0])).toBe('上海市上海市浦东新区世纪大道100号');
+
+  expect(texts(page, 'checkout-line__title')).toEqual(['智利车厘子']);
+  expect(texts(page, 'checkout-line__sku')).toEqual(['2斤 礼盒装']);
+  expect(texts(page, 'checkout-line__qty')).toEqual(['×1']);
+
+  // The coupon row: the server's pick with what it takes off.
+  expect(texts(page, 'checkout__coupon-name')).toEqual(['满100减20']);
+  expect(texts(page, 'checkout__coupon-off')).toEqual(['-¥20.00']);
+  expect(texts(page, 'checkout__sum-goods')).toEqual(['¥139.00']);
+  expect(texts(page, 'checkout__sum-coupon')).toEqual(['-¥20.00']);
+  expect(texts(page, 'checkout__sum-points')).toEqual(['-¥0.00']);
+
+  // Points: off, with the cap of the quote as cash.
+  expect(texts(page, 'checkout__points-hint')).toEqual([`可用 ${api.state.member.points.available} 积分，最多抵 ¥9.00`]);
+  expect(all(page, 'checkout__points-switch--on')).toHaveLength(0);
+  expect(all(page, 'checkout__points-use')).toHaveLength(0);
+
+  expect(texts(page, 'checkout__pay-total').map(squeeze)).toEqual(['¥119.00']);
+  expect(texts(page, 'checkout__sum-pay').map(squeeze)).toEqual(['¥119.00']);
+  expect(texts(page, 'checkout__earn')).toEqual(['支付后预计获得 119 积分（确认收货后到账）']);
+});
+
+test('确认订单’s points switch asks for a new quote with the most points, and the page shows it', async () => {
+  const page = open('pages/checkout/index', { lines: '11:1' });
+  await until(page, 'the quote', () => all(page, 'checkout__pay-total').length === 1);
+  const quotes = api.state.quotes.length;
+
+  tap(page, '.checkout__points-switch');
+  await until(page, 'the quote with points', () => all(page, 'checkout__points-switch--on').length === 1);
+  expect(api.state.quotes.slice(quotes)).toEqual([{ lines: [{ skuId: 11, quantity: 1 }], points: 900 }]);
+  const [request] = sent('POST', '/api/checkout/quote').slice(-1);
+  expect(typeof request.data === 'string' ? JSON.parse(request.data) : request.data).toMatchObject({ points: 900 });
+
+  expect(texts(page, 'checkout__points-used')).toEqual(['900']);
+  expect(squeeze(texts(page, 'checkout__points-use-text')[0])).toBe('使用900积分，抵¥9.00');
+  expect(texts(page, 'checkout__sum-points')).toEqual(['-¥9.00']);
+  expect(texts(page, 'checkout__coupon-off')).toEqual(['-¥20.00']); // the coupon stays
+  expect(texts(page, 'checkout__pay-total').map(squeeze)).toEqual(['¥110.00']);
+  expect(texts(page, 'checkout__earn')).toEqual(['支付后预计获得 110 积分（确认收货后到账）']);
+
+  // Off again: back to no points.
+  tap(page, '.checkout__points-switch');
+  await until(page, 'the quote without points', () => all(page, 'checkout__points-switch--on').length === 0);
+  expect(api.state.quotes.slice(quotes).map((q) => q.points)).toEqual([900, 0]);
+  expect(texts(page, 'checkout__pay-total').map(squeeze)).toEqual(['¥119.00']);
+});
+
+test('订单详情 of a paid order shows 待发货, the line, the amounts and its points 待到账', async () => {
+  const page = open('pages/order/index', { id: '1' });
+  await until(page, 'the order', () => all(page, 'order-detail__status').length === 1);
+  expect(sent('GET', '/api/orders/1')).not.toHaveLength(0);
+
+  expect(texts(page, 'order-detail__status')).toEqual(['待发货']);
+  expect(texts(page, 'order-detail__hint')).toEqual(['商家正在备货，请耐心等待']);
+  expect(all(page, 'order-detail__header--paid')).toHaveLength(1);
+
+  expect(texts(page, 'order-line__title')).toEqual(['智利车厘子']);
+  expect(texts(page, 'order-line__sku')).toEqual(['2斤 礼盒装']);
+  expect(texts(page, 'order-detail__address-name')).toEqual(['小明']);
+  expect(texts(page, 'order-detail__coupon')).toEqual(['-¥20.00']);
+  expect(texts(page, 'order-detail__points')).toEqual(['-¥5.00']);
+  expect(texts(page, 'order-detail__pay').map(squeeze)).toEqual(['¥114.00']);
+
+  expect(all(page, 'order-detail__earn--pending')).toHaveLength(1);
+  expect(texts(page, 'order-detail__earn-text')).toEqual(['本单获得 114 积分']);
+  expect(texts(page, 'order-detail__earn-state')).toEqual(['待到账']);
+  expect(texts(page, 'order-detail__order-no')).toEqual([ORDERS[0].orderNo]);
+
+  // Paid and not shipped: the member may ask for a refund, nothing to pay or receive.
+  expect(texts(page, 'order-detail__refund')).toEqual(['申请退款']);
+  expect(all(page, 'order-detail__pay-btn')).toHaveLength(0);
+  expect(all(page, 'order-detail__confirm')).toHaveLength(0);
+});
+
+test('我的订单 lists the orders with their status labels and the actions each status allows', async () => {
+  const page = open('pages/orders/index');
+  await until(page, 'two order cards', () => all(page, 'order-card__status').length === 2);
+  expect(sent('GET', '/api/orders').length).toBeGreaterThan(0);
+  expect(sent('GET', '/api/orders').pop().url).not.toContain('status='); // 全部 asks for every status
+
+  expect(texts(page, 'orders__tab-text')).toEqual(['全部', '待付款', '待发货', '待收货', '退款/售后']);
+  expect(texts(page, 'orders__tab--active')).toEqual(['全部']);
+  expect(texts(page, 'order-card__status')).toEqual(['待发货', '已完成']);
+  expect(all(page, 'order-card--paid')).toHaveLength(1);
+  expect(all(page, 'order-card--completed')).toHaveLength(1);
+  expect(texts(page, 'order-card__title')).toEqual(['智利车厘子', '精品挂耳咖啡']);
+  expect(texts(page, 'order-card__pay-fen').map(squeeze)).toEqual(['¥114.00', '¥139.00']);
+  expect(texts(page, 'order-card__no').map(squeeze)).toEqual(ORDERS.map((o) => `订单号${o.orderNo}`));
+
+  // Paid, not shipped: a refund may be asked for; completed: only the details. Neither has 去支付 or 确认收货.
+  const actions = (card) => [...card.querySelectorAll('[class]')].filter((el) => [...el.classList].some((c) => c.endsWith('order-card__btn'))).map((el) => el.textContent.trim());
+  const [paid, completed] = all(page, 'order-card');
+  expect(actions(paid)).toEqual(['申请退款', '查看详情']);
+  expect(actions(completed)).toEqual(['查看详情']);
+
+  // A status tab asks the server for its statuses.
+  tap(page, '.orders__tab--paid');
+  await until(page, 'the 待发货 tab', () => texts(page, 'orders__tab--active')[0] === '待发货' && all(page, 'order-card__status').length === 1);
+  expect(sent('GET', '/api/orders?status=paid')).toHaveLength(1);
+  expect(texts(page, 'order-card__status')).toEqual(['待发货']);
 });

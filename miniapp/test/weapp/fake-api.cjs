@@ -122,6 +122,68 @@ const INVITES = {
 /** Codes the fake server knows (anyone else's link answers 404 INVITE_CODE_UNKNOWN). */
 const FRIEND_CODES = ['FRIEND01', 'SCENE002', 'MOMENTS9'];
 
+/** GET /api/addresses (AddressDto[]): 小明's one address, the default. */
+const ADDRESSES = [
+  { id: 1, name: '小明', phone: '13800138000', province: '上海市', city: '上海市', district: '浦东新区', detail: '世纪大道 100 号', isDefault: true },
+];
+
+/** The SKU checkout buys in the render test: 智利车厘子 2斤装 at ¥139.00. */
+const CHECKOUT_SKU = { skuId: 11, goodsId: 1, title: '智利车厘子', skuName: '2斤 礼盒装', image: '/assets/goods/1.png', priceFen: 13900 };
+/** 满100减20 fits a ¥139 order; 无门槛减5 is there, but only one coupon goes on an order. */
+const CHECKOUT_COUPONS = [
+  { ...coupon(1, '满100减20', '满100减20', rule('threshold', 10000, 2000), 'available', 2), usable: true, reason: null, discountFen: 2000 },
+  { ...coupon(4, '满200减30', '满200减30', rule('threshold', 20000, 3000), 'available', 9), usable: false, reason: '差 ¥61.00 可用', discountFen: 0 },
+];
+
+/**
+ * POST /api/checkout/quote (QuoteDto) for CHECKOUT_SKU: goods 13900, the best coupon 2000
+ * (couponId undefined = best, null = none), at most 900 points (balance ≥ 900, well under 50%),
+ * and the points asked for (0 or a multiple of 100 up to 900, else 409 POINTS_OVER_CAP).
+ */
+function checkoutQuote({ lines = [], couponId, points = 0 } = {}, available) {
+  const quoted = lines.map(({ skuId, quantity }) => {
+    if (skuId !== CHECKOUT_SKU.skuId) return null;
+    const { title, skuName, image, priceFen, goodsId } = CHECKOUT_SKU;
+    return { goodsId, skuId, title, skuName, image, priceFen, quantity, amountFen: priceFen * quantity };
+  });
+  if (quoted.length === 0 || quoted.includes(null)) return { status: 400, body: { code: 'SKU_UNAVAILABLE', message: '商品已下架' } };
+  const goodsFen = quoted.reduce((s, l) => s + l.amountFen, 0);
+  const chosen = couponId === null ? null : CHECKOUT_COUPONS.find((c) => c.usable && (couponId === undefined || c.id === couponId)) ?? null;
+  const couponFen = chosen ? chosen.discountFen : 0;
+  const maxPoints = Math.min(900, Math.floor(available / 100) * 100);
+  if (points % 100 !== 0 || points < 0 || points > maxPoints) return { status: 409, body: { code: 'POINTS_OVER_CAP', message: `最多可用 ${maxPoints} 积分` } };
+  const payFen = goodsFen - couponFen - points;
+  return {
+    body: {
+      lines: quoted, goodsFen, coupons: CHECKOUT_COUPONS, couponId: chosen ? chosen.id : null, couponFen,
+      maxPoints, points, pointsFen: points, payFen, earnPoints: Math.floor(payFen / 100), available,
+    },
+  };
+}
+
+/** An OrderDto of 小明's (one line of CHECKOUT_SKU), with the fields that differ by status. */
+const order = (id, fields) => ({
+  id, orderNo: `20261125000${id}`, status: 'paid', statusLabel: '待发货', source: 'shop',
+  lines: [{ id: id * 10, goodsId: 1, skuId: 11, title: '智利车厘子', skuName: '2斤 礼盒装', image: '/assets/goods/1.png', priceFen: 13900, quantity: 1, amountFen: 13900, refundedQuantity: 0 }],
+  goodsFen: 13900, couponId: 1, couponName: '满100减20', couponFen: 2000, points: 500, pointsFen: 500, payFen: 11400, refundedFen: 0,
+  earnPoints: 114, earnState: 'pending',
+  address: { name: '小明', phone: '13800138000', full: '上海市上海市浦东新区 世纪大道 100 号' }, remark: '',
+  createdAt: '2026-11-25T02:00:00.000Z', payDeadline: null, paidAt: '2026-11-25T02:01:00.000Z', payChannel: 'wechat',
+  shippedAt: null, expressCompany: null, trackingNo: null, autoCompleteAt: null, completedAt: null, closedAt: null, closeReason: null,
+  refunds: [],
+  ...fields,
+});
+/** GET /api/orders, newest first: a paid order (its points pending) and a completed one (points arrived). */
+const ORDERS = [
+  order(1, {}),
+  order(2, {
+    orderNo: '202611180002', status: 'completed', statusLabel: '已完成', couponId: null, couponName: null, couponFen: 0, points: 0, pointsFen: 0,
+    payFen: 13900, earnPoints: 139, earnState: 'confirmed', createdAt: '2026-11-18T02:00:00.000Z', paidAt: '2026-11-18T02:01:00.000Z',
+    shippedAt: '2026-11-18T08:00:00.000Z', expressCompany: '顺丰速运', trackingNo: 'SF1234567890', completedAt: '2026-11-20T08:00:00.000Z',
+    lines: [{ id: 20, goodsId: 3, skuId: 31, title: '精品挂耳咖啡', skuName: '10 包', image: '/assets/goods/3.png', priceFen: 13900, quantity: 1, amountFen: 13900, refundedQuantity: 0 }],
+  }),
+];
+
 const TOKENS = { accessToken: 'access-xm', refreshToken: 'refresh-xm', expiresIn: 7200 };
 
 /** GET /api/me/tier (TierInfoDto) for 小明: 320 yuan of growth, 180 short of 银卡. */
@@ -158,6 +220,8 @@ function createFakeApi() {
       template(1, '满50减5', '满50减5', rule('threshold', 5000, 500), 10, 7, 0),
       template(2, '新人无门槛减10', '无门槛减10', rule('no_threshold', 0, 1000), null, 40, 1),
     ],
+    /** Every POST /api/checkout/quote body, oldest first (what checkout asked the server to price). */
+    quotes: [],
   };
   const unauthorized = { status: 401, body: { code: 'UNAUTHORIZED', message: '请先登录' } };
 
@@ -270,10 +334,28 @@ function createFakeApi() {
           if (data?.code === MY_INVITE_CODE) return { status: 409, body: { code: 'INVITE_SELF', message: '不能邀请自己' } };
           if (!FRIEND_CODES.includes(data?.code)) return { status: 404, body: { code: 'INVITE_CODE_UNKNOWN', message: '邀请码不存在' } };
           return { body: { counted: true } };
+        case 'GET /api/addresses':
+          return signedIn ? { body: ADDRESSES } : unauthorized;
+        case 'POST /api/checkout/quote':
+          if (!signedIn) return unauthorized;
+          state.quotes.push(data);
+          return checkoutQuote(data, state.member.points.available);
+        case 'GET /api/orders': {
+          if (!signedIn) return unauthorized;
+          const statuses = searchParams.get('status')?.split(',');
+          return { body: ORDERS.filter((o) => !statuses || statuses.includes(o.status)) };
+        }
         case 'GET /api/points/entries':
           return signedIn ? { body: entriesPage(searchParams) } : unauthorized;
-        default:
+        default: {
+          const orderId = /^GET \/api\/orders\/(\d+)$/.exec(route)?.[1];
+          if (orderId !== undefined) {
+            if (!signedIn) return unauthorized;
+            const found = ORDERS.find((o) => o.id === Number(orderId));
+            return found ? { body: found } : { status: 404, body: { code: 'ORDER_NOT_FOUND', message: '订单不存在' } };
+          }
           return { status: 404, body: { code: 'NOT_FOUND', message: `fake API has no ${route}` } };
+        }
       }
     })();
     return { statusCode: reply.status ?? 200, data: reply.body, header: {} };
@@ -311,4 +393,4 @@ function createFakeApi() {
   return { state, answer, upload };
 }
 
-module.exports = { createFakeApi, MALL_ITEMS, INVITES, MY_INVITE_CODE, MEMBER, BALANCE, ENTRIES, GOODS, FAKE_PAGE_SIZE, PHONE_CODE, MASKED_PHONE, TODAY, TIER, AVATAR_URL };
+module.exports = { createFakeApi, ADDRESSES, CHECKOUT_SKU, ORDERS, MALL_ITEMS, INVITES, MY_INVITE_CODE, MEMBER, BALANCE, ENTRIES, GOODS, FAKE_PAGE_SIZE, PHONE_CODE, MASKED_PHONE, TODAY, TIER, AVATAR_URL };

@@ -43,6 +43,7 @@ export default defineAppConfig({
       pages: [
         'orders/index', // 订单管理: orders by status (待发货/待收货/已完成/退款), 发货 and 退款 sheets; no parameters
         'coupons/index', // 优惠券: template funnel (issued, used, use rate, GMV) and on/off switch; no parameters
+        'audit/index', // 审计日志: every changing admin action (who, what, outcome), newest first, more at the bottom; no parameters
       ],
     },
   ],

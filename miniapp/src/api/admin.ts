@@ -33,3 +33,26 @@ export function listCouponTemplateStats(): Promise<CouponTemplateStatsDto[]> {
 export function setCouponTemplateStatus(id: number, status: 'on' | 'off'): Promise<CouponTemplateStatsDto> {
   return request({ method: 'PATCH', path: `/api/admin/coupons/templates/${id}`, data: { status } });
 }
+
+/** One recorded operator action (any changing admin route, refusals included). */
+export interface AuditEntryDto {
+  id: number;
+  operatorId: number;
+  /** `METHOD /api/route/:param`, e.g. `POST /api/admin/orders/:id/ship`. */
+  action: string;
+  /** The route params, e.g. `{ id: '12' }`. */
+  target: Record<string, string>;
+  /** The request body (phones masked); a string when it was cut to fit. */
+  detail: unknown;
+  /** The HTTP status answered. */
+  status: number;
+  createdAt: string;
+}
+
+/** Entries in one page of 审计日志. */
+export const AUDIT_PAGE_SIZE = 50;
+
+/** 审计日志, newest first; `before` is the last id of the previous page. */
+export function listAudit(before?: number): Promise<AuditEntryDto[]> {
+  return request({ method: 'GET', path: '/api/admin/audit', query: { before, limit: AUDIT_PAGE_SIZE } });
+}

@@ -1,0 +1,211 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import { useDidShow, useReachBottom } from '@tarojs/taro';
+import { EXPRESS_COMPANIES } from '@jifen/shared';
+import { AUDIT_PAGE_SIZE, listAudit, type AuditEntryDto } from '../../api/admin';
+import { EmptyState } from '../../components/EmptyState';
+import { Clock, Setting } from '../../components/Icon';
+import { formatShanghaiTime } from '../../utils/format';
+import { useOperator } from '../useOperator';
+import './index.scss';
+
+type Body = Record<string, unknown>;
+const asBody = (detail: unknown): Body => (detail && typeof detail === 'object' && !Array.isArray(detail) ? (detail as Body) : {});
+
+/** Known admin routes: a Chinese name, what the params point at, and a summary of the body. */
+const ACTIONS: { pattern: RegExp; label: string; target: string; summary: (b: Body) => string }[] = [
+  {
+    pattern: /^POST \/api\/admin\/orders\/:id\/ship$/,
+    label: '发货',
+    target: '订单',
+    summary: (b) => {
+      const company = EXPRESS_COMPANIES.find((c) => c.code === b.expressCompany)?.name ?? (typeof b.expressCompany === 'string' ? b.expressCompany : '');
+      return [company, typeof b.trackingNo === 'string' ? b.trackingNo : ''].filter(Boolean).join(' ');
+    },
+  },
+  {
+    pattern: /^POST \/api\/admin\/orders\/:id\/refund$/,
+    label: '退款',
+    target: '订单',
+    summary: (b) => {
+      const lines = Array.isArray(b.lines) ? (b.lines as { quantity?: unknown }[]) : null;
+      const qty = lines?.reduce((n, l) => n + (typeof l.quantity === 'number' ? l.quantity : 0), 0) ?? 0;
+      const scope = lines?.length ? `部分退款 ${qty} 件` : '整单退款';
+      return typeof b.reason === 'string' && b.reason ? `${scope} · ${b.reason}` : scope;
+    },
+  },
+  {
+    pattern: /^PATCH \/api\/admin\/coupons\/templates\/:id$/,
+    label: '优惠券上下架',
+    target: '优惠券模板',
+    summary: (b) => (b.status === 'on' ? '开始发放' : b.status === 'off' ? '停止发放' : genericSummary(b)),
+  },
+  {
+    pattern: /^POST \/api\/admin\/coupons\/templates$/,
+    label: '新建优惠券',
+    target: '优惠券模板',
+    summary: (b) => (typeof b.name === 'string' ? b.name : genericSummary(b)),
+  },
+  {
+    pattern: /^POST \/api\/admin\/coupons\/templates\/:id\/issue$/,
+    label: '定向发券',
+    target: '优惠券模板',
+    summary: (b) => (Array.isArray(b.memberIds) ? `发给 ${b.memberIds.length} 位会员` : genericSummary(b)),
+  },
+];
+
+/** Any body on one line: `key: value · key: value`. */
+function genericSummary(detail: unknown): string {
+  if (detail === null || detail === undefined) return '';
+  if (typeof detail !== 'object') return String(detail);
+  const show = (v: unknown) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v));
+  return Object.entries(detail as Body)
+    .map(([k, v]) => `${k}: ${show(v)}`)
+    .join(' · ');
+}
+
+function describe(entry: AuditEntryDto) {
+  const known = ACTIONS.find((a) => a.pattern.test(entry.action));
+  const params = Object.entries(entry.target ?? {});
+  const target = known && entry.target?.id ? `${known.target} #${entry.target.id}` : params.map(([k, v]) => `${k} ${v}`).join(' · ');
+  let summary: string;
+  try {
+    summary = known ? known.summary(asBody(entry.detail)) : genericSummary(entry.detail);
+  } catch {
+    summary = genericSummary(entry.detail);
+  }
+  return { label: known?.label ?? entry.action, known: Boolean(known), target, summary };
+}
+
+function AuditCard({ entry }: { entry: AuditEntryDto }) {
+  const { label, known, target, summary } = describe(entry);
+  const ok = entry.status >= 200 && entry.status < 300;
+  return (
+    <View className={`admin-audit-entry admin-audit-entry--${ok ? 'ok' : 'failed'}`}>
+      <View className='admin-audit-entry__head'>
+        <Text className={`admin-audit-entry__action${known ? '' : ' admin-audit-entry__action--raw'}`}>{label}</Text>
+        <Text className={`admin-audit-entry__outcome admin-audit-outcome admin-audit-outcome--${ok ? 'ok' : 'failed'}`}>
+          {ok ? '成功' : `失败 (${entry.status})`}
+        </Text>
+      </View>
+      {target ? <Text className='admin-audit-entry__target'>{target}</Text> : null}
+      {summary ? <Text className='admin-audit-entry__summary'>{summary}</Text> : null}
+      <View className='admin-audit-entry__foot'>
+        <Text className='admin-audit-entry__operator'>操作人 #{entry.operatorId}</Text>
+        <Text className='admin-audit-entry__time'>{formatShanghaiTime(entry.createdAt)}</Text>
+      </View>
+    </View>
+  );
+}
+
+type Phase = 'idle' | 'loading' | 'error';
+
+/** 审计日志 (operators): every changing admin action, newest first, a page at a time at the bottom. */
+export default function AdminAuditPage() {
+  const { operator, loading } = useOperator();
+  const operatorId = operator?.id ?? null;
+  const [entries, setEntries] = useState<AuditEntryDto[] | null>(null);
+  const [more, setMore] = useState(false);
+  const [phase, setPhase] = useState<Phase>('idle');
+  // Guards against overlapping loads and answers for a list that has since been reloaded.
+  const generation = useRef(0);
+  const busy = useRef(false);
+
+  const reload = useCallback(() => {
+    if (operatorId === null) return;
+    const gen = ++generation.current;
+    busy.current = true;
+    setPhase('loading');
+    listAudit().then(
+      (page) => {
+        if (gen !== generation.current) return;
+        busy.current = false;
+        setEntries(page);
+        setMore(page.length >= AUDIT_PAGE_SIZE);
+        setPhase('idle');
+      },
+      () => {
+        if (gen !== generation.current) return;
+        busy.current = false;
+        setPhase('error');
+      },
+    );
+  }, [operatorId]);
+  useEffect(reload, [reload]);
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) reload();
+    shown.current = true;
+  });
+
+  const loadMore = useCallback(() => {
+    if (busy.current || !more || !entries?.length) return;
+    const gen = generation.current;
+    busy.current = true;
+    setPhase('loading');
+    listAudit(entries[entries.length - 1].id).then(
+      (page) => {
+        if (gen !== generation.current) return;
+        busy.current = false;
+        setEntries((list) => [...(list ?? []), ...page]);
+        setMore(page.length >= AUDIT_PAGE_SIZE);
+        setPhase('idle');
+      },
+      () => {
+        if (gen !== generation.current) return;
+        busy.current = false;
+        setPhase('error');
+      },
+    );
+  }, [more, entries]);
+  useReachBottom(loadMore);
+
+  if (!operator) {
+    return (
+      <View className='admin-audit'>
+        <EmptyState icon={<Setting size={36} color='#ff8a3d' />} title={loading ? '正在确认身份…' : '仅限运营人员访问'} description='审计日志只对店主和运营开放。' />
+      </View>
+    );
+  }
+
+  let body;
+  if (entries === null) {
+    body =
+      phase === 'error' ? (
+        <EmptyState icon={<Clock size={36} color='#ff8a3d' />} title='加载失败' description='请稍后重试' action={<Button className='admin-audit__retry' onClick={reload}>重新加载</Button>} />
+      ) : (
+        <Text className='admin-audit__loading'>加载中…</Text>
+      );
+  } else if (entries.length === 0) {
+    body = <EmptyState icon={<Clock size={36} color='#ff8a3d' />} title='暂无操作记录' description='发货、退款、优惠券等管理操作会记录在这里。' />;
+  } else {
+    body = (
+      <>
+        {entries.map((entry) => (
+          <AuditCard key={entry.id} entry={entry} />
+        ))}
+        <View className='admin-audit__footer'>
+          {phase === 'loading' ? (
+            <Text className='admin-audit__note'>加载中…</Text>
+          ) : phase === 'error' ? (
+            <Text className='admin-audit__note admin-audit__note--retry' onClick={loadMore}>
+              加载失败，点击重试
+            </Text>
+          ) : more ? (
+            <Text className='admin-audit__note admin-audit__note--retry' onClick={loadMore}>
+              上拉加载更多
+            </Text>
+          ) : (
+            <Text className='admin-audit__note'>没有更多了</Text>
+          )}
+        </View>
+      </>
+    );
+  }
+
+  return (
+    <View className='admin-audit'>
+      <View className='admin-audit__list'>{body}</View>
+    </View>
+  );
+}

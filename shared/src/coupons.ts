@@ -44,6 +44,31 @@ export interface CouponTemplateDto extends CouponRule {
   claimable: boolean;
 }
 
+/**
+ * What an operator sends to create a template (POST /api/admin/coupons/templates). Money in
+ * integer fen; kind-specific rules (a threshold above the amount, a discount's percent) are
+ * checked by the server.
+ */
+export interface CouponTemplateInput {
+  name: string;
+  kind: CouponKind;
+  thresholdFen?: number;
+  amountFen?: number;
+  /** For discount: the share paid, in percent (85 = 8.5折). */
+  discountPct?: number;
+  maxOffFen?: number | null;
+  scope: CouponScope;
+  scopeIds?: number[];
+  channel: CouponChannel;
+  validity: { type: 'fixed' | 'relative'; startsAt?: string; endsAt?: string; days?: number };
+  claimStartsAt?: string | null;
+  claimEndsAt?: string | null;
+  /** Coupons that may ever be issued, or null for no limit. */
+  total?: number | null;
+  perMember?: number;
+  status?: 'on' | 'off';
+}
+
 /** A member's coupon. 'locked' is held by an unpaid order and comes back if it closes. */
 export type CouponState = 'available' | 'locked' | 'used' | 'expired';
 

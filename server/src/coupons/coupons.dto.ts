@@ -2,8 +2,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested,
 } from 'class-validator';
-import type { CouponChannel, CouponKind, CouponScope } from '@jifen/shared';
-import type { CouponTemplateInput } from './coupons.service.js';
+import type { CouponChannel, CouponKind, CouponScope, CouponTemplateInput } from '@jifen/shared';
 
 const KINDS: CouponKind[] = ['threshold', 'discount', 'no_threshold'];
 const SCOPES: CouponScope[] = ['all', 'categories', 'goods'];

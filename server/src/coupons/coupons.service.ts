@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import {
-  addDays, type CheckoutCouponDto, type CouponChannel, type CouponDto, type CouponRule, type CouponTemplateDto, type CouponTemplateStatsDto,
+  addDays, type CheckoutCouponDto, type CouponChannel, type CouponTemplateInput, type CouponDto, type CouponRule, type CouponTemplateDto, type CouponTemplateStatsDto,
   couponDiscount, couponLabel, endOfShanghaiDay, type PricedLine, shanghaiDay,
 } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
@@ -14,24 +14,8 @@ import { Coupon, CouponTemplate } from './coupon.entities.js';
 
 export type WalletState = 'available' | 'used' | 'expired';
 
-/** What an operator sends to create a template (validated by CreateCouponTemplateDto). */
-export interface CouponTemplateInput {
-  name: string;
-  kind: CouponRule['kind'];
-  thresholdFen?: number;
-  amountFen?: number;
-  discountPct?: number;
-  maxOffFen?: number | null;
-  scope: CouponRule['scope'];
-  scopeIds?: number[];
-  channel: CouponChannel;
-  validity: { type: 'fixed' | 'relative'; startsAt?: string; endsAt?: string; days?: number };
-  claimStartsAt?: string | null;
-  claimEndsAt?: string | null;
-  total?: number | null;
-  perMember?: number;
-  status?: 'on' | 'off';
-}
+/** What an operator sends to create a template (validated by CreateCouponTemplateDto); shared with the miniapp's form. */
+export type { CouponTemplateInput };
 
 /** Refusals of issuing that an event handler or a targeted issue skips instead of failing. */
 const SKIPPABLE = new Set(['COUPON_SOLD_OUT', 'COUPON_LIMIT_REACHED', 'COUPON_NOT_CLAIMABLE']);

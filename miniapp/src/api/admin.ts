@@ -1,4 +1,4 @@
-import type { AdminOverviewDto, CouponTemplateStatsDto, OrderDto, OrderStatus, RefundRequest, ShipRequest } from '@jifen/shared';
+import type { AdminOverviewDto, CouponTemplateInput, CouponTemplateStatsDto, OrderDto, OrderStatus, RefundRequest, ShipRequest } from '@jifen/shared';
 import { request } from './request';
 
 /** The 管理 tab's headline numbers (owner and operator only). */
@@ -55,4 +55,9 @@ export const AUDIT_PAGE_SIZE = 50;
 /** 审计日志, newest first; `before` is the last id of the previous page. */
 export function listAudit(before?: number): Promise<AuditEntryDto[]> {
   return request({ method: 'GET', path: '/api/admin/audit', query: { before, limit: AUDIT_PAGE_SIZE } });
+}
+
+/** A new coupon template (运营 → 优惠券 → 新建优惠券); the server checks kind-specific rules. */
+export function createCouponTemplate(input: CouponTemplateInput): Promise<CouponTemplateStatsDto> {
+  return request({ method: 'POST', path: '/api/admin/coupons/templates', data: input });
 }

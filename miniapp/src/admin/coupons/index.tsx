@@ -7,6 +7,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { Coupon, Setting } from '../../components/Icon';
 import { couponFace, templateValidity } from '../../utils/coupons';
 import { useOperator } from '../useOperator';
+import { CouponForm } from './CouponForm';
 import './index.scss';
 
 const CHANNELS: Record<CouponChannel, string> = {
@@ -68,12 +69,13 @@ function TemplateCard({ t, busy, onToggle }: { t: CouponTemplateStatsDto; busy: 
   );
 }
 
-/** 优惠券 (operators): each template's funnel and an on/off switch. */
+/** 优惠券 (operators): each template's funnel, an on/off switch, and 新建优惠券. */
 export default function AdminCouponsPage() {
   const { operator, loading } = useOperator();
   const [templates, setTemplates] = useState<CouponTemplateStatsDto[] | null>(null);
   const [failed, setFailed] = useState(false);
   const [busy, setBusy] = useState<number | null>(null);
+  const [creating, setCreating] = useState(false);
   const operatorId = operator?.id ?? null;
 
   const load = useCallback(() => {
@@ -131,6 +133,9 @@ export default function AdminCouponsPage() {
         </View>
       </View>
       <View className='admin-coupons__list'>
+        <Button className='admin-coupons__create' onClick={() => setCreating(true)}>
+          ＋ 新建优惠券
+        </Button>
         {failed ? (
           <EmptyState icon={<Coupon size={36} color='#ff8a3d' />} title='加载失败' description='请稍后重试' action={<Button className='admin-coupons__retry' onClick={load}>重新加载</Button>} />
         ) : templates === null ? (
@@ -141,6 +146,16 @@ export default function AdminCouponsPage() {
           templates.map((t) => <TemplateCard key={t.id} t={t} busy={busy === t.id} onToggle={(on) => void toggle(t, on)} />)
         )}
       </View>
+      {creating && (
+        <CouponForm
+          channels={CHANNELS}
+          onClose={() => setCreating(false)}
+          onDone={() => {
+            setCreating(false);
+            load();
+          }}
+        />
+      )}
     </View>
   );
 }

@@ -4,7 +4,7 @@ import { catchError, concatMap, type Observable } from 'rxjs';
 import { type Caller, ROLES } from '../auth/decorators.js';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { DomainError } from '../common/errors.js';
-import { maskPhone, statusOf } from '@jifen/shared';
+import { maskPhone } from '@jifen/shared';
 import { AuditService } from './audit.service.js';
 
 interface AuditedRequest {
@@ -59,7 +59,7 @@ export function redact(body: unknown): string {
 }
 
 function statusOfError(error: unknown): number {
-  if (error instanceof DomainError) return statusOf(error.code);
+  if (error instanceof DomainError) return error.status;
   const http = error as { getStatus?: () => number };
   return typeof http.getStatus === 'function' ? http.getStatus() : 500;
 }

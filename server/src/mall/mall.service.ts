@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import { type MallItemDto, type RedemptionDto, type RedemptionStatus, type TierName, tierRule } from '@jifen/shared';
+import { type AddressDto, type MallItemDto, type RedemptionDto, type RedemptionStatus, type TierName, tierRule } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
 import { Sql, sqlTime } from '../common/sql.js';
@@ -15,7 +15,7 @@ import { Sku } from '../catalog/sku.entity.js';
 import { CouponsService } from '../coupons/coupons.service.js';
 import { OrderBook, keys } from '../orders/order-book.js';
 import { PAY_WINDOW_MS } from '../orders/orders.service.js';
-import { Order, OrderLine } from '../orders/order.entities.js';
+import { Order } from '../orders/order.entities.js';
 import { MallItem, MallRedemption } from './mall.entities.js';
 
 /**
@@ -123,24 +123,18 @@ export class MallService {
    * points; points + cash items leave the cash to pay like any order (15 minutes, or it closes
    * and the points, the unit and the member's limit come back).
    */
-  private async shippingOrder(m: EntityManager, memberId: number, item: MallItem, points: number,
-    address: { name: string; phone: string; province: string; city: string; district: string; detail: string }, requestKey: string, now: Date): Promise<number> {
+  private async shippingOrder(m: EntityManager, memberId: number, item: MallItem, points: number, address: AddressDto, requestKey: string, now: Date): Promise<number> {
     const goods = item.goodsId ? await m.findOneBy(Goods, { id: item.goodsId }) : null;
     const sku = goods ? await m.findOne(Sku, { where: { goodsId: goods.id }, order: { sort: 'ASC', id: 'ASC' } }) : null;
-    const order = await m.save(m.create(Order, {
-      orderNo: this.orders.newOrderNo(), memberId, status: item.cashFen > 0 ? 'pending' : 'paid', source: 'mall', goodsFen: points + item.cashFen,
-      couponId: null, couponName: null, couponFen: 0, points, pointsFen: points, payFen: item.cashFen, refundedFen: 0, earnPoints: 0, earnState: 'none',
-      address: JSON.stringify({ name: address.name, phone: address.phone, full: `${address.province}${address.city}${address.district}${address.detail}` }),
-      remark: '积分兑换', requestKey: `mall:${requestKey}`, payDeadline: item.cashFen > 0 ? new Date(now.getTime() + PAY_WINDOW_MS) : null,
-      paidAt: item.cashFen > 0 ? null : now, payChannel: item.cashFen > 0 ? null : 'none', transactionId: null,
-      shippedAt: null, expressCompany: null, trackingNo: null, autoCompleteAt: null, completedAt: null, closedAt: null, closeReason: null,
-      resumeStatus: null, createdAt: now, updatedAt: now,
-    }));
-    await m.insert(OrderLine, {
-      orderId: order.id, goodsId: goods?.id ?? 0, skuId: sku?.id ?? 0, categoryId: goods?.categoryId ?? 0, title: item.title.slice(0, 64),
-      skuName: sku?.name ?? '积分兑换', image: item.image, priceFen: points + item.cashFen, quantity: 1, amountFen: points + item.cashFen, couponFen: 0, points,
-      refundedQuantity: 0,
-    });
+    const cash = item.cashFen > 0;
+    const order = await this.orders.insert(m, {
+      memberId, status: cash ? 'pending' : 'paid', source: 'mall', goodsFen: points + item.cashFen, points, pointsFen: points, payFen: item.cashFen,
+      remark: '积分兑换', requestKey: `mall:${requestKey}`, payDeadline: cash ? new Date(now.getTime() + PAY_WINDOW_MS) : null,
+      paidAt: cash ? null : now, payChannel: cash ? null : 'none',
+    }, address, [{
+      goodsId: goods?.id ?? 0, skuId: sku?.id ?? 0, categoryId: goods?.categoryId ?? 0, title: item.title.slice(0, 64), skuName: sku?.name ?? '积分兑换',
+      image: item.image, priceFen: points + item.cashFen, quantity: 1, amountFen: points + item.cashFen, couponFen: 0, points,
+    }]);
     return order.id;
   }
 

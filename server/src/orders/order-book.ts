@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import { ORDER_STATUS_LABELS, type OrderDto, type OrderStatus, shanghaiDay } from '@jifen/shared';
+import { type AddressDto, ORDER_STATUS_LABELS, type OrderDto, type OrderStatus, shanghaiDay } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
 import { Sql, sqlTime } from '../common/sql.js';
@@ -97,6 +97,22 @@ export class OrderBook {
     await sql.exec(m, 'UPDATE mall_member_counts SET redeemed = redeemed - 1 WHERE member_id = ? AND item_id = ? AND redeemed > 0', [r.member_id, r.item_id]);
   }
 
+  /**
+   * Writes a new order and its lines: the caller gives what differs (money, status, deadline),
+   * the rest starts empty; the address is kept as it is now (later edits do not change it).
+   */
+  async insert(m: EntityManager, order: NewOrder, address: AddressDto, lines: Omit<OrderLine, 'id' | 'orderId' | 'refundedQuantity'>[]): Promise<Order> {
+    const now = this.clock.now();
+    const saved = await m.save(m.create(Order, {
+      couponId: null, couponName: null, couponFen: 0, refundedFen: 0, earnPoints: 0, earnState: 'none', remark: '', payDeadline: null,
+      paidAt: null, payChannel: null, transactionId: null, shippedAt: null, expressCompany: null, trackingNo: null, autoCompleteAt: null,
+      completedAt: null, closedAt: null, closeReason: null, resumeStatus: null, ...order,
+      orderNo: this.newOrderNo(), address: JSON.stringify(snapshotOf(address)), createdAt: now, updatedAt: now,
+    }));
+    await m.insert(OrderLine, lines.map((l) => ({ ...l, orderId: saved.id, refundedQuantity: 0 })));
+    return saved;
+  }
+
   /** Takes stock for each line by a conditional update (SKU order: no deadlocks between orders). */
   async takeStock(m: EntityManager, lines: { skuId: number; quantity: number; title: string }[]): Promise<void> {
     const sql = new Sql(m);
@@ -127,6 +143,14 @@ export class OrderBook {
   async toDto(order: Order, m?: EntityManager): Promise<OrderDto> {
     return (await this.toDtos([order], m))[0];
   }
+}
+
+/** What an order must be told; everything else starts empty (see OrderBook.insert). */
+export type NewOrder = Pick<Order, 'memberId' | 'status' | 'source' | 'goodsFen' | 'points' | 'pointsFen' | 'payFen' | 'requestKey'>
+  & Partial<Pick<Order, 'couponId' | 'couponName' | 'couponFen' | 'earnPoints' | 'remark' | 'payDeadline' | 'paidAt' | 'payChannel'>>;
+
+function snapshotOf(a: AddressDto): AddressSnapshot {
+  return { name: a.name, phone: a.phone, full: `${a.province}${a.city}${a.district}${a.detail}` };
 }
 
 function iso(d: Date | null): string | null {

@@ -14,7 +14,7 @@ import { LedgerService } from '../ledger/ledger.service.js';
 import { MembersService, isUniqueViolation } from '../members/members.service.js';
 import { WechatPayClient } from '../pay/wechatpay.client.js';
 import { CheckoutService } from './checkout.service.js';
-import { Order, OrderLine } from './order.entities.js';
+import { Order } from './order.entities.js';
 import { OrderBook, keys } from './order-book.js';
 import { PaymentsService } from './payments.service.js';
 import { RefundsService } from './refunds.service.js';
@@ -65,19 +65,13 @@ export class OrdersService implements OnModuleInit {
       const order = await this.tx.run(async (m) => {
         const priced = await this.checkout.price(memberId, request, m);
         await this.book.takeStock(m, priced.lines.map((l) => ({ skuId: l.sku.id, quantity: l.quantity, title: l.goods.title })));
-        const order = await m.save(m.create(Order, {
-          orderNo: this.book.newOrderNo(), memberId, status: 'pending', source: 'shop', goodsFen: priced.goodsFen,
-          couponId: priced.couponId, couponName: priced.couponName, couponFen: priced.couponFen, points: priced.points, pointsFen: priced.pointsFen,
-          payFen: priced.payFen, refundedFen: 0, earnPoints: priced.earnPoints, earnState: 'none',
-          address: JSON.stringify({ name: address.name, phone: address.phone, full: `${address.province}${address.city}${address.district}${address.detail}` }),
+        const order = await this.book.insert(m, {
+          memberId, status: 'pending', source: 'shop', goodsFen: priced.goodsFen, couponId: priced.couponId, couponName: priced.couponName,
+          couponFen: priced.couponFen, points: priced.points, pointsFen: priced.pointsFen, payFen: priced.payFen, earnPoints: priced.earnPoints,
           remark: (request.remark ?? '').trim().slice(0, 200), requestKey, payDeadline: new Date(now.getTime() + PAY_WINDOW_MS),
-          paidAt: null, payChannel: null, transactionId: null, shippedAt: null, expressCompany: null, trackingNo: null,
-          autoCompleteAt: null, completedAt: null, closedAt: null, closeReason: null, resumeStatus: null, createdAt: now, updatedAt: now,
-        }));
-        await m.insert(OrderLine, priced.lines.map((l) => ({
-          orderId: order.id, goodsId: l.goods.id, skuId: l.sku.id, categoryId: l.goods.categoryId, title: l.goods.title, skuName: l.sku.name,
+        }, address, priced.lines.map((l) => ({
+          goodsId: l.goods.id, skuId: l.sku.id, categoryId: l.goods.categoryId, title: l.goods.title, skuName: l.sku.name,
           image: l.goods.image, priceFen: l.sku.priceFen, quantity: l.quantity, amountFen: l.amountFen, couponFen: l.couponFen, points: l.points,
-          refundedQuantity: 0,
         })));
         if (priced.couponId) {
           const lines = priced.lines.map((l) => ({ goodsId: l.goods.id, categoryId: l.goods.categoryId, amountFen: l.amountFen }));

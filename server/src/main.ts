@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/config.js';
 import { createApp } from './app.factory.js';
 import { seedDemo } from './seed/demo-seed.js';
+import { stopOnSignals } from './shutdown.js';
 
 async function main(): Promise<void> {
   let config;
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   if (config.seedDemo) await seedDemo(app);
-  app.enableShutdownHooks();
+  stopOnSignals(app, log);
   await app.listen({ port: config.port, host: config.host });
   const db = config.database.kind === 'sqlite' ? `SQLite ${config.database.file}` : 'MySQL/MariaDB';
   log.log(`积分商城 on http://localhost:${config.port} (API /api, docs /api/docs) with ${db}`);

@@ -1,4 +1,10 @@
-// Shared helpers for benchmarks: concurrent workers, latency percentiles, a printed table.
+// Shared helpers for benchmarks: concurrent workers, latency percentiles, a printed table, and
+// for HTTP benchmarks the server in its own process, its CPU and memory, autocannon runs.
+import { spawn, execFileSync } from 'node:child_process';
+import { createWriteStream, readFileSync } from 'node:fs';
+import http from 'node:http';
+import { freePort } from '../lib/mariadb.mjs';
+
 export async function measure(name, { workers, total, op }) {
   const latencies = new Float64Array(total);
   let next = 0;
@@ -13,9 +19,7 @@ export async function measure(name, { workers, total, op }) {
     }
   }));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const sorted = Array.from(latencies).sort((a, b) => a - b);
-  const pct = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-  return { name, ops: total / seconds, p50: pct(50), p99: pct(99), total };
+  return { name, ops: total / seconds, ...percentiles(latencies), total };
 }
 
 export function printTable(title, rows, baseline) {
@@ -25,4 +29,131 @@ export function printTable(title, rows, baseline) {
     const ratio = baseline ? (r.ops / baseline.ops).toFixed(2) : '';
     console.log(`${r.name.padEnd(32)} ${r.ops.toFixed(0).padStart(8)} ${r.p50.toFixed(2).padStart(9)} ${r.p99.toFixed(2).padStart(8)}   ${ratio.padStart(6)}`);
   }
+}
+
+// ---- Benchmarks over HTTP against the real server in its own process ----
+
+const root = new URL('../..', import.meta.url).pathname;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** p50 and p99 (ms) of a list of latencies. */
+export function percentiles(latencies) {
+  const sorted = Float64Array.from(latencies).sort();
+  const pct = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+  return { p50: pct(50), p99: pct(99) };
+}
+
+/**
+ * Runs the built server (`server/dist/main.js`, as `npm start` does) as a child process with
+ * `env` on a free port, its output in `logFile`; resolves once /api/health answers. The pid
+ * is the server's own, for `processStats`.
+ */
+export async function startServerProcess({ env, logFile }) {
+  const port = await freePort();
+  const log = createWriteStream(logFile);
+  const child = spawn(process.execPath, ['server/dist/main.js'], {
+    cwd: root,
+    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  let exited = false;
+  child.on('exit', () => { exited = true; });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  for (;;) {
+    if (exited) throw new Error(`server exited at start; see ${logFile}`);
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
+    } catch { /* not listening yet */ }
+    if (Date.now() - started > 60_000) throw new Error(`server not ready after 60 s; see ${logFile}`);
+    await sleep(100);
+  }
+  return {
+    baseUrl, pid: child.pid,
+    async stop() {
+      child.kill('SIGTERM');
+      for (let i = 0; i < 100 && !exited; i++) await sleep(100);
+      if (!exited) child.kill('SIGKILL');
+    },
+  };
+}
+
+let ticksPerSecond;
+/** CPU time (user + system, µs) and resident memory (MB) of a process, from /proc. */
+export function processStats(pid) {
+  ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
+  return { cpuMicros: (ticks / ticksPerSecond) * 1e6, rssMb: rssKb / 1024 };
+}
+
+/**
+ * Measures one case against a server process: `run()` does the load and resolves to
+ * {ops, p50, p99, total, failed, ...}; adds the server's CPU µs per request (`perOp`
+ * requests make one op, e.g. 3 for a checkout flow) and its RSS after the run.
+ */
+export async function withServerStats(name, pid, run, { perOp = 1 } = {}) {
+  const before = processStats(pid);
+  const row = await run();
+  const after = processStats(pid);
+  return { name, ...row, cpuPerRequest: (after.cpuMicros - before.cpuMicros) / (row.total * perOp), rssMb: after.rssMb };
+}
+
+/**
+ * One autocannon run ({amount} or {duration}) with exact latencies (autocannon's own
+ * histogram keeps whole milliseconds). `failed` counts non-2xx answers, errors and timeouts.
+ */
+export async function cannon({ url, connections, amount, duration, requests }) {
+  const { default: autocannon } = await import('autocannon');
+  const latencies = [];
+  const instance = autocannon({ url, connections, requests, ...(amount ? { amount } : { duration }) });
+  instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  const result = await instance;
+  const total = result.requests.total;
+  return {
+    ops: total / result.duration, ...percentiles(latencies), total,
+    failed: result.non2xx + result.errors + result.timeouts, statuses: result.statusCodeStats,
+  };
+}
+
+/** A JSON client on `connections` keep-alive sockets, for request chains autocannon cannot express. */
+export function jsonClient(baseUrl, connections) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const { hostname, port } = new URL(baseUrl);
+  const call = (method, path, { token, body, headers = {} } = {}) => new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = http.request({
+      agent, hostname, port, method, path,
+      headers: {
+        ...headers,
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+      },
+    }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let json;
+        try { json = text ? JSON.parse(text) : undefined; } catch { json = text; }
+        resolve({ status: res.statusCode, body: json });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+  return { call, close: () => agent.destroy() };
+}
+
+/** Runs `op(i)` for i in [0, total) on `concurrency` workers: for setup, no timing. */
+export async function inParallel(total, concurrency, op) {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(concurrency, total) }, async () => {
+    for (let i = next++; i < total; i = next++) await op(i);
+  }));
 }

@@ -20,5 +20,8 @@ export default {
   // CommonJS ones (@fastify/static), so jest compiles them to CommonJS when required.
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
+  // One migrated template database a run; each suite's database is a copy of it.
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60_000,
 };

@@ -32,7 +32,7 @@ export interface TestApp {
 export async function startTestApp(
   options: { env?: Record<string, string>; seed?: boolean; clock?: ManualClock } = {},
 ): Promise<TestApp> {
-  const db = await createTestDatabase();
+  const db = await createTestDatabase({ migrated: true });
   const mediaDir = mkdtempSync(join(tmpdir(), 'jifen-media-'));
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, H5_DIST: 'nonexistent', MEDIA_DIR: mediaDir, ...options.env });
   const clock = options.clock ?? new ManualClock('2026-03-01T02:00:00.000Z');

@@ -8,6 +8,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type AppConfig, REPO_ROOT } from './config/config.js';
 import type { Clock } from './common/clock.js';
+import { checkJsonShape, JSON_LIMITS } from './common/body-limits.js';
+import { DomainError } from './common/errors.js';
 import { AllExceptionsFilter } from './common/exception.filter.js';
 import { validationPipe } from './common/validation.js';
 import { AppModule } from './app.module.js';
@@ -47,10 +49,16 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   });
   // JSON bodies as usual (the raw body kept for signature checks), except that an empty body
   // with a JSON content type is {}: mini-program POSTs without data send exactly that.
+  // Its size, key count and nesting are bounded before it is parsed (see body-limits.ts).
   const fastifyJson = adapter.getInstance().getDefaultJsonParser('error', 'error');
-  app.useBodyParser('application/json', { bodyLimit: 1024 * 1024 }, (req, body, done) => {
+  app.useBodyParser('application/json', { bodyLimit: JSON_LIMITS.bytes }, (req, body, done) => {
     if (body.length === 0) return done(null, {});
+    checkJsonShape(body);
     fastifyJson(req as never, body.toString('utf8'), done);
+  });
+  // No route takes forms; refused rather than parsed into thousands of keys.
+  app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit: JSON_LIMITS.bytes }, () => {
+    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', '请以 JSON 发送请求内容');
   });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(validationPipe());

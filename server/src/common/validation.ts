@@ -17,7 +17,10 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   });
 }
 
-/** Unknown fields and wrong types are refused with VALIDATION_FAILED and the field list. */
+/** At most this many fields are listed in an error: enough to fix a form, never a flood. */
+export const MAX_ERROR_FIELDS = 10;
+
+/** Unknown fields and wrong types are refused with VALIDATION_FAILED and the (first) fields at fault. */
 export function validationPipe(): ValidationPipe {
   return new ValidationPipe({
     whitelist: true,
@@ -26,7 +29,7 @@ export function validationPipe(): ValidationPipe {
     transformOptions: { enableImplicitConversion: false },
     stopAtFirstError: false,
     exceptionFactory: (errors) => {
-      const details = flatten(errors);
+      const details = flatten(errors).slice(0, MAX_ERROR_FIELDS);
       const first = details[0];
       const message = first ? `${first.field}: ${first.problems[0]}` : 'request body is invalid';
       return new DomainError('VALIDATION_FAILED', message, details);

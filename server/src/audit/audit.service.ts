@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LessThan } from 'typeorm';
 import { Clock } from '../common/clock.js';
-import { Transactions } from '../common/transactions.js';
+import { Db } from '../common/db.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
 export interface AuditEntryDto {
@@ -17,17 +17,17 @@ export interface AuditEntryDto {
 @Injectable()
 export class AuditService {
   constructor(
-    private readonly tx: Transactions,
+    private readonly db: Db,
     private readonly clock: Clock,
   ) {}
 
   async record(entry: Omit<AuditEntry, 'id' | 'createdAt'>): Promise<void> {
-    await this.tx.run((m) => m.insert(AuditEntry, { ...entry, createdAt: this.clock.now() }));
+    await this.db.unit((m) => m.insert(AuditEntry, { ...entry, createdAt: this.clock.now() }));
   }
 
   /** Newest first; `before` is the last id of the previous page. */
   async list(options: { operatorId?: number; before?: number; limit?: number } = {}): Promise<AuditEntryDto[]> {
-    const rows = await this.tx.read((m) => m.find(AuditEntry, {
+    const rows = await this.db.read((m) => m.find(AuditEntry, {
       where: { ...(options.operatorId ? { operatorId: options.operatorId } : {}), ...(options.before ? { id: LessThan(options.before) } : {}) },
       order: { id: 'DESC' }, take: Math.min(options.limit ?? 50, 200),
     }));

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, type Repository } from 'typeorm';
 import type { CategoryDto, GoodsDetailDto, GoodsDto, SkuDto } from '@jifen/shared';
 import { DomainError } from '../common/errors.js';
 import { num } from '../common/sql.js';
-import { Transactions } from '../common/transactions.js';
+import { Db } from '../common/db.js';
 import { Category } from './category.entity.js';
 import { Goods } from './goods.entity.js';
 import { Sku } from './sku.entity.js';
@@ -21,10 +20,17 @@ export interface SkuLine {
 @Injectable()
 export class CatalogService {
   constructor(
-    private readonly tx: Transactions,
-    @InjectRepository(Category) private readonly categories: Repository<Category>,
-    @InjectRepository(Goods) private readonly goods: Repository<Goods>,
+    private readonly db: Db,
   ) {}
+
+  /** Repositories on the current unit of work's connection (committed data outside one). */
+  private get categories(): Repository<Category> {
+    return this.db.manager.getRepository(Category);
+  }
+
+  private get goods(): Repository<Goods> {
+    return this.db.manager.getRepository(Goods);
+  }
 
   /** On-sale goods, and those of them with no SKU in stock. */
   async counts(): Promise<{ onSale: number; soldOut: number }> {
@@ -62,7 +68,7 @@ export class CatalogService {
       where.push("(g.title LIKE ? ESCAPE '!' OR g.subtitle LIKE ? ESCAPE '!')");
       params.push(like, like);
     }
-    const rows = await this.tx.read((m) =>
+    const rows = await this.db.read((m) =>
       m.query(
         `SELECT g.id, g.category_id, g.title, g.subtitle, g.image, g.price_fen, g.original_price_fen, g.points_price, g.sales, g.stock,
                 s.min_price, s.stock_sum
@@ -90,7 +96,7 @@ export class CatalogService {
 
   /** One on-sale goods with its gallery, description and SKUs (by sort). */
   async detail(id: number): Promise<GoodsDetailDto> {
-    const { goods, skus } = await this.tx.read(async (m) => {
+    const { goods, skus } = await this.db.read(async (m) => {
       const goods = await m.findOneBy(Goods, { id });
       const skus = goods ? await m.find(Sku, { where: { goodsId: id }, order: { sort: 'ASC', id: 'ASC' } }) : [];
       return { goods, skus };
@@ -106,9 +112,9 @@ export class CatalogService {
 
   /**
    * SKUs with their goods (whatever their status: callers decide), keyed by SKU id; unknown
-   * ids are simply absent. Pass the caller's manager to read inside its transaction.
+   * ids are simply absent. Inside a unit of work they are read as that unit sees them.
    */
-  async skuLines(skuIds: number[], m?: EntityManager): Promise<Map<number, SkuLine>> {
+  async skuLines(skuIds: number[]): Promise<Map<number, SkuLine>> {
     const ids = [...new Set(skuIds)].filter((id) => Number.isInteger(id) && id > 0);
     const result = new Map<number, SkuLine>();
     if (ids.length === 0) return result;
@@ -118,7 +124,7 @@ export class CatalogService {
       const goods = goodsIds.length ? await em.find(Goods, { where: { id: In(goodsIds) } }) : [];
       return { skus, goods };
     };
-    const { skus, goods } = m ? await load(m) : await this.tx.read(load);
+    const { skus, goods } = await this.db.read(load);
     const byId = new Map(goods.map((g) => [g.id, g]));
     for (const sku of skus) {
       const g = byId.get(sku.goodsId);

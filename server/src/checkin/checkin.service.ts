@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { Between, type EntityManager, MoreThanOrEqual } from 'typeorm';
+import { Between, MoreThanOrEqual } from 'typeorm';
 import {
   addDays, type CheckinCalendarDto, type CheckinResultDto, type CheckinRule, checkinReward, DEFAULT_CHECKIN_RULE,
   shanghaiDay, shanghaiMonth, startOfShanghaiDay,
 } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
-import { Transactions } from '../common/transactions.js';
+import { Db } from '../common/db.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { LedgerQueries } from '../ledger/ledger-queries.service.js';
-import { MembersService, isUniqueViolation } from '../members/members.service.js';
+import { isUniqueViolation } from '../common/sql.js';
+import { MembersService } from '../members/members.service.js';
 import { RulesService } from '../rules/rules.service.js';
 import { Checkin } from './checkin.entity.js';
 
@@ -23,7 +24,7 @@ export const CHECKIN_RULES_KEY = 'checkin';
 @Injectable()
 export class CheckinService {
   constructor(
-    private readonly tx: Transactions,
+    private readonly db: Db,
     private readonly clock: Clock,
     private readonly rules: RulesService,
     private readonly ledger: LedgerService,
@@ -40,22 +41,22 @@ export class CheckinService {
     const now = this.clock.now();
     const day = shanghaiDay(now);
     const birthday = await this.birthdayOf(memberId);
-    const done = await this.tx.run(async (m) => {
+    const done = await this.db.unit(async (m) => {
       const existing = await m.findOneBy(Checkin, { memberId, day });
       if (existing) return { row: existing, alreadyDone: true };
-      const streak = (await this.streakEndingAt(m, memberId, addDays(day, -1))) + 1;
+      const streak = (await this.streakEndingAt(memberId, addDays(day, -1))) + 1;
       // The ledger locks the member's account first: concurrent check-ins queue there and the
       // later ones find the day taken (or the ledger key used).
       const earned = await this.ledger.earn({
         memberId, amount: checkinReward(streak, inBirthdayMonth(birthday, day), rule), source: 'checkin',
         key: `checkin:${memberId}:${day}`, ref: { type: 'checkin', id: day },
-      }, m);
+      });
       if (earned.replayed) return { row: await m.findOneByOrFail(Checkin, { memberId, day }), alreadyDone: true };
       const row = await m.save(m.create(Checkin, { memberId, day, kind: 'normal', streak, points: earned.amount, createdAt: now }));
       return { row, alreadyDone: false };
     }).catch(async (error: unknown) => {
       if (!isUniqueViolation(error)) throw error;
-      return { row: await this.tx.read((m) => m.findOneByOrFail(Checkin, { memberId, day })), alreadyDone: true };
+      return { row: await this.db.read((m) => m.findOneByOrFail(Checkin, { memberId, day })), alreadyDone: true };
     });
     const { available } = await this.points.summary(memberId);
     return {
@@ -79,19 +80,19 @@ export class CheckinService {
     if (day < shanghaiDay((await this.members.get(memberId)).createdAt)) {
       throw new DomainError('CHECKIN_MAKEUP_NOT_ALLOWED', '不能补签成为会员之前的日期');
     }
-    const row = await this.tx.run(async (m) => {
+    const row = await this.db.unit(async (m) => {
       if (await m.findOneBy(Checkin, { memberId, day })) throw new DomainError('CHECKIN_ALREADY_DONE', '这一天已经签到过了');
       // Paying first takes the member's ledger lock, so the monthly count below cannot race.
-      await this.ledger.spend({ memberId, amount: rule.makeupCost, source: 'makeup', key: `makeup-cost:${memberId}:${day}`, ref: { type: 'checkin', id: day } }, m);
+      await this.ledger.spend({ memberId, amount: rule.makeupCost, source: 'makeup', key: `makeup-cost:${memberId}:${day}`, ref: { type: 'checkin', id: day } });
       const monthStart = startOfShanghaiDay(`${shanghaiMonth(now)}-01`);
       const used = await m.countBy(Checkin, { memberId, kind: 'makeup', createdAt: MoreThanOrEqual(monthStart) });
       if (used >= rule.makeupPerMonth) throw new DomainError('CHECKIN_MAKEUP_LIMIT', `每月最多补签 ${rule.makeupPerMonth} 次`);
       const earned = await this.ledger.earn({
         memberId, amount: rule.basePoints, source: 'makeup', key: `makeup:${memberId}:${day}`, ref: { type: 'checkin', id: day },
-      }, m);
-      const streak = (await this.streakEndingAt(m, memberId, addDays(day, -1))) + 1;
+      });
+      const streak = (await this.streakEndingAt(memberId, addDays(day, -1))) + 1;
       const saved = await m.save(m.create(Checkin, { memberId, day, kind: 'makeup', streak, points: earned.amount, createdAt: now }));
-      await this.restreak(m, memberId, day, streak, today);
+      await this.restreak(memberId, day, streak, today);
       return saved;
     }).catch((error: unknown) => {
       if (isUniqueViolation(error)) throw new DomainError('CHECKIN_ALREADY_DONE', '这一天已经签到过了');
@@ -109,12 +110,12 @@ export class CheckinService {
     const firstOfWindow = addDays(today, -rule.makeupWindowDays);
     const from = shown < firstOfWindow.slice(0, 7) ? `${shown}-01` : [`${shown}-01`, firstOfWindow].sort()[0];
     const to = [`${shown}-31`, today].sort().at(-1)!;
-    const rows = await this.tx.read((m) => m.find(Checkin, { where: { memberId, day: Between(from, to) }, order: { day: 'ASC' } }));
+    const rows = await this.db.read((m) => m.find(Checkin, { where: { memberId, day: Between(from, to) }, order: { day: 'ASC' } }));
     const byDay = new Map(rows.map((r) => [r.day, r]));
     const todayRow = byDay.get(today);
     const streak = todayRow?.streak ?? byDay.get(addDays(today, -1))?.streak ?? 0;
     const monthStart = startOfShanghaiDay(`${shanghaiMonth(now)}-01`);
-    const usedThisMonth = await this.tx.read((m) => m.countBy(Checkin, { memberId, kind: 'makeup', createdAt: MoreThanOrEqual(monthStart) }));
+    const usedThisMonth = await this.db.read((m) => m.countBy(Checkin, { memberId, kind: 'makeup', createdAt: MoreThanOrEqual(monthStart) }));
     const member = await this.members.get(memberId);
     const joined = shanghaiDay(member.createdAt);
     const makeupDays: string[] = [];
@@ -140,13 +141,15 @@ export class CheckinService {
   }
 
   /** Consecutive checked days ending with `day` (0 when `day` is not checked). */
-  private async streakEndingAt(m: EntityManager, memberId: number, day: string): Promise<number> {
+  private async streakEndingAt(memberId: number, day: string): Promise<number> {
+    const m = this.db.unitManager;
     const row = await m.findOneBy(Checkin, { memberId, day });
     return row?.streak ?? 0;
   }
 
   /** After a make-up fills a gap, the days that follow it continue its streak. */
-  private async restreak(m: EntityManager, memberId: number, from: string, streak: number, today: string): Promise<void> {
+  private async restreak(memberId: number, from: string, streak: number, today: string): Promise<void> {
+    const m = this.db.unitManager;
     let day = addDays(from, 1);
     let next = streak + 1;
     while (day <= today) {

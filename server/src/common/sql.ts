@@ -1,108 +1,107 @@
-import type { EntityManager } from 'typeorm';
-
 /**
- * Hand-written SQL that runs on both SQLite (better-sqlite3) and MySQL/MariaDB (mysql2). Both
- * take `?` placeholders; they differ in row locks, insert ids, and in returning big sums as
- * strings (mysql2). Inside a transaction the statements go straight to the driver's
- * connection (cached prepared statements; TypeORM's per-query machinery costs more than the
- * statement itself on the ledger's hot path); outside one they go through TypeORM.
+ * The two drivers under the unit of work, spoken to directly: better-sqlite3 (synchronous,
+ * statements prepared once and cached per connection) and mysql2 (`execute`, which prepares
+ * each statement once per connection). Both take `?` placeholders; they differ in insert ids,
+ * affected rows and in returning big sums as strings (mysql2), which `Driver` hides.
  */
-export class Sql {
-  readonly mysql: boolean;
-  private readonly raw: RawConnection | null;
 
-  constructor(private readonly manager: EntityManager) {
-    this.mysql = manager.connection.options.type === 'mysql';
-    const runner = manager.queryRunner;
-    this.raw = runner?.isTransactionActive ? (runner as unknown as { databaseConnection: RawConnection }).databaseConnection : null;
-  }
+export interface WriteResult {
+  insertId: number;
+  affected: number;
+}
 
-  /** Appended to a SELECT that must lock its rows (SQLite has one writer and needs none). */
-  get forUpdate(): string {
-    return this.mysql ? ' FOR UPDATE' : '';
-  }
-
-  async rows<T>(m: EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
-    if (m !== this.manager || !this.raw) return m.query(sql, params);
-    return (await this.run(sql, params)) as T[];
-  }
-
-  async one<T>(m: EntityManager, sql: string, params: unknown[] = []): Promise<T | undefined> {
-    return (await this.rows<T>(m, sql, params))[0];
-  }
-
-  /** Runs an INSERT and returns the new row's id. */
-  async insert(m: EntityManager, sql: string, params: unknown[]): Promise<number> {
-    return (await this.write(m, sql, params)).insertId;
-  }
-
-  /** Runs an UPDATE/DELETE and returns the number of rows it changed. */
-  async exec(m: EntityManager, sql: string, params: unknown[]): Promise<number> {
-    return (await this.write(m, sql, params)).affected;
-  }
-
-  private async write(m: EntityManager, sql: string, params: unknown[]): Promise<{ insertId: number; affected: number }> {
-    if (m === this.manager && this.raw) {
-      const result = (await this.run(sql, params)) as { insertId?: number; affectedRows?: number; lastInsertRowid?: number | bigint; changes?: number };
-      return this.mysql
-        ? { insertId: Number(result.insertId), affected: Number(result.affectedRows) }
-        : { insertId: Number(result.lastInsertRowid), affected: Number(result.changes) };
-    }
-    const result = await structured(m, sql, params);
-    return {
-      insertId: Number(this.mysql ? (result.raw as { insertId: number }).insertId : result.raw),
-      affected: Number(result.affected ?? 0),
-    };
-  }
-
-  private run(sql: string, params: unknown[]): Promise<unknown> {
-    const raw = this.raw!;
-    if (!this.mysql) {
-      const stmt = prepared(raw as SqliteDatabase, sql);
-      try {
-        return Promise.resolve(stmt.reader ? stmt.all(...params) : stmt.run(...params));
-      } catch (error) {
-        return Promise.reject(error);
-      }
-    }
-    return new Promise((resolve, reject) => {
-      (raw as MysqlConnection).execute(sql, params, (error, result) => (error ? reject(error) : resolve(result)));
-    });
-  }
+/** One raw connection (or pool) that runs hand-written SQL. */
+export interface Driver {
+  rows(sql: string, params: readonly unknown[]): Promise<unknown[]>;
+  write(sql: string, params: readonly unknown[]): Promise<WriteResult>;
 }
 
 interface SqliteStatement {
   reader: boolean;
   all(...params: unknown[]): unknown[];
-  run(...params: unknown[]): unknown;
+  run(...params: unknown[]): { changes: number; lastInsertRowid: number | bigint };
 }
-interface SqliteDatabase {
+
+export interface SqliteDatabase {
   prepare(sql: string): SqliteStatement;
-}
-interface MysqlConnection {
-  execute(sql: string, params: unknown[], callback: (error: Error | null, result: unknown) => void): void;
-}
-type RawConnection = SqliteDatabase | MysqlConnection;
-
-const statements = new WeakMap<SqliteDatabase, Map<string, SqliteStatement>>();
-
-function prepared(db: SqliteDatabase, sql: string): SqliteStatement {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let stmt = cache.get(sql);
-  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
-  return stmt;
+  exec(sql: string): unknown;
 }
 
-/** The driver's result with affected rows and insert id (needs a query runner). */
-async function structured(m: EntityManager, sql: string, params: unknown[]) {
-  if (m.queryRunner) return m.queryRunner.query(sql, params, true);
-  const runner = m.connection.createQueryRunner();
-  try {
-    return await runner.query(sql, params, true);
-  } finally {
-    await runner.release();
+/** mysql2's callback connection or pool: both have `execute`. */
+export interface MysqlExecutor {
+  execute(sql: string, params: readonly unknown[], callback: (error: Error | null, result: unknown) => void): void;
+}
+
+/** Statements stay prepared for the life of the connection (a shop has a few hundred). */
+const SQLITE_CACHE_LIMIT = 2_000;
+
+export class SqliteDriver implements Driver {
+  private readonly cache = new Map<string, SqliteStatement>();
+
+  constructor(readonly db: SqliteDatabase) {}
+
+  rows(sql: string, params: readonly unknown[]): Promise<unknown[]> {
+    try {
+      return Promise.resolve(this.statement(sql).all(...params.map(bindable)));
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
+
+  write(sql: string, params: readonly unknown[]): Promise<WriteResult> {
+    try {
+      const stmt = this.statement(sql);
+      if (stmt.reader) {
+        stmt.all(...params.map(bindable)); // e.g. an INSERT … RETURNING: still a write
+        return Promise.resolve({ insertId: 0, affected: 0 });
+      }
+      const result = stmt.run(...params.map(bindable));
+      return Promise.resolve({ insertId: Number(result.lastInsertRowid), affected: result.changes });
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /** Runs a statement without parameters or a result (BEGIN, SAVEPOINT …). */
+  execSync(sql: string): void {
+    this.db.exec(sql);
+  }
+
+  private statement(sql: string): SqliteStatement {
+    let stmt = this.cache.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      if (this.cache.size >= SQLITE_CACHE_LIMIT) this.cache.clear();
+      this.cache.set(sql, stmt);
+    }
+    return stmt;
+  }
+}
+
+export class MysqlDriver implements Driver {
+  constructor(private readonly executor: MysqlExecutor) {}
+
+  rows(sql: string, params: readonly unknown[]): Promise<unknown[]> {
+    return this.execute(sql, params) as Promise<unknown[]>;
+  }
+
+  async write(sql: string, params: readonly unknown[]): Promise<WriteResult> {
+    const result = (await this.execute(sql, params)) as { insertId?: number; affectedRows?: number };
+    return { insertId: Number(result.insertId ?? 0), affected: Number(result.affectedRows ?? 0) };
+  }
+
+  private execute(sql: string, params: readonly unknown[]): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      this.executor.execute(sql, params.map(bindable), (error, result) => (error ? reject(error) : resolve(result)));
+    });
+  }
+}
+
+/** Both drivers refuse booleans and undefined as parameters. */
+function bindable(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value;
 }
 
 /** A UTC datetime as both drivers store it: 'YYYY-MM-DD HH:MM:SS.mmm'. */
@@ -118,4 +117,11 @@ export function readTime(value: string | Date): Date {
 /** A number read back from either driver (mysql2 returns sums and bigints as strings). */
 export function num(value: unknown): number {
   return value === null || value === undefined ? 0 : Number(value);
+}
+
+/** A unique key refused the row, on either engine (raw driver error or TypeORM's wrapper). */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  const code = e?.driverError?.code ?? e?.code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

@@ -1,103 +1,81 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import type { DataSource, EntityManager } from 'typeorm';
-
-type Work<T> = (manager: EntityManager) => Promise<T>;
+import type { QueryRunner } from 'typeorm';
+import type { SqliteDriver } from './sql.js';
 
 interface Task {
-  write: boolean;
-  work: Work<unknown>;
+  work: () => Promise<unknown>;
   resolve(value: unknown): void;
   reject(error: unknown): void;
 }
 
-/** Transactions committed together at most; bounds the wait of the first one in a batch. */
+/** Units committed together at most; bounds the wait of the first one in a batch. */
 const MAX_BATCH = 64;
 
 /**
  * SQLite's one writer, with group commit.
  *
- * TypeORM's better-sqlite3 driver has one connection and turns a second concurrent
- * transaction into a SAVEPOINT inside the first, so the project must serialise them. This
- * queue does, and while one batch runs the next gathers: each waiting transaction runs in its
- * own SAVEPOINT (rolled back alone if it fails), and the batch ends with one COMMIT. A
- * transaction's promise settles only after that COMMIT, so it is exactly as durable as a
- * commit of its own, but a busy shop pays for one WAL write per batch instead of one per
- * transaction.
+ * SQLite allows one writer at a time, and TypeORM's better-sqlite3 driver has one connection
+ * on which a second concurrent transaction would silently become a SAVEPOINT of the first.
+ * So units of work queue here and run one after another on the writer connection; while one
+ * batch runs the next gathers. Each unit runs in its own SAVEPOINT (rolled back alone if it
+ * fails) and the batch ends with one COMMIT. A unit's promise settles only after that COMMIT,
+ * so it is exactly as durable as a commit of its own, but a busy shop pays for one WAL write
+ * per batch instead of one per unit.
  *
- * Reads that must not see half-done work run between batches, outside any transaction.
+ * Reads outside units never come here: they run on a read-only connection to the same WAL
+ * file, which sees only committed data and never waits for a batch.
  */
 export class SqliteWriter {
   private readonly queue: Task[] = [];
-  private draining = false;
-  /** Set inside a task, to spot nested reads and transactions. */
-  private readonly inside = new AsyncLocalStorage<boolean>();
+  private draining: Promise<void> | null = null;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly runner: QueryRunner,
+    private readonly driver: SqliteDriver,
+  ) {}
 
-  write<T>(work: Work<T>): Promise<T> {
-    if (this.inside.getStore()) {
-      // A transaction started inside another without passing its manager would wait forever.
-      return Promise.reject(new Error('nested transaction on SQLite: pass the outer EntityManager to join it'));
-    }
-    return this.enqueue(true, work);
-  }
-
-  read<T>(work: Work<T>): Promise<T> {
-    if (this.inside.getStore()) return work(this.dataSource.manager);
-    return this.enqueue(false, work);
-  }
-
-  private enqueue<T>(write: boolean, work: Work<T>): Promise<T> {
+  /** Queues a unit; `work` runs on the writer connection inside the batch's transaction. */
+  write<T>(work: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ write, work: work as Work<unknown>, resolve: resolve as (v: unknown) => void, reject });
-      if (!this.draining) {
-        this.draining = true;
-        void this.drain();
-      }
+      this.queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
+      this.draining ??= this.drain();
     });
+  }
+
+  /** Resolves once every queued unit has committed or failed (for shutdown). */
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
   }
 
   private async drain(): Promise<void> {
     try {
-      while (this.queue.length > 0) {
-        if (!this.queue[0].write) {
-          const task = this.queue.shift()!;
-          await this.inside.run(true, () => task.work(this.dataSource.manager)).then(task.resolve, task.reject);
-          continue;
-        }
-        let n = 0;
-        while (n < this.queue.length && n < MAX_BATCH && this.queue[n].write) n++;
-        await this.commitBatch(this.queue.splice(0, n));
-      }
+      while (this.queue.length > 0) await this.commitBatch(this.queue.splice(0, MAX_BATCH));
     } finally {
-      this.draining = false;
+      this.draining = null;
     }
   }
 
   private async commitBatch(batch: Task[]): Promise<void> {
-    const runner = this.dataSource.createQueryRunner();
     const outcomes: { task: Task; ok: boolean; value: unknown }[] = [];
     try {
-      await runner.startTransaction();
+      await this.runner.startTransaction();
       for (const task of batch) {
-        await runner.startTransaction(); // SAVEPOINT
+        this.driver.execSync('SAVEPOINT unit');
         try {
-          const value = await this.inside.run(true, () => task.work(runner.manager));
-          await runner.commitTransaction(); // RELEASE SAVEPOINT
+          const value = await task.work();
+          this.driver.execSync('RELEASE unit');
           outcomes.push({ task, ok: true, value });
         } catch (error) {
-          await runner.rollbackTransaction(); // ROLLBACK TO SAVEPOINT
+          this.driver.execSync('ROLLBACK TO unit');
+          this.driver.execSync('RELEASE unit');
           outcomes.push({ task, ok: false, value: error });
         }
       }
-      await runner.commitTransaction();
+      await this.runner.commitTransaction();
     } catch (error) {
       // The batch could not commit (disk full, I/O error): nothing in it happened.
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      if (this.runner.isTransactionActive) await this.runner.rollbackTransaction().catch(() => undefined);
       for (const task of batch) task.reject(error);
       return;
-    } finally {
-      await runner.release();
     }
     for (const { task, ok, value } of outcomes) (ok ? task.resolve : task.reject)(value);
   }

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
+import { In } from 'typeorm';
 import {
   addDays, type CheckoutCouponDto, type CouponChannel, type CouponTemplateInput, type CouponDto, type CouponRule, type CouponTemplateDto, type CouponTemplateStatsDto,
   couponDiscount, couponLabel, endOfShanghaiDay, type PricedLine, shanghaiDay,
 } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
-import { num, Sql, sqlTime } from '../common/sql.js';
-import { Transactions } from '../common/transactions.js';
+import { num, sqlTime } from '../common/sql.js';
+import { Db } from '../common/db.js';
 import { Events } from '../events/events.service.js';
 import { Coupon, CouponTemplate } from './coupon.entities.js';
 
@@ -36,7 +36,7 @@ export class CouponsService implements OnModuleInit {
   private readonly logger = new Logger('Coupons');
 
   constructor(
-    private readonly tx: Transactions,
+    private readonly db: Db,
     private readonly clock: Clock,
     private readonly events: Events,
   ) {}
@@ -49,7 +49,7 @@ export class CouponsService implements OnModuleInit {
   /** 领券中心: centre templates that are on and inside their claim window, with the caller's count. */
   async center(memberId?: number): Promise<CouponTemplateDto[]> {
     const now = this.clock.now();
-    const templates = (await this.tx.read((m) => m.find(CouponTemplate, { where: { channel: 'center', status: 'on' }, order: { id: 'ASC' } })))
+    const templates = (await this.db.read((m) => m.find(CouponTemplate, { where: { channel: 'center', status: 'on' }, order: { id: 'ASC' } })))
       .filter((t) => inClaimWindow(t, now));
     const mine = memberId ? await this.heldBy(memberId) : new Map<number, number>();
     return templates.map((t) => templateDto(t, memberId ? mine.get(t.id) ?? 0 : 0, memberId !== undefined));
@@ -59,33 +59,33 @@ export class CouponsService implements OnModuleInit {
   async claim(memberId: number, templateId: number, clientKey: string = randomUUID()): Promise<CouponDto> {
     const key = `claim:${memberId}:${templateId}:${clientKey}`;
     // Most claims of a hot coupon arrive after it is gone: answer those without a transaction.
-    const seen = await this.tx.read((m) => m.findOneBy(CouponTemplate, { id: templateId }));
+    const seen = await this.db.read((m) => m.findOneBy(CouponTemplate, { id: templateId }));
     if (!seen) throw new DomainError('COUPON_NOT_FOUND', '优惠券不存在');
-    if (seen.total !== null && seen.issued >= seen.total && !(await this.tx.read((m) => m.findOneBy(Coupon, { issueKey: key })))) {
+    if (seen.total !== null && seen.issued >= seen.total && !(await this.db.read((m) => m.findOneBy(Coupon, { issueKey: key })))) {
       throw new DomainError('COUPON_SOLD_OUT', '已抢光');
     }
-    const coupon = await this.tx.run((m) => this.issue(m, { memberId, templateId, key, channel: 'center' }, (t, now) => {
+    const coupon = await this.db.unit(() => this.issue({ memberId, templateId, key, channel: 'center' }, (t, now) => {
       if (t.channel !== 'center' || t.status !== 'on' || !inClaimWindow(t, now)) throw new DomainError('COUPON_NOT_CLAIMABLE', '该券当前不可领取');
     }));
     return this.toDto(coupon);
   }
 
   /** Issues a coupon through any channel (new member, invite, points mall, targeted), once per key. */
-  async grant(input: { memberId: number; templateId: number; key: string; channel: CouponChannel }, outer?: EntityManager): Promise<CouponDto> {
-    const coupon = await this.tx.run((m) => this.issue(m, input, (t) => {
+  async grant(input: { memberId: number; templateId: number; key: string; channel: CouponChannel }): Promise<CouponDto> {
+    const coupon = await this.db.unit(() => this.issue(input, (t) => {
       if (t.status !== 'on') throw new DomainError('COUPON_NOT_CLAIMABLE', '该券已停止发放');
-    }), outer);
-    return this.toDto(coupon, outer);
+    }));
+    return this.toDto(coupon);
   }
 
   /** Targeted issue by an operator: each member at most once per request key; limits skip, not fail. */
   async issueTo(templateId: number, memberIds: number[], requestKey: string = randomUUID()): Promise<{ issued: number; skipped: number }> {
-    const template = await this.tx.read((m) => m.findOneBy(CouponTemplate, { id: templateId }));
+    const template = await this.db.read((m) => m.findOneBy(CouponTemplate, { id: templateId }));
     if (!template) throw new DomainError('COUPON_NOT_FOUND', '优惠券不存在');
     if (template.status !== 'on') throw new DomainError('COUPON_NOT_CLAIMABLE', '该券已停止发放');
     const unique = [...new Set(memberIds)];
     if (unique.length === 0) return { issued: 0, skipped: 0 };
-    const known = new Set((await this.tx.read((m) => m.query('SELECT id FROM members WHERE id IN (' + unique.map(() => '?').join(', ') + ')', unique)) as { id: unknown }[])
+    const known = new Set((await this.db.read((m) => m.query('SELECT id FROM members WHERE id IN (' + unique.map(() => '?').join(', ') + ')', unique)) as { id: unknown }[])
       .map((r) => num(r.id)));
     let issued = 0;
     for (const memberId of unique) {
@@ -109,10 +109,10 @@ export class CouponsService implements OnModuleInit {
       expired: "state <> 'used' AND ends_at <= ? ORDER BY ends_at DESC, id DESC",
     }[state];
     const params = state === 'used' ? [memberId] : [memberId, now];
-    const ids = (await this.tx.read((m) => m.query(`SELECT id FROM coupons WHERE member_id = ? AND ${where} LIMIT 200`, params)) as { id: unknown }[])
+    const ids = (await this.db.read((m) => m.query(`SELECT id FROM coupons WHERE member_id = ? AND ${where} LIMIT 200`, params)) as { id: unknown }[])
       .map((r) => num(r.id));
     if (ids.length === 0) return [];
-    const rows = await this.tx.read((m) => m.findBy(Coupon, { id: In(ids) }));
+    const rows = await this.db.read((m) => m.findBy(Coupon, { id: In(ids) }));
     const byId = new Map(rows.map((c) => [c.id, c]));
     const templates = await this.templatesOf(rows);
     return ids.flatMap((id) => (byId.has(id) ? [toCouponDto(byId.get(id)!, templates.get(byId.get(id)!.templateId)!, this.clock.now())] : []));
@@ -121,7 +121,7 @@ export class CouponsService implements OnModuleInit {
   /** The member's coupons usable now, each priced against the lines: fitting first, larger first, then soonest expiry. */
   async forCheckout(memberId: number, lines: PricedLine[]): Promise<CheckoutCouponDto[]> {
     const now = this.clock.now();
-    const rows = (await this.tx.read((m) => m.find(Coupon, { where: { memberId, state: 'available' }, order: { endsAt: 'ASC', id: 'ASC' } })))
+    const rows = (await this.db.read((m) => m.find(Coupon, { where: { memberId, state: 'available' }, order: { endsAt: 'ASC', id: 'ASC' } })))
       .filter((c) => c.startsAt <= now && c.endsAt > now);
     const templates = await this.templatesOf(rows);
     return rows
@@ -139,7 +139,8 @@ export class CouponsService implements OnModuleInit {
    * conditional update (the member's own, within validity). Throws COUPON_NOT_USABLE when it
    * cannot be taken or does not fit the lines; the caller's transaction then rolls back.
    */
-  async lock(m: EntityManager, input: { memberId: number; couponId: number; orderId: number; lines: PricedLine[] }): Promise<{ discountFen: number; name: string }> {
+  async lock(input: { memberId: number; couponId: number; orderId: number; lines: PricedLine[] }): Promise<{ discountFen: number; name: string }> {
+    const m = this.db.unitManager;
     const now = this.clock.now();
     const coupon = await m.findOneBy(Coupon, { id: input.couponId, memberId: input.memberId });
     if (!coupon) throw new DomainError('COUPON_NOT_USABLE', '优惠券不可用');
@@ -147,8 +148,7 @@ export class CouponsService implements OnModuleInit {
     const fit = couponDiscount(ruleOf(template), input.lines);
     if (!fit.ok) throw new DomainError('COUPON_NOT_USABLE', fit.reason);
     if (fit.discountFen === 0) throw new DomainError('COUPON_NOT_USABLE', '不适用于所选商品');
-    const taken = await new Sql(m).exec(m,
-      `UPDATE coupons SET state = 'locked', order_id = ?, updated_at = ?
+    const taken = await this.db.exec(`UPDATE coupons SET state = 'locked', order_id = ?, updated_at = ?
        WHERE id = ? AND member_id = ? AND starts_at <= ? AND ends_at > ? AND (state = 'available' OR (state = 'locked' AND order_id = ?))`,
       [input.orderId, sqlTime(now), input.couponId, input.memberId, sqlTime(now), sqlTime(now), input.orderId]);
     if (taken !== 1) {
@@ -160,30 +160,29 @@ export class CouponsService implements OnModuleInit {
   }
 
   /** locked→used when the order is paid; a second call changes nothing. Returns whether it changed. */
-  async markUsed(m: EntityManager, couponId: number, orderId: number): Promise<boolean> {
+  async markUsed(couponId: number, orderId: number): Promise<boolean> {
     const now = sqlTime(this.clock.now());
-    return (await new Sql(m).exec(m, "UPDATE coupons SET state = 'used', used_at = ?, updated_at = ? WHERE id = ? AND order_id = ? AND state = 'locked'",
+    return (await this.db.exec("UPDATE coupons SET state = 'used', used_at = ?, updated_at = ? WHERE id = ? AND order_id = ? AND state = 'locked'",
       [now, now, couponId, orderId])) === 1;
   }
 
   /** locked→available when an unpaid order closes; a second call (or after payment) changes nothing. */
-  async release(m: EntityManager, couponId: number, orderId: number): Promise<boolean> {
-    return (await new Sql(m).exec(m, "UPDATE coupons SET state = 'available', order_id = NULL, updated_at = ? WHERE id = ? AND order_id = ? AND state = 'locked'",
+  async release(couponId: number, orderId: number): Promise<boolean> {
+    return (await this.db.exec("UPDATE coupons SET state = 'available', order_id = NULL, updated_at = ? WHERE id = ? AND order_id = ? AND state = 'locked'",
       [sqlTime(this.clock.now()), couponId, orderId])) === 1;
   }
 
   /** used→available after a full refund, only while the coupon is still valid; idempotent. */
-  async restore(m: EntityManager, couponId: number, orderId: number): Promise<boolean> {
+  async restore(couponId: number, orderId: number): Promise<boolean> {
     const now = sqlTime(this.clock.now());
-    return (await new Sql(m).exec(m,
-      "UPDATE coupons SET state = 'available', order_id = NULL, used_at = NULL, updated_at = ? WHERE id = ? AND order_id = ? AND state = 'used' AND ends_at > ?",
+    return (await this.db.exec("UPDATE coupons SET state = 'available', order_id = NULL, used_at = NULL, updated_at = ? WHERE id = ? AND order_id = ? AND state = 'used' AND ends_at > ?",
       [now, couponId, orderId, now])) === 1;
   }
 
   /** Operators' funnel per template: issued, used, use rate and the paid GMV of orders using them. */
   async stats(): Promise<CouponTemplateStatsDto[]> {
-    const templates = await this.tx.read((m) => m.find(CouponTemplate, { order: { id: 'DESC' } }));
-    const used = new Map((await this.tx.read((m) => m.query("SELECT template_id, COUNT(*) AS n FROM coupons WHERE state = 'used' GROUP BY template_id")) as { template_id: unknown; n: unknown }[])
+    const templates = await this.db.read((m) => m.find(CouponTemplate, { order: { id: 'DESC' } }));
+    const used = new Map((await this.db.read((m) => m.query("SELECT template_id, COUNT(*) AS n FROM coupons WHERE state = 'used' GROUP BY template_id")) as { template_id: unknown; n: unknown }[])
       .map((r) => [num(r.template_id), num(r.n)]));
     const gmv = await this.gmvByTemplate();
     return templates.map((t) => statsDto(t, used.get(t.id) ?? 0, gmv.get(t.id) ?? 0));
@@ -192,23 +191,23 @@ export class CouponsService implements OnModuleInit {
   async createTemplate(input: CouponTemplateInput): Promise<CouponTemplateStatsDto> {
     const fields = templateFields(input);
     const now = this.clock.now();
-    const saved = await this.tx.run((m) => m.save(m.create(CouponTemplate, { ...fields, issued: 0, createdAt: now, updatedAt: now })));
+    const saved = await this.db.unit((m) => m.save(m.create(CouponTemplate, { ...fields, issued: 0, createdAt: now, updatedAt: now })));
     return statsDto(saved, 0, 0);
   }
 
   async setStatus(id: number, status: 'on' | 'off'): Promise<CouponTemplateStatsDto> {
     const now = this.clock.now();
-    const changed = await this.tx.run((m) => m.update(CouponTemplate, { id }, { status, updatedAt: now }));
+    const changed = await this.db.unit((m) => m.update(CouponTemplate, { id }, { status, updatedAt: now }));
     if (!changed.affected) throw new DomainError('COUPON_NOT_FOUND', '优惠券不存在');
     return (await this.stats()).find((t) => t.id === id)!;
   }
 
   /** One issue inside a transaction: coupon row by unique key, member count, template total (hot row last). */
   private async issue(
-    m: EntityManager,
     input: { memberId: number; templateId: number; key: string; channel: CouponChannel },
     allowed: (t: CouponTemplate, now: Date) => void,
   ): Promise<Coupon> {
+    const m = this.db.unitManager;
     const prior = await m.findOneBy(Coupon, { issueKey: input.key });
     if (prior) return prior;
     const now = this.clock.now();
@@ -217,28 +216,26 @@ export class CouponsService implements OnModuleInit {
     allowed(t, now);
     const { startsAt, endsAt } = validityOf(t, now);
     if (endsAt <= now) throw new DomainError('COUPON_NOT_CLAIMABLE', '该券已过期');
-    const sql = new Sql(m);
-    const ignore = sql.mysql ? 'IGNORE' : 'OR IGNORE';
+    const ignore = this.db.mysql ? 'IGNORE' : 'OR IGNORE';
     const at = sqlTime(now);
     // The key first: a concurrent copy of this request waits on it and then finds the first coupon.
-    const inserted = await sql.exec(m,
-      `INSERT ${ignore} INTO coupons (template_id, member_id, state, starts_at, ends_at, order_id, issue_key, channel, received_at, used_at, created_at, updated_at)
+    const inserted = await this.db.exec(`INSERT ${ignore} INTO coupons (template_id, member_id, state, starts_at, ends_at, order_id, issue_key, channel, received_at, used_at, created_at, updated_at)
        VALUES (?, ?, 'available', ?, ?, NULL, ?, ?, ?, NULL, ?, ?)`,
       [t.id, input.memberId, sqlTime(startsAt), sqlTime(endsAt), input.key, input.channel, at, at, at]);
     const coupon = await m.findOneByOrFail(Coupon, { issueKey: input.key });
     if (inserted !== 1) return coupon;
     // Undone by hand on refusal too, so a caller that swallows the error keeps nothing.
-    await sql.exec(m, `INSERT ${ignore} INTO coupon_member_counts (member_id, template_id, received) VALUES (?, ?, 0)`, [input.memberId, t.id]);
-    const counted = await sql.exec(m, 'UPDATE coupon_member_counts SET received = received + 1 WHERE member_id = ? AND template_id = ? AND received < ?',
+    await this.db.exec(`INSERT ${ignore} INTO coupon_member_counts (member_id, template_id, received) VALUES (?, ?, 0)`, [input.memberId, t.id]);
+    const counted = await this.db.exec('UPDATE coupon_member_counts SET received = received + 1 WHERE member_id = ? AND template_id = ? AND received < ?',
       [input.memberId, t.id, t.perMember]);
     if (counted !== 1) {
-      await sql.exec(m, 'DELETE FROM coupons WHERE id = ?', [coupon.id]);
+      await this.db.exec('DELETE FROM coupons WHERE id = ?', [coupon.id]);
       throw new DomainError('COUPON_LIMIT_REACHED', `每人限领 ${t.perMember} 张`);
     }
-    const taken = await sql.exec(m, 'UPDATE coupon_templates SET issued = issued + 1, updated_at = ? WHERE id = ? AND (total IS NULL OR issued < total)', [at, t.id]);
+    const taken = await this.db.exec('UPDATE coupon_templates SET issued = issued + 1, updated_at = ? WHERE id = ? AND (total IS NULL OR issued < total)', [at, t.id]);
     if (taken !== 1) {
-      await sql.exec(m, 'DELETE FROM coupons WHERE id = ?', [coupon.id]);
-      await sql.exec(m, 'UPDATE coupon_member_counts SET received = received - 1 WHERE member_id = ? AND template_id = ? AND received > 0', [input.memberId, t.id]);
+      await this.db.exec('DELETE FROM coupons WHERE id = ?', [coupon.id]);
+      await this.db.exec('UPDATE coupon_member_counts SET received = received - 1 WHERE member_id = ? AND template_id = ? AND received > 0', [input.memberId, t.id]);
       throw new DomainError('COUPON_SOLD_OUT', '已抢光');
     }
     return coupon;
@@ -246,7 +243,7 @@ export class CouponsService implements OnModuleInit {
 
   /** Event handlers: every 'on' template of the channel, once per key; one at its limit is skipped. */
   private async grantChannel(channel: CouponChannel, memberId: number, key: (templateId: number) => string): Promise<void> {
-    const templates = await this.tx.read((m) => m.find(CouponTemplate, { where: { channel, status: 'on' }, order: { id: 'ASC' } }));
+    const templates = await this.db.read((m) => m.find(CouponTemplate, { where: { channel, status: 'on' }, order: { id: 'ASC' } }));
     for (const t of templates) {
       try {
         await this.grant({ memberId, templateId: t.id, key: key(t.id), channel });
@@ -257,26 +254,26 @@ export class CouponsService implements OnModuleInit {
     }
   }
 
-  private async toDto(c: Coupon, outer?: EntityManager): Promise<CouponDto> {
-    const t = outer ? await outer.findOneByOrFail(CouponTemplate, { id: c.templateId }) : await this.tx.read((m) => m.findOneByOrFail(CouponTemplate, { id: c.templateId }));
+  private async toDto(c: Coupon): Promise<CouponDto> {
+    const t = await this.db.read((m) => m.findOneByOrFail(CouponTemplate, { id: c.templateId }));
     return toCouponDto(c, t, this.clock.now());
   }
 
   private async templatesOf(rows: Coupon[]): Promise<Map<number, CouponTemplate>> {
     const ids = [...new Set(rows.map((c) => c.templateId))];
     if (ids.length === 0) return new Map();
-    return new Map((await this.tx.read((m) => m.findBy(CouponTemplate, { id: In(ids) }))).map((t) => [t.id, t]));
+    return new Map((await this.db.read((m) => m.findBy(CouponTemplate, { id: In(ids) }))).map((t) => [t.id, t]));
   }
 
   private async heldBy(memberId: number): Promise<Map<number, number>> {
-    const rows = (await this.tx.read((m) => m.query('SELECT template_id, COUNT(*) AS n FROM coupons WHERE member_id = ? GROUP BY template_id', [memberId]))) as
+    const rows = (await this.db.read((m) => m.query('SELECT template_id, COUNT(*) AS n FROM coupons WHERE member_id = ? GROUP BY template_id', [memberId]))) as
       { template_id: unknown; n: unknown }[];
     return new Map(rows.map((r) => [num(r.template_id), num(r.n)]));
   }
 
   /** Paid GMV (pay − refunded) of paid orders per template; zero while the orders table does not exist yet. */
   private async gmvByTemplate(): Promise<Map<number, number>> {
-    const rows = await this.tx.read(async (m) => {
+    const rows = await this.db.read(async (m) => {
       const runner = m.connection.createQueryRunner();
       try {
         if (!(await runner.hasTable('orders'))) return [];

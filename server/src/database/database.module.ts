@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { Transactions } from '../common/transactions.js';
+import { Db } from '../common/db.js';
 import { dataSourceOptions } from './data-source.js';
 
 @Global()
@@ -19,7 +19,7 @@ import { dataSourceOptions } from './data-source.js';
       },
     }),
   ],
-  providers: [Transactions],
-  exports: [Transactions],
+  providers: [Db],
+  exports: [Db],
 })
 export class DatabaseModule {}

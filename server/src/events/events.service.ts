@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { In, LessThanOrEqual, type EntityManager } from 'typeorm';
+import { In, LessThanOrEqual } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Clock } from '../common/clock.js';
-import { Transactions } from '../common/transactions.js';
+import { Db } from '../common/db.js';
 import type { EventPayloads, Topic } from './events.js';
 import { OutboxEvent } from './outbox.entity.js';
 
@@ -30,7 +30,7 @@ export class Events implements OnModuleInit, OnModuleDestroy {
   private draining: Promise<number> | null = null;
 
   constructor(
-    private readonly tx: Transactions,
+    private readonly db: Db,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -51,7 +51,8 @@ export class Events implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Records the event in the caller's transaction. */
-  async emit<T extends Topic>(m: EntityManager, topic: T, payload: EventPayloads[T]): Promise<void> {
+  async emit<T extends Topic>(topic: T, payload: EventPayloads[T]): Promise<void> {
+    const m = this.db.unitManager;
     const now = this.clock.now();
     await m.insert(OutboxEvent, {
       topic, payload: JSON.stringify(payload), status: 'pending', attempts: 0, nextAt: now, claimedBy: null, lastError: null, createdAt: now, doneAt: null,
@@ -70,7 +71,7 @@ export class Events implements OnModuleInit, OnModuleDestroy {
     let handled = 0;
     for (;;) {
       const now = this.clock.now();
-      const due = await this.tx.read((m) => m.find(OutboxEvent, {
+      const due = await this.db.read((m) => m.find(OutboxEvent, {
         where: { status: In(['pending', 'processing']), nextAt: LessThanOrEqual(now) },
         order: { id: 'ASC' },
         take: BATCH,
@@ -81,20 +82,20 @@ export class Events implements OnModuleInit, OnModuleDestroy {
   }
 
   private async handle(event: OutboxEvent, now: Date): Promise<boolean> {
-    const claimed = await this.tx.run((m) => m.update(OutboxEvent,
+    const claimed = await this.db.unit((m) => m.update(OutboxEvent,
       { id: event.id, status: event.status, nextAt: event.nextAt },
       { status: 'processing', claimedBy: this.instance, nextAt: new Date(now.getTime() + LEASE_MS), attempts: event.attempts + 1 },
     ));
     if (!claimed.affected) return false; // another instance has it
     try {
       for (const handler of this.handlers.get(event.topic as Topic) ?? []) await handler(JSON.parse(event.payload));
-      await this.tx.run((m) => m.update(OutboxEvent, { id: event.id }, { status: 'done', doneAt: this.clock.now(), lastError: null }));
+      await this.db.unit((m) => m.update(OutboxEvent, { id: event.id }, { status: 'done', doneAt: this.clock.now(), lastError: null }));
       return true;
     } catch (error) {
       const attempts = event.attempts + 1;
       const failed = attempts >= MAX_ATTEMPTS;
       this.logger.warn(`${event.topic} #${event.id} attempt ${attempts} failed: ${(error as Error).message}`);
-      await this.tx.run((m) => m.update(OutboxEvent, { id: event.id }, {
+      await this.db.unit((m) => m.update(OutboxEvent, { id: event.id }, {
         status: failed ? 'failed' : 'pending',
         nextAt: new Date(this.clock.now().getTime() + Math.min(3_600_000, 1000 * 2 ** attempts)),
         lastError: String((error as Error).message).slice(0, 255),

@@ -1,9 +1,9 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import type { HealthDto } from '@jifen/shared';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Clock } from '../common/clock.js';
+import { Db } from '../common/db.js';
 import { Public } from '../auth/decorators.js';
 import { MIGRATIONS } from '../database/data-source.js';
 
@@ -14,14 +14,14 @@ export class HealthController {
   private kind: HealthDto['database'] | null = null;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Db,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
   @Get()
   async health(): Promise<HealthDto> {
-    const rows: { name: string }[] = await this.dataSource.query('SELECT name FROM migrations ORDER BY id');
+    const rows = await this.db.rows<{ name: string }>('SELECT name FROM migrations ORDER BY id');
     return {
       status: 'ok',
       database: await this.databaseKind(),
@@ -33,8 +33,8 @@ export class HealthController {
 
   private async databaseKind(): Promise<HealthDto['database']> {
     if (this.kind) return this.kind;
-    if (this.dataSource.options.type === 'better-sqlite3') return (this.kind = 'sqlite');
-    const [row] = await this.dataSource.query('SELECT VERSION() AS v');
+    if (!this.db.mysql) return (this.kind = 'sqlite');
+    const [row] = await this.db.rows<{ v: string }>('SELECT VERSION() AS v');
     return (this.kind = String(row.v).toLowerCase().includes('mariadb') ? 'mariadb' : 'mysql');
   }
 }

@@ -1,12 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { Between, type EntityManager } from 'typeorm';
+import { Between } from 'typeorm';
 import {
   type InviteRulesDto, type InviteVisitDto, maskNickname, type MyInvitesDto, shanghaiMonth,
 } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
-import { Sql, sqlTime } from '../common/sql.js';
-import { Transactions } from '../common/transactions.js';
+import { sqlTime } from '../common/sql.js';
+import { Db } from '../common/db.js';
 import { Events } from '../events/events.service.js';
 import type { EventPayloads } from '../events/events.js';
 import { LedgerService } from '../ledger/ledger.service.js';
@@ -37,7 +37,7 @@ const DAY_MS = 86_400_000;
 @Injectable()
 export class InvitesService implements OnModuleInit {
   constructor(
-    private readonly tx: Transactions,
+    private readonly db: Db,
     private readonly clock: Clock,
     private readonly ledger: LedgerService,
     private readonly members: MembersService,
@@ -68,11 +68,10 @@ export class InvitesService implements OnModuleInit {
     // Existing members never count: only someone who has not signed up and arrived recently.
     const isNew = visitor.signedUpAt === null && visitor.createdAt.getTime() >= now.getTime() - rules.attributionDays * DAY_MS;
     if (!isNew) return { counted: false };
-    await this.tx.run(async (m) => {
+    await this.db.unit(async (m) => {
       await m.insert(InviteVisit, { inviterId: inviter.id, visitorId, createdAt: now });
       // The first inviter shows the invitee as 已打开; sign-up decides who is credited.
-      const sql = new Sql(m);
-      await sql.exec(m, `INSERT ${sql.mysql ? 'IGNORE' : 'OR IGNORE'} INTO invites (inviter_id, invitee_id, status, points, opened_at) VALUES (?, ?, 'opened', 0, ?)`,
+      await this.db.exec(`INSERT ${this.db.mysql ? 'IGNORE' : 'OR IGNORE'} INTO invites (inviter_id, invitee_id, status, points, opened_at) VALUES (?, ?, 'opened', 0, ?)`,
         [inviter.id, visitorId, sqlTime(now)]);
     });
     return { counted: true };
@@ -95,7 +94,7 @@ export class InvitesService implements OnModuleInit {
 
   async mine(memberId: number): Promise<MyInvitesDto> {
     const [code, rules] = await Promise.all([this.members.inviteCode(memberId), this.rulesNow()]);
-    const invites = await this.tx.read((m) => m.find(Invite, { where: { inviterId: memberId }, order: { openedAt: 'DESC', id: 'DESC' }, take: 200 }));
+    const invites = await this.db.read((m) => m.find(Invite, { where: { inviterId: memberId }, order: { openedAt: 'DESC', id: 'DESC' }, take: 200 }));
     const names = await this.members.nicknames(invites.map((i) => i.inviteeId));
     const counted = invites.filter((i) => i.status !== 'expired');
     return {
@@ -121,7 +120,7 @@ export class InvitesService implements OnModuleInit {
   async onSignedUp({ memberId, at }: EventPayloads['member.signed_up']): Promise<void> {
     const rules = await this.rulesNow();
     const signedUpAt = new Date(at);
-    await this.tx.run(async (m) => {
+    await this.db.unit(async (m) => {
       const [first] = await m.find(InviteVisit, {
         where: { visitorId: memberId, createdAt: Between(new Date(signedUpAt.getTime() - rules.attributionDays * DAY_MS), signedUpAt) },
         order: { createdAt: 'ASC', id: 'ASC' },
@@ -136,7 +135,7 @@ export class InvitesService implements OnModuleInit {
       const row = invite ?? m.create(Invite, { inviteeId: memberId, status: 'opened', points: 0, openedAt: first.createdAt });
       Object.assign(row, { inviterId: first.inviterId, status: 'signed_up', signedUpAt, openedAt: first.createdAt });
       const saved = await m.save(row);
-      await this.reward(m, saved, rules.signupPoints, `invite-signup:${memberId}`, signedUpAt, rules.monthlyCap);
+      await this.reward(saved, rules.signupPoints, `invite-signup:${memberId}`, signedUpAt, rules.monthlyCap);
     });
   }
 
@@ -146,31 +145,31 @@ export class InvitesService implements OnModuleInit {
     if (paidFen <= 0) return;
     const rules = await this.rulesNow();
     const now = new Date(at);
-    await this.tx.run(async (m) => {
+    await this.db.unit(async (m) => {
       const invite = await m.findOneBy(Invite, { inviteeId: memberId });
       if (!invite || invite.status !== 'signed_up') return; // not attributed, or not the first order
       await m.update(Invite, { id: invite.id }, { status: 'ordered', orderedAt: now });
-      await this.reward(m, invite, rules.orderPoints, `invite-order:${memberId}`, now, rules.monthlyCap);
+      await this.reward(invite, rules.orderPoints, `invite-order:${memberId}`, now, rules.monthlyCap);
       await m.update(Invite, { id: invite.id }, { status: 'rewarded', rewardedAt: now });
-      await this.events.emit(m, 'invite.rewarded', { inviteId: invite.id, inviterId: invite.inviterId, inviteeId: memberId, at });
+      await this.events.emit('invite.rewarded', { inviteId: invite.id, inviterId: invite.inviterId, inviteeId: memberId, at });
     });
   }
 
   /** Pays the inviter unless the month's cap of rewarded invitees is reached (each invitee counts once). */
-  private async reward(m: EntityManager, invite: Invite, points: number, key: string, at: Date, cap: number): Promise<void> {
-    if (invite.points === 0 && !(await this.countTowardsCap(m, invite.inviterId, shanghaiMonth(at), cap))) {
+  private async reward(invite: Invite, points: number, key: string, at: Date, cap: number): Promise<void> {
+    const m = this.db.unitManager;
+    if (invite.points === 0 && !(await this.countTowardsCap(invite.inviterId, shanghaiMonth(at), cap))) {
       await m.update(Invite, { id: invite.id }, { note: '本月邀请奖励已达上限' });
       return;
     }
-    const earned = await this.ledger.earn({ memberId: invite.inviterId, amount: points, source: 'invite', key, ref: { type: 'invite', id: invite.id } }, m);
+    const earned = await this.ledger.earn({ memberId: invite.inviterId, amount: points, source: 'invite', key, ref: { type: 'invite', id: invite.id } });
     invite.points += earned.amount;
     await m.update(Invite, { id: invite.id }, { points: invite.points });
   }
 
   /** Takes one of the month's rewarded-invitee places with a conditional update; false when full. */
-  private async countTowardsCap(m: EntityManager, inviterId: number, month: string, cap: number): Promise<boolean> {
-    const sql = new Sql(m);
-    await sql.exec(m, `INSERT ${sql.mysql ? 'IGNORE' : 'OR IGNORE'} INTO invite_monthly (inviter_id, month, rewarded) VALUES (?, ?, 0)`, [inviterId, month]);
-    return (await sql.exec(m, 'UPDATE invite_monthly SET rewarded = rewarded + 1 WHERE inviter_id = ? AND month = ? AND rewarded < ?', [inviterId, month, cap])) === 1;
+  private async countTowardsCap(inviterId: number, month: string, cap: number): Promise<boolean> {
+    await this.db.exec(`INSERT ${this.db.mysql ? 'IGNORE' : 'OR IGNORE'} INTO invite_monthly (inviter_id, month, rewarded) VALUES (?, ?, 0)`, [inviterId, month]);
+    return (await this.db.exec('UPDATE invite_monthly SET rewarded = rewarded + 1 WHERE inviter_id = ? AND month = ? AND rewarded < ?', [inviterId, month, cap])) === 1;
   }
 }

@@ -4,7 +4,7 @@ import { IsNull, LessThan } from 'typeorm';
 import { addDays, shanghaiDay, startOfShanghaiDay } from '@jifen/shared';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Clock } from '../common/clock.js';
-import { Transactions } from '../common/transactions.js';
+import { Db } from '../common/db.js';
 import { JobLease } from './job-lease.entity.js';
 
 export interface JobDefinition {
@@ -32,7 +32,7 @@ export class Jobs implements OnApplicationBootstrap, OnModuleDestroy {
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly tx: Transactions,
+    private readonly db: Db,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -61,14 +61,14 @@ export class Jobs implements OnApplicationBootstrap, OnModuleDestroy {
       if (!(await this.acquire(job, now, scheduled))) continue;
       try {
         const result = await job.run(now);
-        await this.tx.run((m) => m.update(JobLease, { name: job.name, owner: this.instance }, {
+        await this.db.unit((m) => m.update(JobLease, { name: job.name, owner: this.instance }, {
           owner: null, leaseUntil: null, lastRunAt: now, lastResult: result.slice(0, 255),
         }));
         this.logger.log(`${job.name}: ${result}`);
         ran.push(job.name);
       } catch (error) {
         // Leave lastRunAt as it was: the next tick tries again once the lease is released.
-        await this.tx.run((m) => m.update(JobLease, { name: job.name, owner: this.instance }, {
+        await this.db.unit((m) => m.update(JobLease, { name: job.name, owner: this.instance }, {
           owner: null, leaseUntil: null, lastResult: `failed: ${(error as Error).message}`.slice(0, 255),
         }));
         this.logger.error(`${job.name} failed: ${(error as Error).stack}`);
@@ -78,12 +78,12 @@ export class Jobs implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async status(): Promise<JobLease[]> {
-    return this.tx.read((m) => m.find(JobLease, { order: { name: 'ASC' } }));
+    return this.db.read((m) => m.find(JobLease, { order: { name: 'ASC' } }));
   }
 
   /** Takes the job's lease if it is due and free (a conditional update: one winner). */
   private async acquire(job: JobDefinition, now: Date, scheduled: Date): Promise<boolean> {
-    return this.tx.run(async (m) => {
+    return this.db.unit(async (m) => {
       if (!(await m.findOneBy(JobLease, { name: job.name }))) {
         await m.insert(JobLease, { name: job.name, owner: null, leaseUntil: null, lastRunAt: null, lastResult: null }).catch(() => undefined);
       }

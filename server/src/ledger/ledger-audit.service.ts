@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { Transactions } from '../common/transactions.js';
-import { num, Sql } from '../common/sql.js';
+import { Db } from '../common/db.js';
+import { num } from '../common/sql.js';
 
 export interface Drift {
   memberId: number | null;
@@ -28,71 +27,61 @@ export interface AuditReport {
  */
 @Injectable()
 export class LedgerAudit {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly tx: Transactions,
-  ) {}
+  constructor(private readonly db: Db) {}
 
-  /** One consistent pass: on SQLite it waits for the writer's turn. */
+  /**
+   * One pass as a unit of work: on SQLite it takes the writer's turn, so it sees one
+   * consistent state; on MySQL each query sees what was committed when it ran.
+   */
   run(memberId?: number): Promise<AuditReport> {
-    return this.tx.read((m) => this.check(m, memberId));
+    return this.db.unit(() => this.check(memberId));
   }
 
-  private async check(m: EntityManager, memberId?: number): Promise<AuditReport> {
-    const sql = new Sql(m);
+  private async check(memberId?: number): Promise<AuditReport> {
     const only = (col: string) => (memberId === undefined ? '' : ` AND ${col} = ${Number(memberId)}`);
     const drifts: Drift[] = [];
     const add = (check: string, rows: Record<string, unknown>[], detail: (r: Record<string, unknown>) => string) => {
       for (const r of rows) drifts.push({ memberId: r.member_id === undefined ? null : Number(r.member_id), check, detail: detail(r) });
     };
 
-    add('available = Σ lots.remaining', await sql.rows(m,
-      `SELECT a.member_id, a.available, COALESCE(l.total, 0) AS lots FROM points_accounts a
+    add('available = Σ lots.remaining', await this.db.rows(`SELECT a.member_id, a.available, COALESCE(l.total, 0) AS lots FROM points_accounts a
        LEFT JOIN (SELECT member_id, SUM(remaining) AS total FROM points_lots GROUP BY member_id) l ON l.member_id = a.member_id
        WHERE a.available <> COALESCE(l.total, 0)${only('a.member_id')}`),
     (r) => `available ${num(r.available)}, lots ${num(r.lots)}`);
 
-    add('available − debt = Σ entries', await sql.rows(m,
-      `SELECT a.member_id, a.available, a.debt, COALESCE(e.total, 0) AS entries FROM points_accounts a
+    add('available − debt = Σ entries', await this.db.rows(`SELECT a.member_id, a.available, a.debt, COALESCE(e.total, 0) AS entries FROM points_accounts a
        LEFT JOIN (SELECT member_id, SUM(amount) AS total FROM points_entries GROUP BY member_id) e ON e.member_id = a.member_id
        WHERE a.available - a.debt <> COALESCE(e.total, 0)${only('a.member_id')}`),
     (r) => `available ${num(r.available)} − debt ${num(r.debt)} vs entries ${num(r.entries)}`);
 
-    add('pending = Σ entries.pending_delta = Σ holds', await sql.rows(m,
-      `SELECT a.member_id, a.pending, COALESCE(e.total, 0) AS entries, COALESCE(h.total, 0) AS holds FROM points_accounts a
+    add('pending = Σ entries.pending_delta = Σ holds', await this.db.rows(`SELECT a.member_id, a.pending, COALESCE(e.total, 0) AS entries, COALESCE(h.total, 0) AS holds FROM points_accounts a
        LEFT JOIN (SELECT member_id, SUM(pending_delta) AS total FROM points_entries GROUP BY member_id) e ON e.member_id = a.member_id
        LEFT JOIN (SELECT member_id, SUM(remaining) AS total FROM points_holds GROUP BY member_id) h ON h.member_id = a.member_id
        WHERE (a.pending <> COALESCE(e.total, 0) OR a.pending <> COALESCE(h.total, 0))${only('a.member_id')}`),
     (r) => `pending ${num(r.pending)}, entries ${num(r.entries)}, holds ${num(r.holds)}`);
 
-    add('newest entry = account', await sql.rows(m,
-      `SELECT a.member_id, a.available, a.pending, a.debt, e.available_after, e.pending_after, e.debt_after FROM points_accounts a
+    add('newest entry = account', await this.db.rows(`SELECT a.member_id, a.available, a.pending, a.debt, e.available_after, e.pending_after, e.debt_after FROM points_accounts a
        JOIN points_entries e ON e.id = (SELECT MAX(id) FROM points_entries x WHERE x.member_id = a.member_id)
        WHERE (e.available_after <> a.available OR e.pending_after <> a.pending OR e.debt_after <> a.debt)${only('a.member_id')}`),
     (r) => `account ${num(r.available)}/${num(r.pending)}/${num(r.debt)}, entry ${num(r.available_after)}/${num(r.pending_after)}/${num(r.debt_after)}`);
 
-    add('balances in range', await sql.rows(m,
-      `SELECT member_id, available, pending, debt FROM points_accounts
+    add('balances in range', await this.db.rows(`SELECT member_id, available, pending, debt FROM points_accounts
        WHERE (available < 0 OR pending < 0 OR debt < 0 OR (available > 0 AND debt > 0))${only('member_id')}`),
     (r) => `available ${num(r.available)}, pending ${num(r.pending)}, debt ${num(r.debt)}`);
 
-    add('lot within 0..amount and explained by allocations', await sql.rows(m,
-      `SELECT l.member_id, l.id, l.amount, l.remaining, COALESCE(s.total, 0) AS allocated FROM points_lots l
+    add('lot within 0..amount and explained by allocations', await this.db.rows(`SELECT l.member_id, l.id, l.amount, l.remaining, COALESCE(s.total, 0) AS allocated FROM points_lots l
        LEFT JOIN (SELECT lot_id, SUM(amount) AS total FROM points_allocations GROUP BY lot_id) s ON s.lot_id = l.id
        WHERE (l.remaining < 0 OR l.remaining > l.amount OR l.amount - l.remaining <> COALESCE(s.total, 0))${only('l.member_id')}`),
     (r) => `lot ${r.id}: amount ${num(r.amount)}, remaining ${num(r.remaining)}, allocated ${num(r.allocated)}`);
 
-    add('reversal points at an entry of the member', await sql.rows(m,
-      `SELECT e.member_id, e.id FROM points_entries e LEFT JOIN points_entries t ON t.id = e.reverses_entry_id
+    add('reversal points at an entry of the member', await this.db.rows(`SELECT e.member_id, e.id FROM points_entries e LEFT JOIN points_entries t ON t.id = e.reverses_entry_id
        WHERE e.kind IN ('reverse', 'confirm', 'cancel') AND (t.id IS NULL OR t.member_id <> e.member_id)${only('e.member_id')}`),
     (r) => `entry ${r.id}`);
 
-    add('entry has its reference', await sql.rows(m,
-      `SELECT member_id, id FROM points_entries WHERE (ref_type = '' OR ref_id = '')${only('member_id')}`),
+    add('entry has its reference', await this.db.rows(`SELECT member_id, id FROM points_entries WHERE (ref_type = '' OR ref_id = '')${only('member_id')}`),
     (r) => `entry ${r.id}`);
 
-    const counts = await sql.one<{ members: unknown; entries: unknown }>(m,
-      `SELECT (SELECT COUNT(*) FROM points_accounts WHERE 1 = 1${only('member_id')}) AS members,
+    const counts = await this.db.one<{ members: unknown; entries: unknown }>(`SELECT (SELECT COUNT(*) FROM points_accounts WHERE 1 = 1${only('member_id')}) AS members,
               (SELECT COUNT(*) FROM points_entries WHERE 1 = 1${only('member_id')}) AS entries`);
     return { ok: drifts.length === 0, members: num(counts?.members), entries: num(counts?.entries), drifts };
   }

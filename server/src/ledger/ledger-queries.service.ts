@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import {
   type EntryKind, entryTitle, type Page, type PointsBalanceDto, type PointsEntryDto, type PointsSummary, shanghaiDay,
 } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
-import { num, readTime, Sql, sqlTime } from '../common/sql.js';
-import { Transactions } from '../common/transactions.js';
+import { num, readTime, sqlTime } from '../common/sql.js';
+import { Db } from '../common/db.js';
 
 const DAY_MS = 86_400_000;
 
@@ -26,15 +25,10 @@ interface EntryRow {
 /** Reads of the ledger for members and operators; they take no locks. */
 @Injectable()
 export class LedgerQueries {
-  private readonly sql: Sql;
-
   constructor(
-    dataSource: DataSource,
-    private readonly tx: Transactions,
+    private readonly db: Db,
     private readonly clock: Clock,
-  ) {
-    this.sql = new Sql(dataSource.manager);
-  }
+  ) {}
 
   /**
    * Available, pending, debt and what expires within 30 days. Lots whose date has passed but
@@ -42,12 +36,11 @@ export class LedgerQueries {
    */
   async balance(memberId: number): Promise<PointsBalanceDto> {
     const now = this.clock.now();
-    const [account, lots] = await this.tx.read((m) => Promise.all([
-      this.sql.one<{ available: number; pending: number; debt: number }>(m, 'SELECT available, pending, debt FROM points_accounts WHERE member_id = ?', [memberId]),
-      this.sql.rows<{ expires_at: string | Date; total: unknown }>(m,
-        'SELECT expires_at, SUM(remaining) AS total FROM points_lots WHERE member_id = ? AND remaining > 0 AND expires_at <= ? GROUP BY expires_at ORDER BY expires_at',
+    const [account, lots] = await Promise.all([
+      this.db.one<{ available: number; pending: number; debt: number }>('SELECT available, pending, debt FROM points_accounts WHERE member_id = ?', [memberId]),
+      this.db.rows<{ expires_at: string | Date; total: unknown }>('SELECT expires_at, SUM(remaining) AS total FROM points_lots WHERE member_id = ? AND remaining > 0 AND expires_at <= ? GROUP BY expires_at ORDER BY expires_at',
         [memberId, sqlTime(new Date(now.getTime() + 30 * DAY_MS))]),
-    ]));
+    ]);
     let due = 0;
     const expiring = new Map<string, number>();
     for (const lot of lots) {
@@ -84,9 +77,8 @@ export class LedgerQueries {
       where.push(`kind IN (${options.kinds.map(() => '?').join(', ')})`);
       params.push(...options.kinds);
     }
-    const rows = await this.tx.read((m) => this.sql.rows<EntryRow>(m,
-      `SELECT id, kind, source, amount, pending_delta, available_after, ref_type, ref_id, reason, expires_at, created_at
-       FROM points_entries WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ${limit + 1}`, params));
+    const rows = await this.db.rows<EntryRow>(`SELECT id, kind, source, amount, pending_delta, available_after, ref_type, ref_id, reason, expires_at, created_at
+       FROM points_entries WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ${limit + 1}`, params);
     const items = rows.slice(0, limit).map(toEntryDto);
     return { items, next: rows.length > limit ? String(items[items.length - 1].id) : null };
   }

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
 import {
   addMonths, CAPPED_SOURCES, endOfShanghaiDay, ENTRY_KINDS, type EntryKind, type EntrySource, shanghaiDay,
 } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
-import { num, readTime, Sql, sqlTime } from '../common/sql.js';
-import { Transactions } from '../common/transactions.js';
+import { num, readTime, sqlTime } from '../common/sql.js';
+import { Db } from '../common/db.js';
 import { RulesService } from '../rules/rules.service.js';
 import { DEFAULT_LEDGER_RULES, LEDGER_RULES_KEY, type LedgerRules, MAX_POINTS } from './ledger.rules.js';
 
@@ -121,8 +120,6 @@ interface LotRow {
 }
 
 interface Ctx {
-  m: EntityManager;
-  sql: Sql;
   now: Date;
   memberId: number;
   account: AccountRow;
@@ -156,29 +153,24 @@ const ENTRY_COLUMNS =
 export class LedgerService {
   /** Members whose account row is known to exist (a cache: losing it costs one query). */
   private readonly known = new Set<number>();
-  private readonly mysql: boolean;
-
   constructor(
-    private readonly tx: Transactions,
+    private readonly db: Db,
     private readonly clock: Clock,
     private readonly rules: RulesService,
-    private readonly dataSource: DataSource,
-  ) {
-    this.mysql = dataSource.options.type === 'mysql';
-  }
+  ) {}
 
   currentRules(): Promise<LedgerRules> {
     return this.rules.get(LEDGER_RULES_KEY, DEFAULT_LEDGER_RULES);
   }
 
   /** Adds points: a lot that expires on the rolling date (or pending points). Pays debt first. */
-  async earn(input: EarnInput, outer?: EntityManager): Promise<LedgerResult> {
+  async earn(input: EarnInput): Promise<LedgerResult> {
     checkAmount(input.amount);
     checkKey(input.key);
     const rules = await this.currentRules();
-    await this.ensureAccount(input.memberId, outer);
-    return this.tx.run(async (m) => {
-      const ctx = await this.open(m, input.memberId, input.at);
+    await this.ensureAccount(input.memberId);
+    return this.db.unit(async () => {
+      const ctx = await this.open(input.memberId, input.at);
       const prior = await this.replay(ctx, input.key, input.pending ? 'pending' : 'earn', input.memberId);
       if (prior) return prior;
 
@@ -187,7 +179,7 @@ export class LedgerService {
       const capped = CAPPED_SOURCES.includes(input.source);
       const day = shanghaiDay(ctx.now);
       if (capped) {
-        const row = await ctx.sql.one<{ capped_earned: number }>(m, 'SELECT capped_earned FROM points_daily WHERE member_id = ? AND day = ?', [ctx.memberId, day]);
+        const row = await this.db.one<{ capped_earned: number }>('SELECT capped_earned FROM points_daily WHERE member_id = ? AND day = ?', [ctx.memberId, day]);
         const room = Math.max(0, rules.dailyCap - num(row?.capped_earned));
         cappedBy = Math.max(0, amount - room);
         amount -= cappedBy;
@@ -197,7 +189,7 @@ export class LedgerService {
       let result: LedgerResult;
       if (input.pending) {
         result = await this.append(ctx, { ...input, kind: 'pending', amount: 0, pendingDelta: amount, reason: input.reason ?? null });
-        await ctx.sql.insert(m, 'INSERT INTO points_holds (member_id, entry_id, source, amount, remaining, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+        await this.db.insert('INSERT INTO points_holds (member_id, entry_id, source, amount, remaining, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
           [ctx.memberId, result.entryId, input.source, amount, amount, sqlTime(ctx.now)]);
       } else {
         const expiresAt = input.expiresAt ?? this.expiryFor(ctx.now, rules);
@@ -205,28 +197,28 @@ export class LedgerService {
       }
       if (capped) await this.addDaily(ctx, day, amount);
       return { ...result, cappedBy };
-    }, outer);
+    });
   }
 
   /** Takes points from the soonest-expiring lots; refuses with POINTS_INSUFFICIENT. */
-  async spend(input: SpendInput, outer?: EntityManager): Promise<LedgerResult> {
+  async spend(input: SpendInput): Promise<LedgerResult> {
     checkAmount(input.amount);
     checkKey(input.key);
-    await this.ensureAccount(input.memberId, outer);
-    return this.tx.run(async (m) => {
-      const ctx = await this.open(m, input.memberId, input.at);
+    await this.ensureAccount(input.memberId);
+    return this.db.unit(async () => {
+      const ctx = await this.open(input.memberId, input.at);
       const prior = await this.replay(ctx, input.key, 'spend', input.memberId);
       if (prior) return prior;
       return this.debit(ctx, { ...input, kind: input.source === 'adjust' ? 'adjust' : 'spend' });
-    }, outer);
+    });
   }
 
   /** Makes pending points available (the order completed). */
-  async confirmPending(input: SettleInput, outer?: EntityManager): Promise<LedgerResult> {
+  async confirmPending(input: SettleInput): Promise<LedgerResult> {
     checkKey(input.key);
     const rules = await this.currentRules();
-    return this.tx.run(async (m) => {
-      const { ctx, hold, entry, prior } = await this.openHold(m, input, 'confirm');
+    return this.db.unit(async () => {
+      const { ctx, hold, entry, prior } = await this.openHold(input, 'confirm');
       if (prior) return prior;
       if (hold.remaining === 0) throw new DomainError('POINTS_HOLD_SETTLED', '这笔待到账积分已处理');
       await this.settleHold(ctx, hold.id, hold.remaining);
@@ -236,15 +228,15 @@ export class LedgerService {
         ref: { type: entry.ref_type, id: entry.ref_id }, key: input.key, reversesEntryId: entry.id,
         expiresAt: this.expiryFor(ctx.now, rules),
       }, rules);
-    }, outer);
+    });
   }
 
   /** Cancels all or part of pending points (a refund before the order completed). */
-  async cancelPending(input: SettleInput, outer?: EntityManager): Promise<LedgerResult> {
+  async cancelPending(input: SettleInput): Promise<LedgerResult> {
     checkKey(input.key);
     if (input.amount !== undefined) checkAmount(input.amount);
-    return this.tx.run(async (m) => {
-      const { ctx, hold, entry, prior } = await this.openHold(m, input, 'cancel');
+    return this.db.unit(async () => {
+      const { ctx, hold, entry, prior } = await this.openHold(input, 'cancel');
       if (prior) return prior;
       if (hold.remaining === 0) throw new DomainError('POINTS_HOLD_SETTLED', '这笔待到账积分已处理');
       const amount = input.amount ?? hold.remaining;
@@ -257,7 +249,7 @@ export class LedgerService {
         kind: 'cancel', source: entry.source, amount: 0, pendingDelta: -amount,
         ref: { type: entry.ref_type, id: entry.ref_id }, key: input.key, reversesEntryId: entry.id, reason: input.reason ?? null,
       });
-    }, outer);
+    });
   }
 
   /**
@@ -265,21 +257,20 @@ export class LedgerService {
    * back from its own lot, then other lots, then as debt). Partial reversals add up to at most
    * the original amount.
    */
-  async reverse(input: ReverseInput, outer?: EntityManager): Promise<LedgerResult> {
+  async reverse(input: ReverseInput): Promise<LedgerResult> {
     checkKey(input.key);
     if (input.amount !== undefined) checkAmount(input.amount);
-    return this.tx.run(async (m) => {
-      const sql = new Sql(m);
-      const target = await sql.one<EntryRow>(m, `SELECT ${ENTRY_COLUMNS} FROM points_entries WHERE idempotency_key = ?`, [input.entryKey]);
+    return this.db.unit(async () => {
+      const target = await this.db.one<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM points_entries WHERE idempotency_key = ?`, [input.entryKey]);
       if (!target) throw new DomainError('LEDGER_ENTRY_NOT_FOUND', '要退回的积分记录不存在');
-      const ctx = await this.open(m, target.member_id);
+      const ctx = await this.open(target.member_id);
       const prior = await this.replay(ctx, input.key, 'reverse', target.member_id);
       if (prior) return prior;
 
       const isSpend = target.amount < 0 && (target.kind === 'spend' || target.kind === 'adjust');
       const isEarning = target.amount > 0 && (target.kind === 'earn' || target.kind === 'confirm' || target.kind === 'adjust');
       if (!isSpend && !isEarning) throw new DomainError('POINTS_NOT_REVERSIBLE', '这条积分记录不能退回');
-      const reversed = await sql.one<{ total: unknown }>(m, 'SELECT SUM(amount) AS total FROM points_entries WHERE member_id = ? AND reverses_entry_id = ? AND kind = ?', [target.member_id, target.id, 'reverse']);
+      const reversed = await this.db.one<{ total: unknown }>('SELECT SUM(amount) AS total FROM points_entries WHERE member_id = ? AND reverses_entry_id = ? AND kind = ?', [target.member_id, target.id, 'reverse']);
       const left = Math.abs(target.amount) - Math.abs(num(reversed?.total));
       if (left <= 0) throw new DomainError('POINTS_REVERSAL_EXCEEDS', '这条积分记录已全部退回');
       const amount = input.amount ?? left;
@@ -291,17 +282,17 @@ export class LedgerService {
         reason: input.reason ?? null, operatorId: input.operatorId ?? null,
       };
       return isSpend ? this.restore(ctx, target.id, entry) : this.clawBack(ctx, target.id, entry);
-    }, outer);
+    });
   }
 
   /** An operator's correction, with a reason; negative amounts never take the balance below zero. */
-  async adjust(input: AdjustInput, outer?: EntityManager): Promise<LedgerResult> {
+  async adjust(input: AdjustInput): Promise<LedgerResult> {
     if (!input.reason?.trim()) throw new DomainError('VALIDATION_FAILED', '调整积分必须填写原因');
     checkAmount(Math.abs(input.amount));
     const common = { memberId: input.memberId, source: 'adjust' as const, key: input.key, ref: { type: 'adjustment', id: input.key }, reason: input.reason, operatorId: input.operatorId };
     return input.amount > 0
-      ? this.earn({ ...common, amount: input.amount }, outer)
-      : this.spend({ ...common, amount: -input.amount }, outer);
+      ? this.earn({ ...common, amount: input.amount })
+      : this.spend({ ...common, amount: -input.amount });
   }
 
   /**
@@ -314,11 +305,9 @@ export class LedgerService {
     let points = 0;
     let after = 0;
     for (;;) {
-      const batch = await this.tx.run(async (m) =>
-        new Sql(m).rows<{ member_id: number }>(m,
-          `SELECT DISTINCT member_id FROM points_lots WHERE expires_at < ? AND remaining > 0 AND member_id > ? ORDER BY member_id LIMIT ${Number(batchSize)}`,
-          [sqlTime(now), after]),
-      );
+      const batch = await this.db.rows<{ member_id: number }>(
+        `SELECT DISTINCT member_id FROM points_lots WHERE expires_at < ? AND remaining > 0 AND member_id > ? ORDER BY member_id LIMIT ${Number(batchSize)}`,
+        [sqlTime(now), after]);
       if (batch.length === 0) break;
       for (const { member_id } of batch) {
         const expired = await this.expireMember(Number(member_id), now);
@@ -333,10 +322,9 @@ export class LedgerService {
   }
 
   private async expireMember(memberId: number, now: Date): Promise<number> {
-    return this.tx.run(async (m) => {
-      const ctx = await this.open(m, memberId);
-      const due = await ctx.sql.rows<LotRow>(m,
-        `SELECT id, remaining, expires_at FROM points_lots WHERE member_id = ? AND expires_at < ? AND remaining > 0 ORDER BY expires_at, id`,
+    return this.db.unit(async () => {
+      const ctx = await this.open(memberId);
+      const due = await this.db.rows<LotRow>(`SELECT id, remaining, expires_at FROM points_lots WHERE member_id = ? AND expires_at < ? AND remaining > 0 ORDER BY expires_at, id`,
         [memberId, sqlTime(now)]);
       if (due.length === 0) return 0;
       const total = due.reduce((s, l) => s + l.remaining, 0);
@@ -344,7 +332,7 @@ export class LedgerService {
       const day = shanghaiDay(last);
       const key = `expire:${memberId}:${due.map((l) => l.id).join(',')}`.slice(0, 128);
       if (await this.replay(ctx, key, 'expire', memberId)) return 0;
-      for (const lot of due) await ctx.sql.exec(m, 'UPDATE points_lots SET remaining = 0 WHERE id = ?', [lot.id]);
+      for (const lot of due) await this.db.exec('UPDATE points_lots SET remaining = 0 WHERE id = ?', [lot.id]);
       ctx.account.available -= total;
       const result = await this.append(ctx, { kind: 'expire', source: 'expiry', amount: -total, ref: { type: 'expiry', id: day }, key });
       await this.allocate(ctx, result.entryId!, due.map((l) => [l.id, l.remaining]));
@@ -359,41 +347,38 @@ export class LedgerService {
    * beforehand in its own statement (`ensureAccount`): creating it inside the transaction
    * would take gap locks that deadlock two first operations of one member.
    */
-  private async open(m: EntityManager, memberId: number, at?: Date): Promise<Ctx> {
-    const sql = new Sql(m);
+  private async open(memberId: number, at?: Date): Promise<Ctx> {
     const now = at ?? this.clock.now();
-    const select = `SELECT available, pending, debt, earned_count, earned_total FROM points_accounts WHERE member_id = ?${sql.forUpdate}`;
-    let account = await sql.one<AccountRow>(m, select, [memberId]);
+    const select = `SELECT available, pending, debt, earned_count, earned_total FROM points_accounts WHERE member_id = ?${this.db.forUpdate}`;
+    let account = await this.db.one<AccountRow>(select, [memberId]);
     if (!account) {
-      await this.createAccount(m, memberId, now);
-      account = await sql.one<AccountRow>(m, select, [memberId]);
+      await this.createAccount(memberId, now);
+      account = await this.db.one<AccountRow>(select, [memberId]);
     }
     const a = account!;
     return {
-      m, sql, now, memberId,
+      now, memberId,
       account: { available: num(a.available), pending: num(a.pending), debt: num(a.debt), earned_count: num(a.earned_count), earned_total: num(a.earned_total) },
     };
   }
 
-  private async createAccount(m: EntityManager, memberId: number, now: Date): Promise<void> {
-    const sql = new Sql(m);
-    const member = await sql.one(m, 'SELECT id FROM members WHERE id = ?', [memberId]);
+  private async createAccount(memberId: number, now: Date): Promise<void> {
+    const member = await this.db.one('SELECT id FROM members WHERE id = ?', [memberId]);
     if (!member) throw new DomainError('MEMBER_NOT_FOUND', '会员不存在');
-    await sql.exec(m, `INSERT ${sql.mysql ? 'IGNORE' : 'OR IGNORE'} INTO points_accounts (member_id, available, pending, debt, earned_count, earned_total, updated_at) VALUES (?, 0, 0, 0, 0, 0, ?)`,
+    await this.db.exec(`INSERT ${this.db.mysql ? 'IGNORE' : 'OR IGNORE'} INTO points_accounts (member_id, available, pending, debt, earned_count, earned_total, updated_at) VALUES (?, 0, 0, 0, 0, 0, ?)`,
       [memberId, sqlTime(now)]);
   }
 
   /**
    * On MySQL, makes sure the account row exists before a transaction locks it (see `open`).
-   * Not when joining a caller's transaction: that one may hold the member's row, which the
-   * account's foreign key check on another connection would wait for forever; there `open`
-   * creates the row inside the transaction (a rare deadlock is retried with the caller's).
+   * Not inside a unit: that one may hold the member's row, which the account's foreign key
+   * check on another connection would wait for forever (and a unit uses one connection only);
+   * there `open` creates the row inside the unit (a rare deadlock is retried with the unit).
    */
-  private async ensureAccount(memberId: number, outer?: EntityManager): Promise<void> {
-    if (this.known.has(memberId) || !this.mysql || outer?.queryRunner?.isTransactionActive) return;
-    const m = this.dataSource.manager;
-    if (!(await new Sql(m).one(m, 'SELECT member_id FROM points_accounts WHERE member_id = ?', [memberId]))) {
-      await this.createAccount(m, memberId, this.clock.now());
+  private async ensureAccount(memberId: number): Promise<void> {
+    if (this.known.has(memberId) || !this.db.mysql || this.db.inUnit) return;
+    if (!(await this.db.one('SELECT member_id FROM points_accounts WHERE member_id = ?', [memberId]))) {
+      await this.createAccount(memberId, this.clock.now());
     }
     if (this.known.size > 100_000) this.known.clear();
     this.known.add(memberId);
@@ -401,7 +386,7 @@ export class LedgerService {
 
   /** The first result of a used key, or null. A key reused for something else is a conflict. */
   private async replay(ctx: Ctx, key: string, kind: EntryKind, memberId: number): Promise<LedgerResult | null> {
-    const row = await ctx.sql.one<EntryRow>(ctx.m, `SELECT ${ENTRY_COLUMNS} FROM points_entries WHERE idempotency_key = ?`, [key]);
+    const row = await this.db.one<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM points_entries WHERE idempotency_key = ?`, [key]);
     if (!row) return null;
     const sameKind = row.kind === kind || (kind === 'earn' && row.kind === 'adjust') || (kind === 'spend' && row.kind === 'adjust');
     if (Number(row.member_id) !== memberId || !sameKind) {
@@ -410,18 +395,17 @@ export class LedgerService {
     return toResult(row, true);
   }
 
-  private async openHold(m: EntityManager, input: SettleInput, kind: 'confirm' | 'cancel') {
-    const sql = new Sql(m);
-    const entry = await sql.one<EntryRow>(m, `SELECT ${ENTRY_COLUMNS} FROM points_entries WHERE idempotency_key = ?`, [input.holdKey]);
+  private async openHold(input: SettleInput, kind: 'confirm' | 'cancel') {
+    const entry = await this.db.one<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM points_entries WHERE idempotency_key = ?`, [input.holdKey]);
     if (!entry || entry.kind !== 'pending') throw new DomainError('LEDGER_ENTRY_NOT_FOUND', '待到账积分记录不存在');
-    const ctx = await this.open(m, Number(entry.member_id), input.at);
+    const ctx = await this.open(Number(entry.member_id), input.at);
     const prior = await this.replay(ctx, input.key, kind, Number(entry.member_id));
-    const hold = await sql.one<{ id: number; remaining: number }>(m, `SELECT id, remaining FROM points_holds WHERE entry_id = ?`, [entry.id]);
+    const hold = await this.db.one<{ id: number; remaining: number }>(`SELECT id, remaining FROM points_holds WHERE entry_id = ?`, [entry.id]);
     return { ctx, entry, prior, hold: { id: Number(hold!.id), remaining: num(hold!.remaining) } };
   }
 
   private async settleHold(ctx: Ctx, holdId: number, amount: number): Promise<void> {
-    const changed = await ctx.sql.exec(ctx.m, 'UPDATE points_holds SET remaining = remaining - ?, updated_at = ? WHERE id = ? AND remaining >= ?',
+    const changed = await this.db.exec('UPDATE points_holds SET remaining = remaining - ?, updated_at = ? WHERE id = ? AND remaining >= ?',
       [amount, sqlTime(ctx.now), holdId, amount]);
     if (changed !== 1) throw new DomainError('POINTS_HOLD_SETTLED', '这笔待到账积分已处理');
   }
@@ -438,7 +422,7 @@ export class LedgerService {
     const usual = ctx.account.earned_count > 5 ? (ctx.account.earned_total - e.amount) / (ctx.account.earned_count - 1) : null;
     const result = await this.append(ctx, e);
     if (toLot > 0) {
-      await ctx.sql.insert(ctx.m, 'INSERT INTO points_lots (member_id, entry_id, amount, remaining, expires_at) VALUES (?, ?, ?, ?, ?)',
+      await this.db.insert('INSERT INTO points_lots (member_id, entry_id, amount, remaining, expires_at) VALUES (?, ?, ?, ?, ?)',
         [ctx.memberId, result.entryId, toLot, toLot, sqlTime(e.expiresAt)]);
     }
     const reason = e.amount >= rules.flagSingleEntry
@@ -447,7 +431,7 @@ export class LedgerService {
         ? `单笔 ${e.amount} 积分，超过平常（${Math.round(usual)}）的 ${rules.flagMultipleOfUsual} 倍`
         : null;
     if (reason) {
-      await ctx.sql.insert(ctx.m, 'INSERT INTO points_flags (member_id, entry_id, reason, status, created_at) VALUES (?, ?, ?, ?, ?)',
+      await this.db.insert('INSERT INTO points_flags (member_id, entry_id, reason, status, created_at) VALUES (?, ?, ?, ?, ?)',
         [ctx.memberId, result.entryId, reason, 'open', sqlTime(ctx.now)]);
     }
     return result;
@@ -456,8 +440,7 @@ export class LedgerService {
   /** Takes available points from unexpired lots, soonest-expiring first. */
   private async debit(ctx: Ctx, e: NewEntry): Promise<LedgerResult> {
     const need = e.amount;
-    const lots = await ctx.sql.rows<LotRow>(ctx.m,
-      `SELECT id, remaining, expires_at FROM points_lots WHERE member_id = ? AND remaining > 0 AND expires_at >= ? ORDER BY expires_at, id`,
+    const lots = await this.db.rows<LotRow>(`SELECT id, remaining, expires_at FROM points_lots WHERE member_id = ? AND remaining > 0 AND expires_at >= ? ORDER BY expires_at, id`,
       [ctx.memberId, sqlTime(ctx.now)]);
     const { taken, short } = takeFrom(lots, need);
     if (short > 0) {
@@ -465,7 +448,7 @@ export class LedgerService {
       throw new DomainError('POINTS_INSUFFICIENT', `积分不足：需要 ${need}，可用 ${spendable}`, { need, available: spendable });
     }
     for (const [lotId, n] of taken) {
-      await ctx.sql.exec(ctx.m, 'UPDATE points_lots SET remaining = remaining - ? WHERE id = ?', [n, lotId]);
+      await this.db.exec('UPDATE points_lots SET remaining = remaining - ? WHERE id = ?', [n, lotId]);
     }
     ctx.account.available -= need;
     const result = await this.append(ctx, { ...e, amount: -need });
@@ -475,8 +458,7 @@ export class LedgerService {
 
   /** Gives a spend's points back to the lots it took them from, latest-expiring first. */
   private async restore(ctx: Ctx, spendId: number, e: NewEntry): Promise<LedgerResult> {
-    const rows = await ctx.sql.rows<{ lot_id: number; taken: unknown; expires_at: string | Date }>(ctx.m,
-      `SELECT a.lot_id, SUM(a.amount) AS taken, l.expires_at FROM points_allocations a JOIN points_lots l ON l.id = a.lot_id
+    const rows = await this.db.rows<{ lot_id: number; taken: unknown; expires_at: string | Date }>(`SELECT a.lot_id, SUM(a.amount) AS taken, l.expires_at FROM points_allocations a JOIN points_lots l ON l.id = a.lot_id
        WHERE a.entry_id = ? OR a.entry_id IN (SELECT id FROM points_entries WHERE member_id = ? AND reverses_entry_id = ? AND kind = 'reverse')
        GROUP BY a.lot_id, l.expires_at ORDER BY l.expires_at DESC, a.lot_id DESC`,
       [spendId, ctx.memberId, spendId]);
@@ -487,7 +469,7 @@ export class LedgerService {
       if (left === 0) break;
       const n = Math.min(left, num(row.taken));
       if (n <= 0) continue;
-      await ctx.sql.exec(ctx.m, 'UPDATE points_lots SET remaining = remaining + ? WHERE id = ?', [n, row.lot_id]);
+      await this.db.exec('UPDATE points_lots SET remaining = remaining + ? WHERE id = ?', [n, row.lot_id]);
       given.push([Number(row.lot_id), -n]);
       left -= n;
     }
@@ -502,12 +484,11 @@ export class LedgerService {
   /** Takes back an earning: from its own lot, then other lots soonest first, the rest as debt. */
   private async clawBack(ctx: Ctx, earnId: number, e: NewEntry): Promise<LedgerResult> {
     const need = -e.amount;
-    const lots = await ctx.sql.rows<LotRow & { entry_id: number }>(ctx.m,
-      `SELECT id, remaining, expires_at, entry_id FROM points_lots WHERE member_id = ? AND remaining > 0 ORDER BY expires_at, id`,
+    const lots = await this.db.rows<LotRow & { entry_id: number }>(`SELECT id, remaining, expires_at, entry_id FROM points_lots WHERE member_id = ? AND remaining > 0 ORDER BY expires_at, id`,
       [ctx.memberId]);
     const ordered = [...lots.filter((l) => Number(l.entry_id) === earnId), ...lots.filter((l) => Number(l.entry_id) !== earnId)];
     const { taken, short } = takeFrom(ordered, need);
-    for (const [lotId, n] of taken) await ctx.sql.exec(ctx.m, 'UPDATE points_lots SET remaining = remaining - ? WHERE id = ?', [n, lotId]);
+    for (const [lotId, n] of taken) await this.db.exec('UPDATE points_lots SET remaining = remaining - ? WHERE id = ?', [n, lotId]);
     ctx.account.available -= need - short;
     ctx.account.debt += short;
     const result = await this.append(ctx, e);
@@ -521,30 +502,27 @@ export class LedgerService {
     if (e.kind === 'pending') ctx.account.pending += pendingDelta;
     const a = ctx.account;
     if (a.available < 0 || a.pending < 0 || a.debt < 0) throw new Error(`ledger invariant broken for member ${ctx.memberId}`);
-    const entryId = await ctx.sql.insert(ctx.m,
-      `INSERT INTO points_entries (member_id, kind, source, amount, pending_delta, available_after, pending_after, debt_after,
+    const entryId = await this.db.insert(`INSERT INTO points_entries (member_id, kind, source, amount, pending_delta, available_after, pending_after, debt_after,
         ref_type, ref_id, idempotency_key, reverses_entry_id, operator_id, reason, expires_at, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [ctx.memberId, e.kind, e.source, e.amount, pendingDelta, a.available, a.pending, a.debt, e.ref.type, String(e.ref.id), e.key,
         e.reversesEntryId ?? null, e.operatorId ?? null, e.reason ?? null, e.expiresAt ? sqlTime(e.expiresAt) : null, sqlTime(ctx.now)]);
-    await ctx.sql.exec(ctx.m,
-      'UPDATE points_accounts SET available = ?, pending = ?, debt = ?, earned_count = ?, earned_total = ?, updated_at = ? WHERE member_id = ?',
+    await this.db.exec('UPDATE points_accounts SET available = ?, pending = ?, debt = ?, earned_count = ?, earned_total = ?, updated_at = ? WHERE member_id = ?',
       [a.available, a.pending, a.debt, a.earned_count, a.earned_total, sqlTime(ctx.now), ctx.memberId]);
     return { entryId, memberId: ctx.memberId, kind: e.kind, amount: e.amount, pendingAmount: pendingDelta, available: a.available, pending: a.pending, debt: a.debt, replayed: false, cappedBy: 0 };
   }
 
   private async allocate(ctx: Ctx, entryId: number, parts: [number, number][]): Promise<void> {
     if (parts.length === 0) return;
-    await ctx.sql.exec(ctx.m,
-      `INSERT INTO points_allocations (entry_id, lot_id, amount) VALUES ${parts.map(() => '(?, ?, ?)').join(', ')}`,
+    await this.db.exec(`INSERT INTO points_allocations (entry_id, lot_id, amount) VALUES ${parts.map(() => '(?, ?, ?)').join(', ')}`,
       parts.flatMap(([lotId, n]) => [entryId, lotId, n]));
   }
 
   private async addDaily(ctx: Ctx, day: string, amount: number): Promise<void> {
-    const upsert = ctx.sql.mysql
+    const upsert = this.db.mysql
       ? 'INSERT INTO points_daily (member_id, day, capped_earned) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE capped_earned = capped_earned + VALUES(capped_earned)'
       : 'INSERT INTO points_daily (member_id, day, capped_earned) VALUES (?, ?, ?) ON CONFLICT (member_id, day) DO UPDATE SET capped_earned = capped_earned + excluded.capped_earned';
-    await ctx.sql.exec(ctx.m, upsert, [ctx.memberId, day, amount]);
+    await this.db.exec(upsert, [ctx.memberId, day, amount]);
   }
 
   private snapshot(ctx: Ctx, kind: EntryKind): LedgerResult {

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
+import { In } from 'typeorm';
 import { type AddressDto, type MallItemDto, type RedemptionDto, type RedemptionStatus, type TierName, tierRule } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
-import { Sql, sqlTime } from '../common/sql.js';
-import { Transactions } from '../common/transactions.js';
+import { sqlTime } from '../common/sql.js';
+import { Db } from '../common/db.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { LedgerQueries } from '../ledger/ledger-queries.service.js';
-import { MembersService, isUniqueViolation } from '../members/members.service.js';
+import { isUniqueViolation } from '../common/sql.js';
+import { MembersService } from '../members/members.service.js';
 import { AddressesService } from '../addresses/addresses.service.js';
 import { Goods } from '../catalog/goods.entity.js';
 import { Sku } from '../catalog/sku.entity.js';
@@ -27,7 +28,7 @@ import { MallItem, MallRedemption } from './mall.entities.js';
 @Injectable()
 export class MallService {
   constructor(
-    private readonly tx: Transactions,
+    private readonly db: Db,
     private readonly clock: Clock,
     private readonly ledger: LedgerService,
     private readonly points: LedgerQueries,
@@ -40,7 +41,7 @@ export class MallService {
   async list(memberId?: number): Promise<MallItemDto[]> {
     const tier = memberId ? (await this.members.get(memberId)).tier : 'normal';
     const now = this.clock.now();
-    const items = await this.tx.read((m) => m.find(MallItem, { where: { status: 'on' }, order: { sort: 'ASC', id: 'ASC' } }));
+    const items = await this.db.read((m) => m.find(MallItem, { where: { status: 'on' }, order: { sort: 'ASC', id: 'ASC' } }));
     return items.filter((i) => !i.endsAt || i.endsAt > now).map((i) => toDto(i, tier));
   }
 
@@ -48,14 +49,14 @@ export class MallService {
     const requestKey = `${memberId}:${clientKey ?? randomUUID()}`;
     // Most requests of a flash sale arrive after it sold out: answer those with one read (and,
     // for a request that carries a key, a look for its earlier success: a retry gets that).
-    const seen = await this.tx.read((m) => m.findOneBy(MallItem, { id: itemId }));
-    if (seen && seen.stock <= 0 && !(clientKey && (await this.tx.read((m) => m.findOneBy(MallRedemption, { requestKey }))))) {
+    const seen = await this.db.read((m) => m.findOneBy(MallItem, { id: itemId }));
+    if (seen && seen.stock <= 0 && !(clientKey && (await this.db.read((m) => m.findOneBy(MallRedemption, { requestKey }))))) {
       throw new DomainError('MALL_SOLD_OUT', '已兑完');
     }
     const member = await this.members.get(memberId);
     const address = seen?.kind === 'goods' ? await this.shipTo(memberId, addressId) : null;
     const now = this.clock.now();
-    const done = await this.tx.run(async (m) => {
+    const done = await this.db.unit(async (m) => {
       const previous = await m.findOneBy(MallRedemption, { requestKey });
       if (previous) return previous; // a retried request: the first result
       const item = await m.findOneBy(MallItem, { id: itemId });
@@ -66,33 +67,33 @@ export class MallService {
       if (item.stock <= 0) throw new DomainError('MALL_SOLD_OUT', '已兑完');
       if (item.cashFen > 0 && item.kind !== 'goods') throw new DomainError('MALL_NOT_AVAILABLE', '积分 + 现金只适用于实物商品');
       const points = memberPrice(item.points, member.tier);
-      if (item.perMemberLimit !== null) await this.takeLimit(m, memberId, item);
+      if (item.perMemberLimit !== null) await this.takeLimit(memberId, item);
       let orderId: number | null = null;
       let couponId: number | null = null;
       if (item.kind === 'goods') {
         // Goods ship like an order; its points are the order's, so a refund gives them back.
-        orderId = await this.shippingOrder(m, memberId, item, points, address!, requestKey, now);
-        await this.ledger.spend({ memberId, amount: points, source: 'mall', key: keys.cash(orderId), ref: { type: 'redemption', id: requestKey } }, m);
+        orderId = await this.shippingOrder(memberId, item, points, address!, requestKey, now);
+        await this.ledger.spend({ memberId, amount: points, source: 'mall', key: keys.cash(orderId), ref: { type: 'redemption', id: requestKey } });
       } else {
-        await this.ledger.spend({ memberId, amount: points, source: 'mall', key: `redeem:${requestKey}`, ref: { type: 'redemption', id: requestKey } }, m);
+        await this.ledger.spend({ memberId, amount: points, source: 'mall', key: `redeem:${requestKey}`, ref: { type: 'redemption', id: requestKey } });
         if (item.kind === 'coupon' && item.couponTemplateId) {
-          couponId = (await this.coupons.grant({ memberId, templateId: item.couponTemplateId, key: `mall:${requestKey}`, channel: 'mall' }, m)).id;
+          couponId = (await this.coupons.grant({ memberId, templateId: item.couponTemplateId, key: `mall:${requestKey}`, channel: 'mall' })).id;
         }
       }
-      await this.takeStock(m, item.id, now);
+      await this.takeStock(item.id, now);
       return m.save(m.create(MallRedemption, {
         memberId, itemId, points, status: item.kind === 'goods' ? 'to_ship' : 'granted', requestKey, createdAt: now, orderId, couponId,
       }));
     }).catch(async (error: unknown) => {
       // Two copies of one request raced on MySQL: the other committed first.
       if (isUniqueViolation(error)) {
-        const first = await this.tx.read((m) => m.findOneBy(MallRedemption, { requestKey }));
+        const first = await this.db.read((m) => m.findOneBy(MallRedemption, { requestKey }));
         if (first) return first;
       }
       throw error;
     });
-    const item = await this.tx.read((m) => m.findOneByOrFail(MallItem, { id: done.itemId }));
-    const order = done.orderId ? await this.tx.read((m) => m.findOneBy(Order, { id: done.orderId! })) : null;
+    const item = await this.db.read((m) => m.findOneByOrFail(MallItem, { id: done.itemId }));
+    const order = done.orderId ? await this.db.read((m) => m.findOneBy(Order, { id: done.orderId! })) : null;
     const { available } = await this.points.summary(memberId);
     return {
       id: done.id, itemId: done.itemId, title: item.title, kind: item.kind, points: done.points, status: statusOf(done, order ?? undefined),
@@ -101,10 +102,10 @@ export class MallService {
   }
 
   async mine(memberId: number): Promise<RedemptionDto[]> {
-    const rows = await this.tx.read((m) => m.find(MallRedemption, { where: { memberId }, order: { id: 'DESC' }, take: 100 }));
-    const items = new Map((await this.tx.read((m) => m.find(MallItem))).map((i) => [i.id, i]));
+    const rows = await this.db.read((m) => m.find(MallRedemption, { where: { memberId }, order: { id: 'DESC' }, take: 100 }));
+    const items = new Map((await this.db.read((m) => m.find(MallItem))).map((i) => [i.id, i]));
     const orderIds = rows.map((r) => r.orderId).filter((id): id is number => id !== null);
-    const orders = new Map(orderIds.length ? (await this.tx.read((m) => m.find(Order, { where: { id: In(orderIds) } }))).map((o) => [o.id, o]) : []);
+    const orders = new Map(orderIds.length ? (await this.db.read((m) => m.find(Order, { where: { id: In(orderIds) } }))).map((o) => [o.id, o]) : []);
     const { available } = await this.points.summary(memberId);
     return rows.map((r) => ({
       id: r.id, itemId: r.itemId, title: items.get(r.itemId)?.title ?? '', kind: items.get(r.itemId)?.kind ?? 'goods', points: r.points,
@@ -123,11 +124,12 @@ export class MallService {
    * points; points + cash items leave the cash to pay like any order (15 minutes, or it closes
    * and the points, the unit and the member's limit come back).
    */
-  private async shippingOrder(m: EntityManager, memberId: number, item: MallItem, points: number, address: AddressDto, requestKey: string, now: Date): Promise<number> {
+  private async shippingOrder(memberId: number, item: MallItem, points: number, address: AddressDto, requestKey: string, now: Date): Promise<number> {
+    const m = this.db.unitManager;
     const goods = item.goodsId ? await m.findOneBy(Goods, { id: item.goodsId }) : null;
     const sku = goods ? await m.findOne(Sku, { where: { goodsId: goods.id }, order: { sort: 'ASC', id: 'ASC' } }) : null;
     const cash = item.cashFen > 0;
-    const order = await this.orders.insert(m, {
+    const order = await this.orders.insert({
       memberId, status: cash ? 'pending' : 'paid', source: 'mall', goodsFen: points + item.cashFen, points, pointsFen: points, payFen: item.cashFen,
       remark: '积分兑换', requestKey: `mall:${requestKey}`, payDeadline: cash ? new Date(now.getTime() + PAY_WINDOW_MS) : null,
       paidAt: cash ? null : now, payChannel: cash ? null : 'none',
@@ -138,15 +140,14 @@ export class MallService {
     return order.id;
   }
 
-  private async takeStock(m: EntityManager, itemId: number, now: Date): Promise<void> {
-    const taken = await new Sql(m).exec(m, 'UPDATE mall_items SET stock = stock - 1, updated_at = ? WHERE id = ? AND stock >= 1', [sqlTime(now), itemId]);
+  private async takeStock(itemId: number, now: Date): Promise<void> {
+    const taken = await this.db.exec('UPDATE mall_items SET stock = stock - 1, updated_at = ? WHERE id = ? AND stock >= 1', [sqlTime(now), itemId]);
     if (taken !== 1) throw new DomainError('MALL_SOLD_OUT', '已兑完');
   }
 
-  private async takeLimit(m: EntityManager, memberId: number, item: MallItem): Promise<void> {
-    const sql = new Sql(m);
-    await sql.exec(m, `INSERT ${sql.mysql ? 'IGNORE' : 'OR IGNORE'} INTO mall_member_counts (member_id, item_id, redeemed) VALUES (?, ?, 0)`, [memberId, item.id]);
-    const taken = await sql.exec(m, 'UPDATE mall_member_counts SET redeemed = redeemed + 1 WHERE member_id = ? AND item_id = ? AND redeemed < ?',
+  private async takeLimit(memberId: number, item: MallItem): Promise<void> {
+    await this.db.exec(`INSERT ${this.db.mysql ? 'IGNORE' : 'OR IGNORE'} INTO mall_member_counts (member_id, item_id, redeemed) VALUES (?, ?, 0)`, [memberId, item.id]);
+    const taken = await this.db.exec('UPDATE mall_member_counts SET redeemed = redeemed + 1 WHERE member_id = ? AND item_id = ? AND redeemed < ?',
       [memberId, item.id, item.perMemberLimit]);
     if (taken !== 1) throw new DomainError('MALL_LIMIT_REACHED', `每人限兑 ${item.perMemberLimit} 件`);
   }

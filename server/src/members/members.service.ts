@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { type EntityManager, In, IsNull, MoreThanOrEqual, Not, type Repository } from 'typeorm';
+import { In, IsNull, MoreThanOrEqual, Not, type Repository } from 'typeorm';
 import { maskPhone, type MeDto, type PointsSummary, type Role, shanghaiDay, type TierName } from '@jifen/shared';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
-import { Transactions } from '../common/transactions.js';
+import { Db } from '../common/db.js';
+import { isUniqueViolation } from '../common/sql.js';
 import { Member } from './member.entity.js';
 
 /** Letters and digits without 0/O, 1/I/l: codes are read off posters. */
@@ -21,11 +21,15 @@ export interface SignInProfile {
 @Injectable()
 export class MembersService {
   constructor(
-    @InjectRepository(Member) private readonly members: Repository<Member>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly tx: Transactions,
+    private readonly db: Db,
     private readonly clock: Clock,
   ) {}
+
+  /** Members on the current unit of work's connection (committed data outside one). */
+  private get members(): Repository<Member> {
+    return this.db.manager.getRepository(Member);
+  }
 
   async get(id: number): Promise<Member> {
     const member = await this.members.findOneBy({ id });
@@ -50,7 +54,7 @@ export class MembersService {
     for (let attempt = 0; attempt < 5; attempt++) {
       const code = Array.from(randomBytes(8), (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
       try {
-        await this.tx.run((m) => m.update(Member, { id, inviteCode: IsNull() }, { inviteCode: code }));
+        await this.db.unit((m) => m.update(Member, { id, inviteCode: IsNull() }, { inviteCode: code }));
         return (await this.get(id)).inviteCode!;
       } catch (error) {
         if (!isUniqueViolation(error)) throw error; // a rare clash with another member's code: draw again
@@ -61,7 +65,7 @@ export class MembersService {
 
   /** Nickname any time; the birthday once (it doubles check-in points in its month). */
   async updateProfile(id: number, changes: { nickname?: string; birthday?: string }): Promise<Member> {
-    return this.tx.run(async (m) => {
+    return this.db.unit(async (m) => {
       const member = await m.findOneBy(Member, { id });
       if (!member) throw new DomainError('MEMBER_NOT_FOUND', '会员不存在');
       if (changes.birthday !== undefined && (changes.birthday < '1900-01-01' || changes.birthday > shanghaiDay(this.clock.now()))) {
@@ -79,14 +83,14 @@ export class MembersService {
   }
 
   async setAvatar(id: number, url: string): Promise<Member> {
-    return this.tx.run(async (m) => {
+    return this.db.unit(async (m) => {
       await m.update(Member, { id }, { avatarUrl: url, updatedAt: this.clock.now() });
       return m.findOneByOrFail(Member, { id });
     });
   }
 
-  async setTier(id: number, tier: TierName, outer?: EntityManager): Promise<void> {
-    await this.tx.run((m) => m.update(Member, { id }, { tier, updatedAt: this.clock.now() }), outer);
+  async setTier(id: number, tier: TierName): Promise<void> {
+    await this.db.unit((m) => m.update(Member, { id }, { tier, updatedAt: this.clock.now() }));
   }
 
   /** Members above the lowest tier (for the monthly review's downgrades). */
@@ -103,8 +107,8 @@ export class MembersService {
    * The member with this openid, created on first sign-in. Owners listed in OWNER_OPENIDS
    * are promoted here, so the first owner needs no database edit.
    */
-  async signIn(profile: SignInProfile, outer?: EntityManager): Promise<{ member: Member; created: boolean }> {
-    return this.tx.run(async (m) => {
+  async signIn(profile: SignInProfile): Promise<{ member: Member; created: boolean }> {
+    return this.db.unit(async (m) => {
       const repo = m.getRepository(Member);
       const now = this.clock.now();
       let member = await repo.findOneBy({ openid: profile.openid });
@@ -131,7 +135,7 @@ export class MembersService {
       }
       member = await repo.save(member);
       return { member, created };
-    }, outer).catch(async (error: unknown) => {
+    }).catch(async (error: unknown) => {
       // Two first sign-ins of one person raced: the other one created the row.
       if (isUniqueViolation(error)) return { member: await this.members.findOneByOrFail({ openid: profile.openid }), created: false };
       throw error;
@@ -161,10 +165,4 @@ export class MembersService {
       joinedAt: member.createdAt.toISOString(),
     };
   }
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  const code = e?.driverError?.code ?? e?.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
-import { Transactions } from '../common/transactions.js';
+import { Db } from '../common/db.js';
 import { Events } from '../events/events.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { RulesService } from '../rules/rules.service.js';
-import { isUniqueViolation } from './members.service.js';
+import { isUniqueViolation } from '../common/sql.js';
 import { Member } from './member.entity.js';
 
 export interface SignupRules {
@@ -31,7 +31,7 @@ export interface SignupResult {
 @Injectable()
 export class SignupService {
   constructor(
-    private readonly tx: Transactions,
+    private readonly db: Db,
     private readonly clock: Clock,
     private readonly ledger: LedgerService,
     private readonly events: Events,
@@ -40,7 +40,7 @@ export class SignupService {
 
   async complete(memberId: number, phone: string): Promise<SignupResult> {
     const rules = await this.rules.get(SIGNUP_RULES_KEY, DEFAULT_SIGNUP_RULES);
-    return this.tx.run(async (m) => {
+    return this.db.unit(async (m) => {
       const now = this.clock.now();
       const member = await m.findOneBy(Member, { id: memberId });
       if (!member) throw new DomainError('MEMBER_NOT_FOUND', '会员不存在');
@@ -53,13 +53,13 @@ export class SignupService {
       if (first) {
         const gift = await this.ledger.earn({
           memberId, amount: rules.giftPoints, source: 'signup', key: `signup-gift:${phone}`, ref: { type: 'gift', id: 'new-member' },
-        }, m).catch((error: unknown) => {
+        }).catch((error: unknown) => {
           // This phone had the gift on another account before (since unbound): no second gift.
           if ((error as DomainError).code === 'IDEMPOTENCY_CONFLICT') return null;
           throw error;
         });
         giftPoints = gift?.amount ?? 0;
-        await this.events.emit(m, 'member.signed_up', { memberId, at: now.toISOString() });
+        await this.events.emit('member.signed_up', { memberId, at: now.toISOString() });
       }
       return { member: await m.findOneByOrFail(Member, { id: memberId }), completed: first, giftPoints };
     }).catch((error: unknown) => {

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import {
   type CheckoutCouponDto, type CheckoutLineInput, type PricedLine, type QuoteDto, type QuoteRequest,
   allocate, bestCoupon, cashFenForPoints, couponDiscount, pointsCashCap, purchasePoints, POINTS_PER_YUAN_CASH,
@@ -75,10 +74,10 @@ export class CheckoutService {
     };
   }
 
-  /** Prices the request; with `m`, reads SKUs inside the caller's transaction (the order's). */
-  async price(memberId: number, request: QuoteRequest, m?: EntityManager): Promise<PricedOrder> {
+  /** Prices the request (inside the order's unit when creating one, so it sees that unit's stock). */
+  async price(memberId: number, request: QuoteRequest): Promise<PricedOrder> {
     const wanted = mergeLines(request.lines);
-    const found = await this.catalog.skuLines([...wanted.keys()], m);
+    const found = await this.catalog.skuLines([...wanted.keys()]);
     const lines: PricedOrderLine[] = [];
     for (const [skuId, quantity] of wanted) {
       const hit = found.get(skuId);

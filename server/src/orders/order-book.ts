@@ -4,8 +4,8 @@ import { In, type EntityManager } from 'typeorm';
 import { type AddressDto, ORDER_STATUS_LABELS, type OrderDto, type OrderStatus, shanghaiDay } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
-import { Sql, sqlTime } from '../common/sql.js';
-import { Transactions } from '../common/transactions.js';
+import { sqlTime } from '../common/sql.js';
+import { Db } from '../common/db.js';
 import { CouponsService } from '../coupons/coupons.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { type AddressSnapshot, Order, OrderLine, Refund } from './order.entities.js';
@@ -26,27 +26,27 @@ export const keys = {
 @Injectable()
 export class OrderBook {
   constructor(
-    private readonly tx: Transactions,
+    private readonly db: Db,
     private readonly clock: Clock,
     private readonly ledger: LedgerService,
     private readonly coupons: CouponsService,
   ) {}
 
   /** A member's own order; another member's is "not found", never "forbidden" (ids leak nothing). */
-  async own(memberId: number, orderId: number, m?: EntityManager): Promise<Order> {
-    const order = await this.find(orderId, m);
+  async own(memberId: number, orderId: number): Promise<Order> {
+    const order = await this.find(orderId);
     if (order.memberId !== memberId) throw new DomainError('ORDER_NOT_FOUND', '订单不存在');
     return order;
   }
 
-  async find(orderId: number, m?: EntityManager): Promise<Order> {
-    const order = await (m ? m.findOneBy(Order, { id: orderId }) : this.tx.read((r) => r.findOneBy(Order, { id: orderId })));
+  async find(orderId: number): Promise<Order> {
+    const order = await this.db.read((m) => m.findOneBy(Order, { id: orderId }));
     if (!order) throw new DomainError('ORDER_NOT_FOUND', '订单不存在');
     return order;
   }
 
-  async byNo(orderNo: string, m?: EntityManager): Promise<Order | null> {
-    return m ? m.findOneBy(Order, { orderNo }) : this.tx.read((r) => r.findOneBy(Order, { orderNo }));
+  async byNo(orderNo: string): Promise<Order | null> {
+    return this.db.read((m) => m.findOneBy(Order, { orderNo }));
   }
 
   /**
@@ -55,7 +55,8 @@ export class OrderBook {
    * table. A conditional update: of two racing moves exactly one changes the row, the other
    * gets ORDER_STATE.
    */
-  async move(m: EntityManager, order: Order, from: readonly OrderStatus[], to: OrderStatus, patch: Partial<Order> = {}, message = '订单状态已变化，请刷新'): Promise<Order> {
+  async move(order: Order, from: readonly OrderStatus[], to: OrderStatus, patch: Partial<Order> = {}, message = '订单状态已变化，请刷新'): Promise<Order> {
+    const m = this.db.unitManager;
     if (!from.includes(order.status)) throw new DomainError('ORDER_STATE', message, { status: order.status });
     assertMove(order.status, to, message);
     const now = this.clock.now();
@@ -65,20 +66,20 @@ export class OrderBook {
   }
 
   /** Gives back what an unpaid order held: stock, the coupon and the points used as cash. */
-  async release(m: EntityManager, order: Order): Promise<void> {
-    const sql = new Sql(m);
+  async release(order: Order): Promise<void> {
+    const m = this.db.unitManager;
     const now = sqlTime(this.clock.now());
     if (order.source === 'mall') {
-      await this.returnRedemption(m, order.id);
+      await this.returnRedemption(order.id);
     } else {
       const lines = await m.find(OrderLine, { where: { orderId: order.id }, order: { skuId: 'ASC' } });
       for (const l of lines) {
-        await sql.exec(m, 'UPDATE goods_skus SET stock = stock + ?, sales = sales - ?, updated_at = ? WHERE id = ?', [l.quantity, l.quantity, now, l.skuId]);
+        await this.db.exec('UPDATE goods_skus SET stock = stock + ?, sales = sales - ?, updated_at = ? WHERE id = ?', [l.quantity, l.quantity, now, l.skuId]);
       }
     }
-    if (order.couponId) await this.coupons.release(m, order.couponId, order.id);
+    if (order.couponId) await this.coupons.release(order.couponId, order.id);
     if (order.points > 0) {
-      await this.ledger.reverse({ key: keys.cashBack(order.id), entryKey: keys.cash(order.id), reason: '订单关闭，积分退回' }, m);
+      await this.ledger.reverse({ key: keys.cashBack(order.id), entryKey: keys.cash(order.id), reason: '订单关闭，积分退回' });
     }
   }
 
@@ -87,21 +88,21 @@ export class OrderBook {
    * limit (the points came back as the order's points). Plain SQL: the mall's tables, not
    * its module (the mall depends on orders, not the other way round).
    */
-  async returnRedemption(m: EntityManager, orderId: number): Promise<void> {
-    const sql = new Sql(m);
-    const r = await sql.one<{ id: number; item_id: number; member_id: number }>(m, 'SELECT id, item_id, member_id FROM mall_redemptions WHERE order_id = ?', [orderId]);
+  async returnRedemption(orderId: number): Promise<void> {
+    const r = await this.db.one<{ id: number; item_id: number; member_id: number }>('SELECT id, item_id, member_id FROM mall_redemptions WHERE order_id = ?', [orderId]);
     if (!r) return;
-    const moved = await sql.exec(m, "UPDATE mall_redemptions SET status = 'refunded' WHERE id = ? AND status = 'to_ship'", [r.id]);
+    const moved = await this.db.exec("UPDATE mall_redemptions SET status = 'refunded' WHERE id = ? AND status = 'to_ship'", [r.id]);
     if (moved !== 1) return;
-    await sql.exec(m, 'UPDATE mall_items SET stock = stock + 1, updated_at = ? WHERE id = ?', [sqlTime(this.clock.now()), r.item_id]);
-    await sql.exec(m, 'UPDATE mall_member_counts SET redeemed = redeemed - 1 WHERE member_id = ? AND item_id = ? AND redeemed > 0', [r.member_id, r.item_id]);
+    await this.db.exec('UPDATE mall_items SET stock = stock + 1, updated_at = ? WHERE id = ?', [sqlTime(this.clock.now()), r.item_id]);
+    await this.db.exec('UPDATE mall_member_counts SET redeemed = redeemed - 1 WHERE member_id = ? AND item_id = ? AND redeemed > 0', [r.member_id, r.item_id]);
   }
 
   /**
    * Writes a new order and its lines: the caller gives what differs (money, status, deadline),
    * the rest starts empty; the address is kept as it is now (later edits do not change it).
    */
-  async insert(m: EntityManager, order: NewOrder, address: AddressDto, lines: Omit<OrderLine, 'id' | 'orderId' | 'refundedQuantity'>[]): Promise<Order> {
+  async insert(order: NewOrder, address: AddressDto, lines: Omit<OrderLine, 'id' | 'orderId' | 'refundedQuantity'>[]): Promise<Order> {
+    const m = this.db.unitManager;
     const now = this.clock.now();
     const saved = await m.save(m.create(Order, {
       couponId: null, couponName: null, couponFen: 0, refundedFen: 0, earnPoints: 0, earnState: 'none', remark: '', payDeadline: null,
@@ -114,11 +115,10 @@ export class OrderBook {
   }
 
   /** Takes stock for each line by a conditional update (SKU order: no deadlocks between orders). */
-  async takeStock(m: EntityManager, lines: { skuId: number; quantity: number; title: string }[]): Promise<void> {
-    const sql = new Sql(m);
+  async takeStock(lines: { skuId: number; quantity: number; title: string }[]): Promise<void> {
     const now = sqlTime(this.clock.now());
     for (const l of [...lines].sort((a, b) => a.skuId - b.skuId)) {
-      const taken = await sql.exec(m, 'UPDATE goods_skus SET stock = stock - ?, sales = sales + ?, updated_at = ? WHERE id = ? AND stock >= ?',
+      const taken = await this.db.exec('UPDATE goods_skus SET stock = stock - ?, sales = sales + ?, updated_at = ? WHERE id = ? AND stock >= ?',
         [l.quantity, l.quantity, now, l.skuId, l.quantity]);
       if (taken !== 1) throw new DomainError('STOCK_INSUFFICIENT', `${l.title} 库存不足`, { skuId: l.skuId });
     }
@@ -129,19 +129,19 @@ export class OrderBook {
     return `${shanghaiDay(this.clock.now()).replaceAll('-', '')}${randomInt(10 ** 9, 10 ** 10)}`;
   }
 
-  async toDtos(orders: Order[], m?: EntityManager): Promise<OrderDto[]> {
+  async toDtos(orders: Order[]): Promise<OrderDto[]> {
     if (orders.length === 0) return [];
     const ids = orders.map((o) => o.id);
     const load = async (r: EntityManager) => Promise.all([
       r.find(OrderLine, { where: { orderId: In(ids) }, order: { id: 'ASC' } }),
       r.find(Refund, { where: { orderId: In(ids) }, order: { id: 'ASC' } }),
     ]);
-    const [lines, refunds] = m ? await load(m) : await this.tx.read(load);
+    const [lines, refunds] = await this.db.read(load);
     return orders.map((o) => toDto(o, lines.filter((l) => l.orderId === o.id), refunds.filter((r) => r.orderId === o.id)));
   }
 
-  async toDto(order: Order, m?: EntityManager): Promise<OrderDto> {
-    return (await this.toDtos([order], m))[0];
+  async toDto(order: Order): Promise<OrderDto> {
+    return (await this.toDtos([order]))[0];
   }
 }
 

@@ -4,14 +4,15 @@ import { In, LessThanOrEqual } from 'typeorm';
 import { type CreateOrderRequest, type OrderDto, type OrderStatus, type ShipRequest, maskPhone } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
-import { Transactions } from '../common/transactions.js';
+import { Db } from '../common/db.js';
 import { AddressesService } from '../addresses/addresses.service.js';
 import { CartService } from '../cart/cart.service.js';
 import { CouponsService } from '../coupons/coupons.service.js';
 import { Events } from '../events/events.service.js';
 import { Jobs } from '../jobs/jobs.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
-import { MembersService, isUniqueViolation } from '../members/members.service.js';
+import { isUniqueViolation } from '../common/sql.js';
+import { MembersService } from '../members/members.service.js';
 import { WechatPayClient } from '../pay/wechatpay.client.js';
 import { CheckoutService } from './checkout.service.js';
 import { Order } from './order.entities.js';
@@ -34,7 +35,7 @@ export class OrdersService implements OnModuleInit {
   private readonly logger = new Logger('Orders');
 
   constructor(
-    private readonly tx: Transactions,
+    private readonly db: Db,
     private readonly clock: Clock,
     private readonly book: OrderBook,
     private readonly checkout: CheckoutService,
@@ -57,15 +58,15 @@ export class OrdersService implements OnModuleInit {
 
   async create(memberId: number, request: CreateOrderRequest, clientKey: string = randomUUID()): Promise<OrderDto> {
     const requestKey = `${memberId}:${clientKey}`;
-    const previous = await this.tx.read((m) => m.findOneBy(Order, { requestKey }));
+    const previous = await this.db.read((m) => m.findOneBy(Order, { requestKey }));
     if (previous) return this.book.toDto(previous);
     const address = await this.addresses.get(memberId, request.addressId);
     const now = this.clock.now();
     try {
-      const order = await this.tx.run(async (m) => {
-        const priced = await this.checkout.price(memberId, request, m);
-        await this.book.takeStock(m, priced.lines.map((l) => ({ skuId: l.sku.id, quantity: l.quantity, title: l.goods.title })));
-        const order = await this.book.insert(m, {
+      const order = await this.db.unit(async () => {
+        const priced = await this.checkout.price(memberId, request);
+        await this.book.takeStock(priced.lines.map((l) => ({ skuId: l.sku.id, quantity: l.quantity, title: l.goods.title })));
+        const order = await this.book.insert({
           memberId, status: 'pending', source: 'shop', goodsFen: priced.goodsFen, couponId: priced.couponId, couponName: priced.couponName,
           couponFen: priced.couponFen, points: priced.points, pointsFen: priced.pointsFen, payFen: priced.payFen, earnPoints: priced.earnPoints,
           remark: (request.remark ?? '').trim().slice(0, 200), requestKey, payDeadline: new Date(now.getTime() + PAY_WINDOW_MS),
@@ -75,22 +76,22 @@ export class OrdersService implements OnModuleInit {
         })));
         if (priced.couponId) {
           const lines = priced.lines.map((l) => ({ goodsId: l.goods.id, categoryId: l.goods.categoryId, amountFen: l.amountFen }));
-          const locked = await this.coupons.lock(m, { memberId, couponId: priced.couponId, orderId: order.id, lines });
+          const locked = await this.coupons.lock({ memberId, couponId: priced.couponId, orderId: order.id, lines });
           if (locked.discountFen !== priced.couponFen) throw new DomainError('COUPON_NOT_USABLE', '优惠券已变化，请重新确认订单');
         }
         if (priced.points > 0) {
-          await this.ledger.spend({ memberId, amount: priced.points, source: 'cash', key: keys.cash(order.id), ref: { type: 'order', id: order.orderNo } }, m);
+          await this.ledger.spend({ memberId, amount: priced.points, source: 'cash', key: keys.cash(order.id), ref: { type: 'order', id: order.orderNo } });
         }
-        if (request.fromCart) await this.cart.removeSkus(memberId, priced.lines.map((l) => l.sku.id), m);
+        if (request.fromCart) await this.cart.removeSkus(memberId, priced.lines.map((l) => l.sku.id));
         // Coupon and points paid it all: nothing to pay, the order is paid now.
-        if (priced.payFen === 0) return this.payments.markPaid(m, order.id, { channel: 'none', transactionId: null });
+        if (priced.payFen === 0) return this.payments.markPaid(order.id, { channel: 'none', transactionId: null });
         return order;
       });
       return this.book.toDto(order);
     } catch (error) {
       // The same request raced itself (a double tap on MySQL): the first one's order.
       if (isUniqueViolation(error)) {
-        const first = await this.tx.read((m) => m.findOneBy(Order, { requestKey }));
+        const first = await this.db.read((m) => m.findOneBy(Order, { requestKey }));
         if (first) return this.book.toDto(first);
       }
       throw error;
@@ -98,7 +99,7 @@ export class OrdersService implements OnModuleInit {
   }
 
   async list(memberId: number, statuses: OrderStatus[] = []): Promise<OrderDto[]> {
-    const orders = await this.tx.read((m) => m.find(Order, {
+    const orders = await this.db.read((m) => m.find(Order, {
       where: { memberId, ...(statuses.length ? { status: In(statuses) } : {}) }, order: { id: 'DESC' }, take: 50,
     }));
     return this.book.toDtos(orders);
@@ -110,7 +111,7 @@ export class OrdersService implements OnModuleInit {
 
   /** Operators: newest first, by status, with the shopper's nickname. */
   async adminList(statuses: OrderStatus[] = []): Promise<(OrderDto & { memberNickname: string })[]> {
-    const orders = await this.tx.read((m) => m.find(Order, { where: statuses.length ? { status: In(statuses) } : {}, order: { id: 'DESC' }, take: 100 }));
+    const orders = await this.db.read((m) => m.find(Order, { where: statuses.length ? { status: In(statuses) } : {}, order: { id: 'DESC' }, take: 100 }));
     const names = await this.members.nicknames([...new Set(orders.map((o) => o.memberId))]);
     // A list masks personal data (SPEC): the phone's middle digits; the full address is on the order page.
     return (await this.book.toDtos(orders)).map((o, i) => ({
@@ -142,10 +143,10 @@ export class OrdersService implements OnModuleInit {
 
   async ship(orderId: number, input: ShipRequest): Promise<OrderDto> {
     const now = this.clock.now();
-    const order = await this.tx.run(async (m) => {
-      const order = await this.book.find(orderId, m);
-      await this.events.emit(m, 'order.shipped', { orderId, at: now.toISOString() });
-      return this.book.move(m, order, ['paid'], 'shipped', {
+    const order = await this.db.unit(async () => {
+      const order = await this.book.find(orderId);
+      await this.events.emit('order.shipped', { orderId, at: now.toISOString() });
+      return this.book.move(order, ['paid'], 'shipped', {
         shippedAt: now, expressCompany: input.expressCompany.trim(), trackingNo: input.trackingNo.trim(),
         autoCompleteAt: new Date(now.getTime() + AUTO_COMPLETE_MS),
       }, order.status === 'refunding' ? '订单退款处理中，暂不能发货' : '只有待发货的订单可以发货');
@@ -168,17 +169,17 @@ export class OrdersService implements OnModuleInit {
       }
       if (t) await this.wechatPay.close(order.orderNo);
     }
-    return this.tx.run(async (m) => {
-      order = await this.book.find(orderId, m);
+    return this.db.unit(async () => {
+      order = await this.book.find(orderId);
       if (order.status !== 'pending') return false;
-      await this.book.move(m, order, ['pending'], 'closed', { closedAt: this.clock.now(), closeReason: reason, payDeadline: null });
-      await this.book.release(m, order);
+      await this.book.move(order, ['pending'], 'closed', { closedAt: this.clock.now(), closeReason: reason, payDeadline: null });
+      await this.book.release(order);
       return true;
     });
   }
 
   async closeExpired(now = this.clock.now()): Promise<number> {
-    const due = await this.tx.read((m) => m.find(Order, { where: { status: 'pending', payDeadline: LessThanOrEqual(now) }, select: { id: true }, take: 500 }));
+    const due = await this.db.read((m) => m.find(Order, { where: { status: 'pending', payDeadline: LessThanOrEqual(now) }, select: { id: true }, take: 500 }));
     let closed = 0;
     for (const { id } of due) {
       try {
@@ -191,7 +192,7 @@ export class OrdersService implements OnModuleInit {
   }
 
   async completeDue(now = this.clock.now()): Promise<number> {
-    const due = await this.tx.read((m) => m.find(Order, { where: { status: 'shipped', autoCompleteAt: LessThanOrEqual(now) }, select: { id: true }, take: 500 }));
+    const due = await this.db.read((m) => m.find(Order, { where: { status: 'shipped', autoCompleteAt: LessThanOrEqual(now) }, select: { id: true }, take: 500 }));
     let done = 0;
     for (const { id } of due) if (await this.complete(id).then(() => true, () => false)) done++;
     return done;
@@ -200,19 +201,19 @@ export class OrdersService implements OnModuleInit {
   /** shipped → completed: the pending purchase points become available; invites and tiers hear of it. */
   private async complete(orderId: number): Promise<void> {
     const now = this.clock.now();
-    await this.tx.run(async (m) => {
-      const order = await this.book.find(orderId, m);
+    await this.db.unit(async () => {
+      const order = await this.book.find(orderId);
       const earnState = order.earnState === 'pending' ? 'confirmed' : order.earnState;
-      await this.book.move(m, order, ['shipped'], 'completed', { completedAt: now, autoCompleteAt: null, earnState },
+      await this.book.move(order, ['shipped'], 'completed', { completedAt: now, autoCompleteAt: null, earnState },
         order.status === 'refunding' ? '订单退款处理中，暂不能确认收货' : '订单不是待收货状态');
       if (earnState === 'confirmed') {
-        await this.ledger.confirmPending({ key: keys.confirm(order.id), holdKey: keys.earn(order.id) }, m)
+        await this.ledger.confirmPending({ key: keys.confirm(order.id), holdKey: keys.earn(order.id) })
           .catch((error: DomainError) => {
             // Everything pending was already cancelled by partial refunds: nothing to confirm.
             if (error.code !== 'POINTS_HOLD_SETTLED') throw error;
           });
       }
-      await this.events.emit(m, 'order.completed', { orderId: order.id, memberId: order.memberId, paidFen: order.payFen - order.refundedFen, at: now.toISOString() });
+      await this.events.emit('order.completed', { orderId: order.id, memberId: order.memberId, paidFen: order.payFen - order.refundedFen, at: now.toISOString() });
     });
   }
 }

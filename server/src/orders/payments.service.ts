@@ -1,13 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { OrderDto, PayDto } from '@jifen/shared';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
-import { Transactions } from '../common/transactions.js';
+import { Db } from '../common/db.js';
 import { CouponsService } from '../coupons/coupons.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
-import { MembersService, isUniqueViolation } from '../members/members.service.js';
+import { isUniqueViolation } from '../common/sql.js';
+import { MembersService } from '../members/members.service.js';
 import { type PayTransaction, WechatPayClient } from '../pay/wechatpay.client.js';
 import { Order, OrderLine, PaymentEvent } from './order.entities.js';
 import { OrderBook, keys } from './order-book.js';
@@ -26,7 +26,7 @@ export class PaymentsService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly tx: Transactions,
+    private readonly db: Db,
     private readonly clock: Clock,
     private readonly book: OrderBook,
     private readonly wechatPay: WechatPayClient,
@@ -54,7 +54,7 @@ export class PaymentsService {
       return { mode: 'sandbox' };
     }
     const member = await this.members.get(memberId);
-    const lines = await this.tx.read((m) => m.find(OrderLine, { where: { orderId }, order: { id: 'ASC' } }));
+    const lines = await this.db.read((m) => m.find(OrderLine, { where: { orderId }, order: { id: 'ASC' } }));
     const description = lines.length > 1 ? `${lines[0].title} 等${lines.length}件商品` : lines[0].title;
     const params = await this.wechatPay.prepay({
       outTradeNo: order.orderNo, description: description.slice(0, 127), totalFen: order.payFen, openid: member.openid,
@@ -70,7 +70,7 @@ export class PaymentsService {
     const order = await this.book.own(memberId, orderId);
     if (order.status === 'paid') return this.book.toDto(order);
     if (order.payDeadline && order.payDeadline <= this.clock.now()) throw new DomainError('ORDER_STATE', '订单已超时，请重新下单');
-    const paid = await this.tx.run((m) => this.markPaid(m, order.id, { channel: 'sandbox', transactionId: `SANDBOX${order.orderNo}` }));
+    const paid = await this.db.unit(() => this.markPaid(order.id, { channel: 'sandbox', transactionId: `SANDBOX${order.orderNo}` }));
     return this.book.toDto(paid);
   }
 
@@ -97,11 +97,11 @@ export class PaymentsService {
     }
     let outcome: string;
     try {
-      outcome = await this.tx.run(async (m) => {
+      outcome = await this.db.unit(async (m) => {
         await m.insert(PaymentEvent, { eventId, eventType: 'TRANSACTION.SUCCESS', reference: order.orderNo, outcome: 'paid', createdAt: this.clock.now() });
-        const current = await this.book.find(order.id, m);
+        const current = await this.book.find(order.id);
         if (current.status === 'pending') {
-          await this.markPaid(m, order.id, { channel: 'wechat', transactionId: t.transactionId });
+          await this.markPaid(order.id, { channel: 'wechat', transactionId: t.transactionId });
           return 'paid';
         }
         if (current.paidAt) {
@@ -109,7 +109,7 @@ export class PaymentsService {
           return 'already paid';
         }
         await m.update(PaymentEvent, { eventId }, { outcome: 'paid after close' });
-        await this.refunds.recordClosedRefund(m, current, t.totalFen);
+        await this.refunds.recordClosedRefund(current, t.totalFen);
         return 'paid after close';
       });
     } catch (error) {
@@ -130,22 +130,22 @@ export class PaymentsService {
    * pending → paid in the caller's transaction: the coupon becomes used and the purchase
    * points are booked as pending (available when the order completes).
    */
-  async markPaid(m: EntityManager, orderId: number, how: { channel: 'wechat' | 'sandbox' | 'none'; transactionId: string | null }): Promise<Order> {
-    const order = await this.book.find(orderId, m);
+  async markPaid(orderId: number, how: { channel: 'wechat' | 'sandbox' | 'none'; transactionId: string | null }): Promise<Order> {
+    const order = await this.book.find(orderId);
     if (order.status !== 'pending') {
       if (order.paidAt) return order;
       throw new DomainError('ORDER_STATE', '订单已关闭，无法支付');
     }
     const now = this.clock.now();
-    const paid = await this.book.move(m, order, ['pending'], 'paid', {
+    const paid = await this.book.move(order, ['pending'], 'paid', {
       paidAt: now, payChannel: how.channel, transactionId: how.transactionId, earnState: order.earnPoints > 0 ? 'pending' : 'none',
     });
-    if (order.couponId) await this.coupons.markUsed(m, order.couponId, order.id);
+    if (order.couponId) await this.coupons.markUsed(order.couponId, order.id);
     if (order.earnPoints > 0) {
       await this.ledger.earn({
         memberId: order.memberId, amount: order.earnPoints, source: 'purchase', pending: true, key: keys.earn(order.id),
         ref: { type: 'order', id: order.orderNo },
-      }, m);
+      });
     }
     return paid;
   }

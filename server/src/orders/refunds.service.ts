@@ -1,16 +1,16 @@
 import { randomInt } from 'node:crypto';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { LessThanOrEqual, type EntityManager } from 'typeorm';
+import { LessThanOrEqual } from 'typeorm';
 import { type OrderDto, type OrderStatus, type RefundRequest, proRata, shanghaiDay } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
-import { Sql, sqlTime } from '../common/sql.js';
-import { Transactions } from '../common/transactions.js';
+import { sqlTime } from '../common/sql.js';
+import { Db } from '../common/db.js';
 import { CouponsService } from '../coupons/coupons.service.js';
 import { Events } from '../events/events.service.js';
 import { Jobs } from '../jobs/jobs.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
-import { isUniqueViolation } from '../members/members.service.js';
+import { isUniqueViolation } from '../common/sql.js';
 import { type PayRefund, WechatPayClient } from '../pay/wechatpay.client.js';
 import { Order, OrderLine, PaymentEvent, Refund } from './order.entities.js';
 import { OrderBook, keys } from './order-book.js';
@@ -34,7 +34,7 @@ export class RefundsService implements OnModuleInit {
   private readonly logger = new Logger('Refunds');
 
   constructor(
-    private readonly tx: Transactions,
+    private readonly db: Db,
     private readonly clock: Clock,
     private readonly book: OrderBook,
     private readonly wechatPay: WechatPayClient,
@@ -51,24 +51,23 @@ export class RefundsService implements OnModuleInit {
   async request(orderId: number, input: RefundRequest, operatorId: number | null,
     from: readonly OrderStatus[] = ['paid', 'shipped', 'completed']): Promise<OrderDto> {
     const now = this.clock.now();
-    const refund = await this.tx.run(async (m) => {
-      const order = await this.book.find(orderId, m);
+    const refund = await this.db.unit(async (m) => {
+      const order = await this.book.find(orderId);
       const refusal = order.status === 'refunding' ? '该订单有退款正在处理' : '该订单当前不能退款';
       if (!from.includes(order.status)) throw new DomainError('ORDER_STATE', refusal);
       const lines = await m.find(OrderLine, { where: { orderId }, order: { id: 'ASC' } });
       const parts = this.parts(lines, input.lines);
       let amountFen = 0;
       let points = 0;
-      const sql = new Sql(m);
       for (const part of parts) {
         const line = lines.find((l) => l.id === part.lineId)!;
         amountFen += worth(linePay(line), line.quantity, line.refundedQuantity, part.quantity);
         points += worth(line.points, line.quantity, line.refundedQuantity, part.quantity);
-        const taken = await sql.exec(m, 'UPDATE order_lines SET refunded_quantity = refunded_quantity + ? WHERE id = ? AND refunded_quantity + ? <= quantity',
+        const taken = await this.db.exec('UPDATE order_lines SET refunded_quantity = refunded_quantity + ? WHERE id = ? AND refunded_quantity + ? <= quantity',
           [part.quantity, line.id, part.quantity]);
         if (taken !== 1) throw new DomainError('REFUND_EXCEEDS', `${line.title} 可退数量不足`);
       }
-      await this.book.move(m, order, from, 'refunding', { resumeStatus: order.status }, refusal);
+      await this.book.move(order, from, 'refunding', { resumeStatus: order.status }, refusal);
       return m.save(m.create(Refund, {
         orderId, refundNo: this.newRefundNo(), amountFen, points, earnedTaken: 0, status: 'processing',
         reason: input.reason.trim().slice(0, 80), lines: JSON.stringify(parts), operatorId, finishedAt: null, createdAt: now, updatedAt: now,
@@ -90,7 +89,8 @@ export class RefundsService implements OnModuleInit {
    * the refund is recorded in the caller's transaction (with the payment event), then sent.
    * Its number is fixed by the order, so WeChat treats any resend as the same refund.
    */
-  async recordClosedRefund(m: EntityManager, order: Order, paidFen: number): Promise<Refund> {
+  async recordClosedRefund(order: Order, paidFen: number): Promise<Refund> {
+    const m = this.db.unitManager;
     const now = this.clock.now();
     const refundNo = `RC${order.orderNo}`;
     const existing = await m.findOneBy(Refund, { refundNo });
@@ -101,7 +101,7 @@ export class RefundsService implements OnModuleInit {
   }
 
   async sendRecorded(refundNo: string): Promise<void> {
-    const refund = await this.tx.read((m) => m.findOneByOrFail(Refund, { refundNo }));
+    const refund = await this.db.read((m) => m.findOneByOrFail(Refund, { refundNo }));
     if (refund.status === 'processing') await this.send(refund, await this.book.find(refund.orderId));
   }
 
@@ -128,7 +128,7 @@ export class RefundsService implements OnModuleInit {
 
   /** Refunds still processing after a while: ask WeChat Pay, resend with the same number if it never saw them. */
   async retryStuck(now = this.clock.now()): Promise<number> {
-    const stuck = await this.tx.read((m) => m.find(Refund, {
+    const stuck = await this.db.read((m) => m.find(Refund, {
       where: { status: 'processing', createdAt: LessThanOrEqual(new Date(now.getTime() - RETRY_AFTER_MS)) }, take: 200,
     }));
     let settled = 0;
@@ -159,7 +159,7 @@ export class RefundsService implements OnModuleInit {
   async finish(refundNo: string, outcome: 'success' | 'failed', eventId: string, notifiedFen?: number): Promise<string> {
     const now = this.clock.now();
     try {
-      return await this.tx.run(async (m) => {
+      return await this.db.unit(async (m) => {
         const refund = await m.findOneBy(Refund, { refundNo });
         if (!refund) throw new DomainError('NOT_FOUND', '退款单不存在');
         if (notifiedFen !== undefined && notifiedFen !== refund.amountFen) throw new DomainError('PAY_AMOUNT_MISMATCH', '退款金额与退款单不符');
@@ -169,17 +169,16 @@ export class RefundsService implements OnModuleInit {
           if (refund.status !== outcome) this.logger.error(`refund ${refundNo} was ${refund.status}, now told ${outcome}: check it by hand`);
           return 'already settled';
         }
-        const order = await this.book.find(refund.orderId, m);
+        const order = await this.book.find(refund.orderId);
         if (order.status === 'closed') return outcome; // money paid after the order closed, now back
         const resume = order.resumeStatus ?? 'paid';
         const parts = JSON.parse(refund.lines) as LinePart[];
         if (outcome === 'failed') {
-          const sql = new Sql(m);
-          for (const p of parts) await sql.exec(m, 'UPDATE order_lines SET refunded_quantity = refunded_quantity - ? WHERE id = ?', [p.quantity, p.lineId]);
-          await this.book.move(m, order, ['refunding'], resume, { resumeStatus: null });
+          for (const p of parts) await this.db.exec('UPDATE order_lines SET refunded_quantity = refunded_quantity - ? WHERE id = ?', [p.quantity, p.lineId]);
+          await this.book.move(order, ['refunding'], resume, { resumeStatus: null });
           return 'failed';
         }
-        await this.settle(m, order, refund, parts, resume);
+        await this.settle(order, refund, parts, resume);
         return 'refunded';
       });
     } catch (error) {
@@ -188,14 +187,15 @@ export class RefundsService implements OnModuleInit {
     }
   }
 
-  private async settle(m: EntityManager, order: Order, refund: Refund, parts: LinePart[], resume: OrderStatus): Promise<void> {
+  private async settle(order: Order, refund: Refund, parts: LinePart[], resume: OrderStatus): Promise<void> {
+    const m = this.db.unitManager;
     const now = this.clock.now();
     const refundedFen = order.refundedFen + refund.amountFen;
     const lines = await m.find(OrderLine, { where: { orderId: order.id } });
     const everything = lines.every((l) => l.refundedQuantity === l.quantity);
 
     if (refund.points > 0) {
-      await this.ledger.reverse({ key: `refund:${refund.refundNo}:cash`, entryKey: keys.cash(order.id), amount: refund.points, reason: '退款退回抵现积分' }, m);
+      await this.ledger.reverse({ key: `refund:${refund.refundNo}:cash`, entryKey: keys.cash(order.id), amount: refund.points, reason: '退款退回抵现积分' });
     }
     // Purchase points: the share of what is refunded so far, less what earlier refunds took.
     let earnedTaken = 0;
@@ -206,25 +206,24 @@ export class RefundsService implements OnModuleInit {
       const target = everything ? order.earnPoints : proRata(order.earnPoints, refundedFen, order.payFen);
       earnedTaken = Math.max(0, target - Number(before?.total ?? 0));
       if (earnedTaken > 0 && order.earnState === 'pending') {
-        await this.ledger.cancelPending({ key: `refund:${refund.refundNo}:earn`, holdKey: keys.earn(order.id), amount: earnedTaken, reason: '退款取消待到账积分' }, m);
+        await this.ledger.cancelPending({ key: `refund:${refund.refundNo}:earn`, holdKey: keys.earn(order.id), amount: earnedTaken, reason: '退款取消待到账积分' });
       } else if (earnedTaken > 0) {
-        await this.ledger.reverse({ key: `refund:${refund.refundNo}:earn`, entryKey: keys.confirm(order.id), amount: earnedTaken, reason: '退款扣回购物积分' }, m);
+        await this.ledger.reverse({ key: `refund:${refund.refundNo}:earn`, entryKey: keys.confirm(order.id), amount: earnedTaken, reason: '退款扣回购物积分' });
       }
       if (everything && order.earnState === 'pending') earnState = 'cancelled';
     }
     await m.update(Refund, { id: refund.id }, { earnedTaken });
     if (resume === 'paid' && order.source === 'shop') {
       // Nothing shipped yet: the stock goes back on sale (a mall item's stock is the mall's).
-      const sql = new Sql(m);
       for (const p of parts) {
         const line = lines.find((l) => l.id === p.lineId)!;
-        await sql.exec(m, 'UPDATE goods_skus SET stock = stock + ?, sales = sales - ?, updated_at = ? WHERE id = ?', [p.quantity, p.quantity, sqlTime(now), line.skuId]);
+        await this.db.exec('UPDATE goods_skus SET stock = stock + ?, sales = sales - ?, updated_at = ? WHERE id = ?', [p.quantity, p.quantity, sqlTime(now), line.skuId]);
       }
     }
-    if (everything && order.couponId) await this.coupons.restore(m, order.couponId, order.id);
-    if (everything && order.source === 'mall') await this.book.returnRedemption(m, order.id);
-    await this.book.move(m, order, ['refunding'], everything ? 'refunded' : resume, { refundedFen, resumeStatus: null, earnState });
-    await this.events.emit(m, 'order.refunded', {
+    if (everything && order.couponId) await this.coupons.restore(order.couponId, order.id);
+    if (everything && order.source === 'mall') await this.book.returnRedemption(order.id);
+    await this.book.move(order, ['refunding'], everything ? 'refunded' : resume, { refundedFen, resumeStatus: null, earnState });
+    await this.events.emit('order.refunded', {
       orderId: order.id, refundId: refund.id, memberId: order.memberId, completed: resume === 'completed', refundFen: refund.amountFen,
       remainingFen: order.payFen - refundedFen, at: now.toISOString(),
     });

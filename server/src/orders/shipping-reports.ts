@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { EXPRESS_COMPANIES, maskPhone } from '@jifen/shared';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { Transactions } from '../common/transactions.js';
+import { Db } from '../common/db.js';
 import { Events } from '../events/events.service.js';
 import type { EventPayloads } from '../events/events.js';
 import { MembersService } from '../members/members.service.js';
@@ -22,7 +22,7 @@ export class ShippingReports implements OnModuleInit {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly tx: Transactions,
+    private readonly db: Db,
     private readonly events: Events,
     private readonly book: OrderBook,
     private readonly members: MembersService,
@@ -41,7 +41,7 @@ export class ShippingReports implements OnModuleInit {
       this.logger.warn(`order ${order.orderNo}: no WeChat id for "${order.expressCompany}"; report its shipment in the merchant platform`);
       return;
     }
-    const lines = await this.tx.read((m) => m.find(OrderLine, { where: { orderId }, order: { id: 'ASC' } }));
+    const lines = await this.db.read((m) => m.find(OrderLine, { where: { orderId }, order: { id: 'ASC' } }));
     const address = JSON.parse(order.address) as AddressSnapshot;
     await this.wechat.uploadShippingInfo({
       transactionId: order.transactionId, trackingNo: order.trackingNo!, expressCode: code,

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { LessThanOrEqual, type Repository } from 'typeorm';
 import { Clock } from '../common/clock.js';
-import { Transactions } from '../common/transactions.js';
+import { Db } from '../common/db.js';
 import { Rule } from './rule.entity.js';
 
 /** How long a rule read is reused; a change reaches every server within this. */
@@ -18,10 +17,13 @@ export class RulesService {
   private readonly cache = new Map<string, { value: unknown; at: number }>();
 
   constructor(
-    @InjectRepository(Rule) private readonly rules: Repository<Rule>,
-    private readonly tx: Transactions,
+    private readonly db: Db,
     private readonly clock: Clock,
   ) {}
+
+  private get rules(): Repository<Rule> {
+    return this.db.manager.getRepository(Rule);
+  }
 
   async get<T extends object>(key: string, defaults: T): Promise<T> {
     const now = this.clock.now();
@@ -38,7 +40,7 @@ export class RulesService {
 
   async set<T extends object>(key: string, value: T, by: { operatorId: number | null; note?: string; effectiveFrom?: Date }): Promise<void> {
     const now = this.clock.now();
-    await this.tx.run((m) =>
+    await this.db.unit((m) =>
       m.save(m.create(Rule, {
         key,
         value: JSON.stringify(value),

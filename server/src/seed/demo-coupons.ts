@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { addDays, type CouponChannel, endOfShanghaiDay, shanghaiDay, shanghaiMonth, startOfShanghaiDay } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
-import { Transactions } from '../common/transactions.js';
+import { Db } from '../common/db.js';
 import { Category } from '../catalog/category.entity.js';
 import { MallItem } from '../mall/mall.entities.js';
 import { Coupon } from '../coupons/coupon.entities.js';
@@ -15,7 +15,7 @@ const DAY = 86_400_000;
  */
 export async function seedDemoCoupons(app: INestApplicationContext, shopperId: number): Promise<void> {
   const coupons = app.get(CouponsService);
-  const tx = app.get(Transactions);
+  const tx = app.get(Db);
   const now = app.get(Clock).now();
   const today = shanghaiDay(now);
   const snacks = await tx.read((m) => m.findOneByOrFail(Category, { name: '休闲零食' }));
@@ -37,7 +37,7 @@ export async function seedDemoCoupons(app: INestApplicationContext, shopperId: n
   // The points mall sells coupons too: 积分换券.
   const mallCoupon = await make({ name: '积分兑 满59减10', kind: 'threshold', thresholdFen: 5_900, amountFen: 1_000, scope: 'all', channel: 'mall', validity: relative(30), perMember: 3 });
   const mallCash = await make({ name: '积分兑 无门槛减3', kind: 'no_threshold', amountFen: 300, scope: 'all', channel: 'mall', validity: relative(30), perMember: 5 });
-  await tx.run(async (m) => {
+  await tx.unit(async (m) => {
     const stamp = { createdAt: now, updatedAt: now, startsAt: null, endsAt: null, status: 'on' as const, goodsId: null };
     await m.save(m.create(MallItem, { kind: 'coupon', title: '满59减10 优惠券', subtitle: '全场通用 · 30 天有效', image: '/assets/mall/coupon.png', points: 500, stock: 500, perMemberLimit: 3, couponTemplateId: mallCoupon.id, sort: -2, ...stamp }));
     await m.save(m.create(MallItem, { kind: 'coupon', title: '无门槛减3元券', subtitle: '下单直接抵扣', image: '/assets/mall/coupon.png', points: 300, stock: 1_000, perMemberLimit: 5, couponTemplateId: mallCash.id, sort: -1, ...stamp }));
@@ -47,7 +47,7 @@ export async function seedDemoCoupons(app: INestApplicationContext, shopperId: n
   const give = async (template: { id: number; channel: CouponChannel }, name: string, receivedDaysAgo: number, endsAt: Date) => {
     const c = await coupons.grant({ memberId: shopperId, templateId: template.id, key: `demo:${shopperId}:${name}`, channel: template.channel });
     const receivedAt = new Date(now.getTime() - receivedDaysAgo * DAY);
-    await tx.run((m) => m.update(Coupon, { id: c.id }, { receivedAt, startsAt: receivedAt, endsAt, createdAt: receivedAt }));
+    await tx.unit((m) => m.update(Coupon, { id: c.id }, { receivedAt, startsAt: receivedAt, endsAt, createdAt: receivedAt }));
   };
   await give(over100, 'over100', 5, endOfShanghaiDay(addDays(today, 2)));
   await give(snackDeal, 'snacks', 1, endOfShanghaiDay(addDays(today, 13)));

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
-import { Transactions } from '../common/transactions.js';
+import { Db } from '../common/db.js';
 import { Category } from '../catalog/category.entity.js';
 import { Goods } from '../catalog/goods.entity.js';
 import { Sku } from '../catalog/sku.entity.js';
@@ -20,9 +20,9 @@ import { seedDemoCoupons } from './demo-coupons.js';
  * otherwise, so it is safe on every start. Returns whether it seeded.
  */
 export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
-  const tx = app.get(Transactions);
+  const tx = app.get(Db);
   const now = app.get(Clock).now();
-  const seeded = await tx.run(async (m) => {
+  const seeded = await tx.unit(async (m) => {
     if ((await m.count(Member)) > 0 || (await m.count(Goods)) > 0) return false;
     const stamp = { createdAt: now, updatedAt: now };
     const categories = new Map<string, Category>();
@@ -73,7 +73,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
     return true;
   });
   if (seeded) {
-    const shopper = await app.get(Transactions).run((m) => m.findOneByOrFail(Member, { openid: `${DEV_OPENID_PREFIX}${DEMO_SHOPPERS[0]}` }));
+    const shopper = await app.get(Db).unit((m) => m.findOneByOrFail(Member, { openid: `${DEV_OPENID_PREFIX}${DEMO_SHOPPERS[0]}` }));
     // 首页's banner promises it: every Friday (Shanghai) purchase points are doubled.
     await app.get(RulesService).set(CAMPAIGNS_KEY, { campaigns: [{ name: '会员日', multiplierPct: 200, from: '2026-01-01', to: '2099-12-31', weekdays: [5] }] },
       { operatorId: null, note: 'demo: 每周五会员日积分翻倍' });

@@ -4,7 +4,7 @@ import {
 } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { num } from '../common/sql.js';
-import { Transactions } from '../common/transactions.js';
+import { Db } from '../common/db.js';
 import { Events } from '../events/events.service.js';
 import type { EventPayloads } from '../events/events.js';
 import { Jobs } from '../jobs/jobs.service.js';
@@ -23,7 +23,7 @@ export const TIER_RULES_KEY = 'tiers';
 @Injectable()
 export class TiersService implements OnModuleInit {
   constructor(
-    private readonly tx: Transactions,
+    private readonly db: Db,
     private readonly clock: Clock,
     private readonly members: MembersService,
     private readonly events: Events,
@@ -50,14 +50,14 @@ export class TiersService implements OnModuleInit {
 
   async growth(memberId: number, now = this.clock.now()): Promise<number> {
     const since = windowStart(now);
-    const rows = await this.tx.read((m) => m.createQueryBuilder(GrowthEntry, 'g')
+    const rows = await this.db.read((m) => m.createQueryBuilder(GrowthEntry, 'g')
       .select('SUM(g.yuan)', 'total').where('g.member_id = :memberId AND g.at > :since', { memberId, since }).getRawOne<{ total: unknown }>());
     return num(rows?.total);
   }
 
   async onOrderCompleted({ orderId, memberId, paidFen, at }: EventPayloads['order.completed']): Promise<void> {
     // A replayed event finds its order already counted (unique ref) and adds nothing.
-    await this.tx.run((m) => m.createQueryBuilder().insert().into(GrowthEntry)
+    await this.db.unit((m) => m.createQueryBuilder().insert().into(GrowthEntry)
       .values({ memberId, ref: `order:${orderId}`, yuan: Math.floor(paidFen / 100), at: new Date(at) }).orIgnore().execute());
     await this.apply(memberId, (await this.members.get(memberId)).tier, false);
   }
@@ -71,7 +71,7 @@ export class TiersService implements OnModuleInit {
     if (!completed) return;
     const yuan = Math.floor((remainingFen + refundFen) / 100) - Math.floor(remainingFen / 100);
     if (yuan === 0) return;
-    await this.tx.run((m) => m.createQueryBuilder().insert().into(GrowthEntry)
+    await this.db.unit((m) => m.createQueryBuilder().insert().into(GrowthEntry)
       .values({ memberId, ref: `refund:${refundId}`, yuan: -yuan, at: new Date(at) }).orIgnore().execute());
   }
 
@@ -79,7 +79,7 @@ export class TiersService implements OnModuleInit {
   async review(now = this.clock.now()): Promise<{ raised: number; lowered: number }> {
     const monthly = shanghaiDay(now).endsWith('-01');
     const since = windowStart(now);
-    const grown = await this.tx.read((m) => m.createQueryBuilder(GrowthEntry, 'g')
+    const grown = await this.db.read((m) => m.createQueryBuilder(GrowthEntry, 'g')
       .select('g.member_id', 'memberId').where('g.at > :since', { since }).groupBy('g.member_id').getRawMany<{ memberId: unknown }>());
     const candidates = new Map<number, TierName>();
     for (const row of grown) candidates.set(Number(row.memberId), 'normal');

@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../support/app.js';
 import { createMembers } from '../support/members.js';
-import { Transactions } from '../../src/common/transactions.js';
+import { Db } from '../../src/common/db.js';
 import { DomainError } from '../../src/common/errors.js';
 import { Events } from '../../src/events/events.service.js';
 import { Member } from '../../src/members/member.entity.js';
@@ -13,12 +13,12 @@ const DAY = 86_400_000;
 describe('coupons', () => {
   let t: TestApp;
   let coupons: CouponsService;
-  let tx: Transactions;
+  let tx: Db;
   let phone = 13_600_000_000;
   beforeAll(async () => {
     t = await startTestApp({ env: { JWT_ACCESS_TTL: String(30 * 86400) } });
     coupons = t.app.get(CouponsService);
-    tx = t.app.get(Transactions);
+    tx = t.app.get(Db);
   });
   afterAll(() => t.close());
 
@@ -40,7 +40,7 @@ describe('coupons', () => {
   const tally = (xs: string[]) => xs.reduce<Record<string, number>>((acc, o) => ({ ...acc, [o]: (acc[o] ?? 0) + 1 }), {});
   const couponRow = (id: number) => t.dataSource.getRepository(Coupon).findOneByOrFail({ id });
   const lock = (memberId: number, couponId: number, orderId: number, l: PricedLine[] = lines(20_000)) =>
-    tx.run((m) => coupons.lock(m, { memberId, couponId, orderId, lines: l }));
+    tx.unit((m) => coupons.lock({ memberId, couponId, orderId, lines: l }));
 
   it('shows the claim centre and claims within the per-member limit and the total', async () => {
     const tpl = await template({ name: '限量券', total: 3, perMember: 2 });
@@ -161,33 +161,33 @@ describe('coupons', () => {
     const [id] = await createMembers(t.dataSource, 1, 'states');
     const c = await coupons.grant({ memberId: id, templateId: tpl.id, key: `t:${id}:1`, channel: 'targeted' });
     await lock(id, c.id, 3001);
-    expect(await tx.run((m) => coupons.release(m, c.id, 9999))).toBe(false); // another order's release
-    expect(await tx.run((m) => coupons.markUsed(m, c.id, 9999))).toBe(false);
+    expect(await tx.unit((m) => coupons.release(c.id, 9999))).toBe(false); // another order's release
+    expect(await tx.unit((m) => coupons.markUsed(c.id, 9999))).toBe(false);
     expect((await couponRow(c.id)).state).toBe('locked');
-    expect(await tx.run((m) => coupons.release(m, c.id, 3001))).toBe(true);
-    expect(await tx.run((m) => coupons.release(m, c.id, 3001))).toBe(false);
+    expect(await tx.unit((m) => coupons.release(c.id, 3001))).toBe(true);
+    expect(await tx.unit((m) => coupons.release(c.id, 3001))).toBe(false);
     expect(await couponRow(c.id)).toMatchObject({ state: 'available', orderId: null });
 
     await lock(id, c.id, 3002);
-    expect(await tx.run((m) => coupons.markUsed(m, c.id, 3002))).toBe(true);
-    expect(await tx.run((m) => coupons.markUsed(m, c.id, 3002))).toBe(false);
-    expect(await tx.run((m) => coupons.release(m, c.id, 3002))).toBe(false); // paid: closing does not return it
+    expect(await tx.unit((m) => coupons.markUsed(c.id, 3002))).toBe(true);
+    expect(await tx.unit((m) => coupons.markUsed(c.id, 3002))).toBe(false);
+    expect(await tx.unit((m) => coupons.release(c.id, 3002))).toBe(false); // paid: closing does not return it
     const used = await couponRow(c.id);
     expect(used).toMatchObject({ state: 'used', orderId: 3002 });
     expect(used.usedAt).not.toBeNull();
     await expect(lock(id, c.id, 3003)).rejects.toMatchObject({ code: 'COUPON_NOT_USABLE', message: '优惠券已使用' });
 
-    expect(await tx.run((m) => coupons.restore(m, c.id, 3002))).toBe(true);
-    expect(await tx.run((m) => coupons.restore(m, c.id, 3002))).toBe(false);
+    expect(await tx.unit((m) => coupons.restore(c.id, 3002))).toBe(true);
+    expect(await tx.unit((m) => coupons.restore(c.id, 3002))).toBe(false);
     expect(await couponRow(c.id)).toMatchObject({ state: 'available', orderId: null, usedAt: null });
 
     // A refund after the coupon expired keeps it used.
     const d = await coupons.grant({ memberId: id, templateId: tpl.id, key: `t:${id}:2`, channel: 'targeted' });
     await lock(id, d.id, 3004);
-    await tx.run((m) => coupons.markUsed(m, d.id, 3004));
+    await tx.unit((m) => coupons.markUsed(d.id, 3004));
     t.clock.advance(10 * DAY);
     try {
-      expect(await tx.run((m) => coupons.restore(m, d.id, 3004))).toBe(false);
+      expect(await tx.unit((m) => coupons.restore(d.id, 3004))).toBe(false);
       expect((await couponRow(d.id)).state).toBe('used');
     } finally {
       t.clock.advance(-10 * DAY);
@@ -217,7 +217,7 @@ describe('coupons', () => {
     expect(checkout[2].reason).toBe('差 ¥20.00 可用');
 
     await lock(a.id, cTen.id, 4001, lines(8_000));
-    await tx.run((m) => coupons.markUsed(m, cTen.id, 4001));
+    await tx.unit((m) => coupons.markUsed(cTen.id, 4001));
     await lock(a.id, cFortnight.id, 4002, lines(8_000)); // locked still shows as 可使用
     expect(await wallet('available')).toEqual([cThree.id, cWeek.id, cFortnight.id]);
     expect(await wallet('used')).toEqual([cTen.id]);
@@ -248,7 +248,7 @@ describe('coupons', () => {
     await events.drain();
     const held = async () => (await t.dataSource.getRepository(Coupon).findBy({ memberId: a.id })).map((c) => c.templateId);
     expect(await held()).toEqual([welcome.id]);
-    await tx.run((m) => events.emit(m, 'member.signed_up', { memberId: a.id, at: t.clock.now().toISOString() }));
+    await tx.unit((m) => events.emit('member.signed_up', { memberId: a.id, at: t.clock.now().toISOString() }));
     expect(await events.drain()).toBe(1);
     expect(await held()).toEqual([welcome.id]);
     expect(await held()).not.toContain(full.id);
@@ -256,7 +256,7 @@ describe('coupons', () => {
 
     const gift = await template({ name: '邀请好礼', thresholdFen: 5_000, amountFen: 1_000, channel: 'invite', validity: { type: 'relative', days: 30 } });
     for (let i = 0; i < 2; i++) {
-      await tx.run((m) => events.emit(m, 'invite.rewarded', { inviteId: 77, inviterId: 1, inviteeId: a.id, at: t.clock.now().toISOString() }));
+      await tx.unit((m) => events.emit('invite.rewarded', { inviteId: 77, inviterId: 1, inviteeId: a.id, at: t.clock.now().toISOString() }));
       await events.drain();
     }
     expect((await held()).filter((x) => x === gift.id)).toHaveLength(1);
@@ -318,7 +318,7 @@ describe('coupons', () => {
 
     const c = (await t.dataSource.getRepository(Coupon).findOneByOrFail({ templateId: id, memberId: m1 }));
     await lock(m1, c.id, 5001, lines(10_000, 2));
-    await tx.run((m) => coupons.markUsed(m, c.id, 5001));
+    await tx.unit((m) => coupons.markUsed(c.id, 5001));
     const stats = await t.api('GET', '/api/admin/coupons/templates', { token: op.token });
     expect(stats.status).toBe(200);
     // GMV comes from paid orders (the orders module); none were paid here.

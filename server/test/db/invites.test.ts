@@ -1,7 +1,7 @@
 import { startTestApp, type TestApp } from '../support/app.js';
 import { Events } from '../../src/events/events.service.js';
 import { OutboxEvent } from '../../src/events/outbox.entity.js';
-import { Transactions } from '../../src/common/transactions.js';
+import { Db } from '../../src/common/db.js';
 import { LedgerQueries } from '../../src/ledger/ledger-queries.service.js';
 import { Invite } from '../../src/invites/invite.entities.js';
 import { InviteVisit } from '../../src/invites/invite.entities.js';
@@ -108,16 +108,16 @@ describe('invites', () => {
     await visit(b.token, await codeOf(a.token));
     await signUp(b.token);
     const events = t.app.get(Events);
-    const tx = t.app.get(Transactions);
+    const tx = t.app.get(Db);
     const completed = { orderId: 9, memberId: b.id, paidFen: 10_000, at: t.clock.now().toISOString() };
-    await tx.run((m) => events.emit(m, 'order.completed', completed));
-    await tx.run((m) => events.emit(m, 'order.completed', { ...completed, orderId: 10 })); // a second order
+    await tx.unit((m) => events.emit('order.completed', completed));
+    await tx.unit((m) => events.emit('order.completed', { ...completed, orderId: 10 })); // a second order
     await events.drain();
     expect(await points(a.id)).toBe(250);
     expect(await inviteOf(b.id)).toMatchObject({ status: 'rewarded', points: 250 });
     expect(await t.dataSource.getRepository(OutboxEvent).countBy({ topic: 'invite.rewarded' })).toBe(1);
     // a replayed sign-up event pays nothing twice
-    await tx.run((m) => events.emit(m, 'member.signed_up', { memberId: b.id, at: t.clock.now().toISOString() }));
+    await tx.unit((m) => events.emit('member.signed_up', { memberId: b.id, at: t.clock.now().toISOString() }));
     await events.drain();
     expect(await points(a.id)).toBe(250);
   });

@@ -4,7 +4,7 @@ import { createMembers } from '../support/members.js';
 import { Random, seedFromEnv } from '../support/random.js';
 import { LedgerService, type LedgerResult } from '../../src/ledger/ledger.service.js';
 import { LedgerAudit } from '../../src/ledger/ledger-audit.service.js';
-import { Transactions } from '../../src/common/transactions.js';
+import { Db } from '../../src/common/db.js';
 import { DomainError } from '../../src/common/errors.js';
 import { PointsAccount, PointsEntry, PointsLot } from '../../src/ledger/ledger.entities.js';
 import { LedgerModel, type ModelOp } from './ledger-model.js';
@@ -56,7 +56,7 @@ describe(`ledger under concurrency (seed ${SEED})`, () => {
   it(`keeps every invariant and matches the model after ${OPS} operations from ${WORKERS} workers`, async () => {
     const rng = new Random(SEED);
     const ledger = t.app.get(LedgerService);
-    const tx = t.app.get(Transactions);
+    const tx = t.app.get(Db);
     const members = await createMembers(t.dataSource, MEMBERS, 'fuzz');
     const earnKeys: string[] = [];
     const spendKeys: string[] = [];
@@ -84,16 +84,16 @@ describe(`ledger under concurrency (seed ${SEED})`, () => {
       return { key, abort, op: { type: 'adjust', memberId, amount: rng.chance(0.5) ? rng.int(1, 300) : -rng.int(1, 100) } };
     };
 
-    const execute = (o: Op, outer?: Parameters<LedgerService['earn']>[1]): Promise<LedgerResult> => {
+    const execute = (o: Op): Promise<LedgerResult> => {
       const { op, key } = o;
       const r = { type: 'fuzz', id: key };
       switch (op.type) {
-        case 'earn': return ledger.earn({ memberId: op.memberId, amount: op.amount, source: op.source, pending: op.pending, key, ref: r }, outer);
-        case 'spend': return ledger.spend({ memberId: op.memberId, amount: op.amount, source: 'cash', key, ref: r }, outer);
-        case 'reverse': return ledger.reverse({ key, entryKey: op.targetKey, amount: op.amount }, outer);
-        case 'confirm': return ledger.confirmPending({ key, holdKey: op.holdKey }, outer);
-        case 'cancel': return ledger.cancelPending({ key, holdKey: op.holdKey, amount: op.amount }, outer);
-        case 'adjust': return ledger.adjust({ memberId: op.memberId, amount: op.amount, operatorId: 1, reason: 'fuzz', key }, outer);
+        case 'earn': return ledger.earn({ memberId: op.memberId, amount: op.amount, source: op.source, pending: op.pending, key, ref: r });
+        case 'spend': return ledger.spend({ memberId: op.memberId, amount: op.amount, source: 'cash', key, ref: r });
+        case 'reverse': return ledger.reverse({ key, entryKey: op.targetKey, amount: op.amount });
+        case 'confirm': return ledger.confirmPending({ key, holdKey: op.holdKey });
+        case 'cancel': return ledger.cancelPending({ key, holdKey: op.holdKey, amount: op.amount });
+        case 'adjust': return ledger.adjust({ memberId: op.memberId, amount: op.amount, operatorId: 1, reason: 'fuzz', key });
       }
     };
 
@@ -112,8 +112,8 @@ describe(`ledger under concurrency (seed ${SEED})`, () => {
           const o = queue[next++];
           try {
             if (o.abort) {
-              await tx.run(async (m) => {
-                await execute(o, m);
+              await tx.unit(async (m) => {
+                await execute(o);
                 throw new Error('aborted on purpose');
               }).catch((e: Error) => {
                 if (e.message !== 'aborted on purpose' && !(e instanceof DomainError)) throw e;

@@ -3,7 +3,7 @@ import { createMembers } from '../support/members.js';
 import { LedgerService } from '../../src/ledger/ledger.service.js';
 import { LedgerAudit } from '../../src/ledger/ledger-audit.service.js';
 import { LedgerQueries } from '../../src/ledger/ledger-queries.service.js';
-import { Transactions } from '../../src/common/transactions.js';
+import { Db } from '../../src/common/db.js';
 import { PointsAllocation, PointsEntry, PointsFlag, PointsLot } from '../../src/ledger/ledger.entities.js';
 import { RulesService } from '../../src/rules/rules.service.js';
 
@@ -219,8 +219,8 @@ describe('LedgerService', () => {
   it('joins the caller\'s transaction and rolls back with it', async () => {
     const id = member();
     const before = await entryCount();
-    await expect(t.app.get(Transactions).run(async (m) => {
-      await ledger.earn({ memberId: id, amount: 10, source: 'purchase', key: `join-${id}`, ref: ref(1) }, m);
+    await expect(t.app.get(Db).unit(async (m) => {
+      await ledger.earn({ memberId: id, amount: 10, source: 'purchase', key: `join-${id}`, ref: ref(1) });
       throw new Error('order failed');
     })).rejects.toThrow('order failed');
     expect(await entryCount()).toBe(before);

@@ -280,4 +280,32 @@ describe('orders', () => {
     expect(await balance(me.id)).toMatchObject({ available: 1_000, pending: 0 });
     expect((await t.dataSource.getRepository(Sku).findOneByOrFail({ id: skus[0].id })).stock).toBe(4);
   });
+  it('completes a checkout burst of 3× the connection pool: every flow ends, none hangs, stock exact', async () => {
+    const pool = Number((t.dataSource.options as { extra?: { connectionLimit?: number } }).extra?.connectionLimit ?? 24);
+    const n = pool * 3;
+    const { skus } = await goods([3_000], n - 2); // two flows must be refused, cleanly
+    const tpl = await template({ thresholdFen: 1_000, amountFen: 500, perMember: 1 });
+    const shoppers = [];
+    for (let i = 0; i < n; i++) shoppers.push(await shopper(`抢购${i}`, 1_000));
+    await Promise.all(shoppers.map((s) => give(s.id, tpl.id)));
+    const flow = async (s: Awaited<ReturnType<typeof shopper>>) => {
+      const body = { lines: [{ skuId: skus[0].id, quantity: 1 }], points: 500, addressId: s.addressId };
+      const quote = await t.api('POST', '/api/checkout/quote', { token: s.token, body: { lines: body.lines, points: 500 } });
+      if (quote.status !== 200) return quote.body.code as string;
+      const order = await t.api('POST', '/api/orders', { token: s.token, body: { ...body, couponId: quote.body.couponId } });
+      if (order.status >= 300) return order.body.code as string;
+      const paid = await t.api('POST', `/api/pay/sandbox/${order.body.id}`, { token: s.token });
+      return paid.status < 300 ? (paid.body.status as string) : (paid.body.code as string);
+    };
+    const outcomes = await Promise.race([
+      Promise.all(shoppers.map(flow)),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('checkout burst hung')), 45_000)),
+    ]);
+    expect(outcomes.filter((o) => o === 'paid')).toHaveLength(n - 2);
+    expect(outcomes.filter((o) => o !== 'paid')).toEqual(['STOCK_INSUFFICIENT', 'STOCK_INSUFFICIENT']);
+    expect((await t.dataSource.getRepository(Sku).findOneByOrFail({ id: skus[0].id })).stock).toBe(0);
+    // The server still answers afterwards.
+    expect((await t.api('GET', '/api/health')).status).toBe(200);
+    expect((await t.app.get(LedgerAudit).run()).drifts).toEqual([]);
+  }, 90_000);
 });

@@ -54,8 +54,8 @@ describe('completing sign-up with a phone (development stand-in)', () => {
       calls++;
       throw new Error('handler down');
     });
-    await t.app.get((await import('../../src/common/transactions.js')).Transactions).run((m) =>
-      events.emit(m, 'order.refunded', { orderId: 1, refundId: 1, memberId: 1, completed: false, refundFen: 0, remainingFen: 0, at: t.clock.now().toISOString() }));
+    await t.app.get((await import('../../src/common/db.js')).Db).unit((m) =>
+      events.emit('order.refunded', { orderId: 1, refundId: 1, memberId: 1, completed: false, refundFen: 0, remainingFen: 0, at: t.clock.now().toISOString() }));
     for (let i = 0; i < 12; i++) {
       await events.drain();
       t.clock.advance(3_600_000);

@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../support/app.js';
 import { Events } from '../../src/events/events.service.js';
-import { Transactions } from '../../src/common/transactions.js';
+import { Db } from '../../src/common/db.js';
 import { TiersService } from '../../src/tiers/tiers.service.js';
 import { Member } from '../../src/members/member.entity.js';
 
@@ -14,7 +14,7 @@ describe('tiers', () => {
 
   const complete = async (memberId: number, paidFen: number, id = ++order) => {
     const events = t.app.get(Events);
-    await t.app.get(Transactions).run((m) => events.emit(m, 'order.completed', { orderId: id, memberId, paidFen, at: t.clock.now().toISOString() }));
+    await t.app.get(Db).unit((m) => events.emit('order.completed', { orderId: id, memberId, paidFen, at: t.clock.now().toISOString() }));
     await events.drain();
   };
   const tierOf = async (id: number) => (await t.dataSource.getRepository(Member).findOneByOrFail({ id })).tier;

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { IdPipe } from '../common/validation.js';
+import { IdPipe, Omittable } from '../common/validation.js';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsBoolean, IsString, Length, Matches } from 'class-validator';
 import type { AddressDto, AddressInput } from '@jifen/shared';
 import { CurrentMember, type Caller } from '../auth/decorators.js';
 import { AddressesService } from './addresses.service.js';
@@ -39,7 +39,7 @@ class AddressBody implements AddressInput {
   @Length(2, 120)
   detail: string;
 
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   isDefault?: boolean;
 }

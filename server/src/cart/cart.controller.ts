@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { IdPipe } from '../common/validation.js';
+import { IdPipe, Omittable } from '../common/validation.js';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, Max, Min } from 'class-validator';
 import type { AddCartRequest, CartItemDto, UpdateCartRequest } from '@jifen/shared';
 import { CurrentMember, type Caller } from '../auth/decorators.js';
 import { CART_LINE_MAX, CartService } from './cart.service.js';
@@ -19,13 +19,13 @@ class AddCartBody implements AddCartRequest {
 }
 
 class UpdateCartBody implements UpdateCartRequest {
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(1)
   @Max(CART_LINE_MAX)
   quantity?: number;
 
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   checked?: boolean;
 }

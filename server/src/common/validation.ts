@@ -1,6 +1,6 @@
 import { applyDecorators, ParseIntPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import { IsInt, IsOptional, Max, Min, ValidateIf, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
 import { startOfShanghaiDay } from '@jifen/shared';
 import { DomainError } from './errors.js';
 
@@ -35,6 +35,16 @@ export function validationPipe(): ValidationPipe {
       return new DomainError('VALIDATION_FAILED', message, details);
     },
   });
+}
+
+/**
+ * A body field that may be left out. Unlike class-validator's IsOptional, which also lets
+ * null through unchecked (and `null.trim()` then fails as a 500), null is checked like any
+ * other value and refused by the field's type. Fields that really take null say so with
+ * IsOptional (or a ValidateIf of their own) and a `| null` type.
+ */
+export function Omittable(): PropertyDecorator {
+  return ValidateIf((_, value) => value !== undefined);
 }
 
 /** An optional positive 32-bit integer from the query string (ids, cursors, limits). */

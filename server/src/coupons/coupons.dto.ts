@@ -3,6 +3,7 @@ import {
   ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested,
 } from 'class-validator';
 import type { CouponChannel, CouponKind, CouponScope, CouponTemplateInput } from '@jifen/shared';
+import { Omittable } from '../common/validation.js';
 
 const KINDS: CouponKind[] = ['threshold', 'discount', 'no_threshold'];
 const SCOPES: CouponScope[] = ['all', 'categories', 'goods'];
@@ -38,19 +39,19 @@ export class CreateCouponTemplateDto implements CouponTemplateInput {
   @IsIn(KINDS)
   kind: CouponKind;
 
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(MAX_FEN)
   thresholdFen?: number;
 
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(MAX_FEN)
   amountFen?: number;
 
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(1)
   @Max(99)
@@ -65,7 +66,7 @@ export class CreateCouponTemplateDto implements CouponTemplateInput {
   @IsIn(SCOPES)
   scope: CouponScope;
 
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(500)
   @IsInt({ each: true })
@@ -94,13 +95,13 @@ export class CreateCouponTemplateDto implements CouponTemplateInput {
   @Max(100_000_000)
   total?: number | null;
 
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(1)
   @Max(100)
   perMember?: number;
 
-  @IsOptional()
+  @Omittable()
   @IsIn(['on', 'off'])
   status?: 'on' | 'off';
 }

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { IsInt, IsOptional, Min } from 'class-validator';
+import { IsInt, Min } from 'class-validator';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { MallItemDto, RedeemRequest, RedemptionDto } from '@jifen/shared';
 import { CurrentMember, type Caller, Public } from '../auth/decorators.js';
-import { IdPipe, idempotencyKey } from '../common/validation.js';
+import { IdPipe, idempotencyKey, Omittable } from '../common/validation.js';
 import { MallService } from './mall.service.js';
 
 class RedeemBody implements RedeemRequest {
-  @IsOptional() @IsInt() @Min(1)
+  @Omittable() @IsInt() @Min(1)
   addressId?: number;
 }
 

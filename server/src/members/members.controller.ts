@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Inject, Patch, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Validate } from 'class-validator';
+import { IsNotEmpty, IsString, Matches, MaxLength, Validate } from 'class-validator';
 import type { MeDto, PhoneRequest, ProfileRequest, SignupResultDto } from '@jifen/shared';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { DomainError } from '../common/errors.js';
-import { CalendarDay } from '../common/validation.js';
+import { CalendarDay, Omittable } from '../common/validation.js';
 import { storeAvatar } from './avatars.js';
 import { CurrentMember, type Caller } from '../auth/decorators.js';
 import { LedgerQueries } from '../ledger/ledger-queries.service.js';
@@ -15,14 +15,14 @@ import { SignupService } from './signup.service.js';
 
 export class ProfileDto implements ProfileRequest {
   @ApiProperty({ required: false, example: '小明' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Matches(/\S/, { message: 'nickname must not be blank' })
   @MaxLength(32)
   nickname?: string;
 
   @ApiProperty({ required: false, example: '1995-05-20' })
-  @IsOptional()
+  @Omittable()
   @Validate(CalendarDay)
   birthday?: string;
 }

@@ -4,6 +4,7 @@ import {
 } from 'class-validator';
 import type { CreateOrderRequest, OrderStatus, QuoteRequest, RefundRequest, ShipRequest } from '@jifen/shared';
 import { ORDER_STATUS_LABELS } from '@jifen/shared';
+import { Omittable } from '../common/validation.js';
 import { MAX_LINES, MAX_QUANTITY } from './checkout.service.js';
 
 class LineInput {
@@ -23,7 +24,7 @@ export class QuoteBody implements QuoteRequest {
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(1)
   couponId?: number | null;
 
-  @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000)
+  @Omittable() @IsInt() @Min(0) @Max(1_000_000_000)
   points?: number;
 }
 
@@ -31,10 +32,10 @@ export class CreateOrderBody extends QuoteBody implements CreateOrderRequest {
   @IsInt() @Min(1)
   addressId: number;
 
-  @IsOptional() @IsString() @MaxLength(200)
+  @Omittable() @IsString() @MaxLength(200)
   remark?: string;
 
-  @IsOptional() @IsBoolean()
+  @Omittable() @IsBoolean()
   fromCart?: boolean;
 }
 
@@ -56,7 +57,7 @@ class RefundLineInput {
 
 export class RefundBody implements RefundRequest {
   /** Omitted = everything not yet refunded; when given, at least one line (an empty pick is not "all"). */
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_LINES) @ValidateNested({ each: true }) @Type(() => RefundLineInput)
+  @Omittable() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_LINES) @ValidateNested({ each: true }) @Type(() => RefundLineInput)
   lines?: RefundLineInput[];
 
   @IsString() @Length(1, 80)

@@ -25,6 +25,17 @@ describe('profile: nickname, birthday, avatar', () => {
     expect((await t.api('GET', '/api/me', { token })).body).toMatchObject({ nickname: '新名字', birthday: '1995-05-20' });
   });
 
+  it('refuses null for a field that may only be left out, naming it and changing nothing', async () => {
+    const before = (await t.api('GET', '/api/me', { token })).body;
+    for (const field of ['nickname', 'birthday']) {
+      const res = await t.api('PATCH', '/api/me', { token, body: { [field]: null } });
+      expect([field, res.status, res.body.code]).toEqual([field, 400, 'VALIDATION_FAILED']);
+      expect(res.body.message).toContain(field);
+      expect(res.body.details[0].field).toBe(field);
+    }
+    expect((await t.api('GET', '/api/me', { token })).body).toEqual(before);
+  });
+
   it('stores an uploaded avatar, serves it, and refuses what is not an image', async () => {
     const png = readFileSync(join(REPO_ROOT, 'server/assets/categories/fruit.png'));
     const form = new FormData();

@@ -109,3 +109,44 @@ describe('request bodies are bounded before they are parsed or validated', () =>
     expect([res.status, res.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
   });
 });
+
+describe('null is not the same as a field left out', () => {
+  let t: TestApp;
+  let token: string;
+  beforeAll(async () => {
+    t = await startTestApp({ seed: true });
+    token = (await t.devLogin('空值测试')).accessToken;
+  });
+  afterAll(() => t.close());
+
+  /** 400 VALIDATION_FAILED naming the field. */
+  async function refusesNull(method: string, path: string, body: Record<string, unknown>, field: string): Promise<void> {
+    const res = await t.api(method, path, { token, body });
+    expect([path, field, res.status, res.body.code, res.body.details?.[0]?.field]).toEqual([path, field, 400, 'VALIDATION_FAILED', field]);
+  }
+
+  it('refuses null in cart, address, checkout and mall bodies and changes nothing', async () => {
+    const goods = (await t.api('GET', '/api/catalog/goods')).body[0];
+    const sku = (await t.api('GET', `/api/catalog/goods/${goods.id}`)).body.skus[0];
+    const line = await t.api('POST', '/api/cart', { token, body: { skuId: sku.id, quantity: 2 } });
+    expect(line.status).toBe(200);
+    const cartBefore = (await t.api('GET', '/api/cart', { token })).body;
+    await refusesNull('PATCH', `/api/cart/${line.body.id}`, { quantity: null }, 'quantity');
+    await refusesNull('PATCH', `/api/cart/${line.body.id}`, { checked: null }, 'checked');
+    expect((await t.api('GET', '/api/cart', { token })).body).toEqual(cartBefore);
+
+    const address = { name: '张三', phone: '13800138000', province: '上海市', city: '上海市', district: '浦东新区', detail: '世纪大道 100 号' };
+    await refusesNull('POST', '/api/addresses', { ...address, isDefault: null }, 'isDefault');
+    expect((await t.api('GET', '/api/addresses', { token })).body).toEqual([]);
+
+    const lines = [{ skuId: sku.id, quantity: 1 }];
+    await refusesNull('POST', '/api/checkout/quote', { lines, points: null }, 'points');
+    await refusesNull('POST', '/api/orders', { lines, addressId: 1, remark: null }, 'remark');
+    await refusesNull('POST', '/api/orders', { lines, addressId: 1, fromCart: null }, 'fromCart');
+    expect((await t.api('GET', '/api/orders', { token })).body).toEqual([]);
+
+    const item = (await t.api('GET', '/api/mall/items')).body[0];
+    await refusesNull('POST', `/api/mall/items/${item.id}/redeem`, { addressId: null }, 'addressId');
+    expect((await t.api('GET', '/api/mall/redemptions', { token })).body).toEqual([]);
+  });
+});

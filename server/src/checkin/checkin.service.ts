@@ -9,7 +9,7 @@ import { DomainError } from '../common/errors.js';
 import { Db } from '../common/db.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { LedgerQueries } from '../ledger/ledger-queries.service.js';
-import { isUniqueViolation } from '../common/sql.js';
+import { isUniqueViolation, num, sqlTime } from '../common/sql.js';
 import { MembersService } from '../members/members.service.js';
 import { RulesService } from '../rules/rules.service.js';
 import { Checkin } from './checkin.entity.js';
@@ -36,27 +36,31 @@ export class CheckinService {
     return this.rules.get(CHECKIN_RULES_KEY, DEFAULT_CHECKIN_RULE);
   }
 
+  /**
+   * The hot path of the day (every member, every morning): a handful of known statements on
+   * the driver, no query builder. The unit's first write is the ledger's, which locks the
+   * member's account; concurrent check-ins queue there and the later ones find the day taken.
+   */
   async checkIn(memberId: number): Promise<CheckinResultDto> {
     const rule = await this.rule();
     const now = this.clock.now();
     const day = shanghaiDay(now);
     const birthday = await this.birthdayOf(memberId);
-    const done = await this.db.unit(async (m) => {
-      const existing = await m.findOneBy(Checkin, { memberId, day });
+    const done = await this.db.unit(async () => {
+      const existing = await this.dayRow(memberId, day);
       if (existing) return { row: existing, alreadyDone: true };
-      const streak = (await this.streakEndingAt(memberId, addDays(day, -1))) + 1;
-      // The ledger locks the member's account first: concurrent check-ins queue there and the
-      // later ones find the day taken (or the ledger key used).
+      const streak = ((await this.dayRow(memberId, addDays(day, -1)))?.streak ?? 0) + 1;
       const earned = await this.ledger.earn({
         memberId, amount: checkinReward(streak, inBirthdayMonth(birthday, day), rule), source: 'checkin',
         key: `checkin:${memberId}:${day}`, ref: { type: 'checkin', id: day },
       });
-      if (earned.replayed) return { row: await m.findOneByOrFail(Checkin, { memberId, day }), alreadyDone: true };
-      const row = await m.save(m.create(Checkin, { memberId, day, kind: 'normal', streak, points: earned.amount, createdAt: now }));
-      return { row, alreadyDone: false };
+      if (earned.replayed) return { row: (await this.dayRow(memberId, day))!, alreadyDone: true };
+      await this.db.insert('INSERT INTO checkins (member_id, day, kind, streak, points, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        [memberId, day, 'normal', streak, earned.amount, sqlTime(now)]);
+      return { row: { streak, points: earned.amount }, alreadyDone: false };
     }).catch(async (error: unknown) => {
       if (!isUniqueViolation(error)) throw error;
-      return { row: await this.db.read((m) => m.findOneByOrFail(Checkin, { memberId, day })), alreadyDone: true };
+      return { row: (await this.dayRow(memberId, day))!, alreadyDone: true };
     });
     const { available } = await this.points.summary(memberId);
     return {
@@ -67,6 +71,11 @@ export class CheckinService {
       tomorrowPoints: checkinReward(done.row.streak + 1, inBirthdayMonth(birthday, addDays(day, 1)), rule),
       available,
     };
+  }
+
+  private async dayRow(memberId: number, day: string): Promise<{ streak: number; points: number } | null> {
+    const row = await this.db.one<{ streak: unknown; points: unknown }>('SELECT streak, points FROM checkins WHERE member_id = ? AND day = ?', [memberId, day]);
+    return row ? { streak: num(row.streak), points: num(row.points) } : null;
   }
 
   /** 补签: a missed day within the window, for its base points, at a cost in points. */
@@ -161,8 +170,8 @@ export class CheckinService {
     }
   }
 
-  private async birthdayOf(memberId: number): Promise<string | null> {
-    return (await this.members.get(memberId)).birthday;
+  private birthdayOf(memberId: number): Promise<string | null> {
+    return this.members.birthday(memberId);
   }
 }
 

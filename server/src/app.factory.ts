@@ -8,8 +8,10 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type AppConfig, REPO_ROOT } from './config/config.js';
 import type { Clock } from './common/clock.js';
+import { useCompression } from './common/compression.js';
 import { checkJsonShape, JSON_LIMITS } from './common/body-limits.js';
 import { DomainError } from './common/errors.js';
+import { closeWhenBodyUnread } from './common/uploads.js';
 import { AllExceptionsFilter } from './common/exception.filter.js';
 import { validationPipe } from './common/validation.js';
 import { AppModule } from './app.module.js';
@@ -75,8 +77,10 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     });
   }
 
+  await useCompression(app);
   // Uploads (avatars): one file, at most 2 MB; larger bodies are refused with 413.
   await app.register(multipart as never, { limits: { fileSize: 2 * 1024 * 1024, files: 1, fields: 5 } });
+  closeWhenBodyUnread(fastify);
   mkdirSync(config.mediaDir, { recursive: true });
   app.useStaticAssets({
     root: config.mediaDir,
@@ -97,8 +101,11 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       root: config.h5Dist,
       prefix: '/',
       decorateReply: false,
-      // index.html must be re-read after a deploy; hashed assets can be cached for good.
-      setHeaders: cacheFor((path) => (path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable')),
+      // The build's .br/.gz siblings, picked by Accept-Encoding (Vary: accept-encoding is set).
+      preCompressed: true,
+      // index.html must be re-read after a deploy; hashed assets can be cached for good. The
+      // path is the file sent, which may be index.html.br.
+      setHeaders: cacheFor((path) => (/\.html(\.br|\.gz)?$/.test(path) ? 'no-cache' : 'public, max-age=31536000, immutable')),
     });
   }
   await app.init();

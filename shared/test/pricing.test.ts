@@ -42,7 +42,7 @@ describe('coupon discount', () => {
       if (r.kind === 'discount' && r.maxOffFen !== null) expect(fit.discountFen).toBeLessThanOrEqual(r.maxOffFen);
     }));
   });
-  it('a no-threshold coupon larger than the order takes off only the order (mall #1002)', () => {
+  it('a no-threshold coupon larger than the order takes off only the order, never leaving a negative amount', () => {
     expect(couponDiscount(rule({ kind: 'no_threshold', thresholdFen: 0, amountFen: 1_000 }), [line(600)])).toEqual({ ok: true, discountFen: 600, eligibleFen: 600 });
   });
   it('counts only lines in scope towards the threshold and the discount', () => {

@@ -24,12 +24,14 @@ const SKIPPABLE = new Set(['COUPON_SOLD_OUT', 'COUPON_LIMIT_REACHED', 'COUPON_NO
  * 优惠券. Issuing a coupon is one transaction: the coupon row under its unique issue key (a
  * retried claim or a replayed event finds the first one), the member's count by a conditional
  * update that cannot pass the per-member limit, and the template's `issued` by one that cannot
- * pass its total — the hot template row last. Never count-then-insert (litemall #581).
+ * pass its total — the hot template row last. Never count-then-insert: 64 concurrent claims
+ * of a template with 1 left would each count 0 issued and all insert.
  *
  * A coupon serves one order, ever: `lock` takes it available→locked for an order by a
- * conditional update inside the order's transaction (macrozheng/mall #1003), `markUsed`
- * locked→used at payment, `release` locked→available when an unpaid order closes (litemall
- * #163), `restore` used→available on a full refund while still valid.
+ * conditional update inside the order's transaction (so concurrent orders cannot all use
+ * it), `markUsed` locked→used at payment, `release` locked→available when an unpaid order
+ * closes (a closed order must give its coupon back), `restore` used→available on a full
+ * refund while still valid.
  */
 @Injectable()
 export class CouponsService implements OnModuleInit {

@@ -2,8 +2,9 @@ import type { OrderStatus } from '@jifen/shared';
 import { DomainError } from '../common/errors.js';
 
 /**
- * The order process as data (STYLE #6): the only moves an order can make. Services change
- * status with a conditional update `WHERE status = <from>`, so of two racing moves one wins.
+ * The order process as data, checked in one place: the only moves an order can make.
+ * Services change status with a conditional update `WHERE status = <from>`, so of two racing
+ * moves one wins.
  */
 export const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
   pending: ['paid', 'closed'],

@@ -20,7 +20,7 @@ import { OrderBook, keys } from './order-book.js';
 import { PaymentsService } from './payments.service.js';
 import { RefundsService } from './refunds.service.js';
 
-/** Unpaid orders close after this long (SPEC); WeChat's prepay expires with them. */
+/** Unpaid orders close after 15 minutes; WeChat's prepay expires with them. */
 export const PAY_WINDOW_MS = 15 * 60_000;
 /** Shipped orders complete by themselves after this long. */
 export const AUTO_COMPLETE_MS = 7 * 24 * 3600_000;
@@ -113,7 +113,7 @@ export class OrdersService implements OnModuleInit {
   async adminList(statuses: OrderStatus[] = []): Promise<(OrderDto & { memberNickname: string })[]> {
     const orders = await this.db.read((m) => m.find(Order, { where: statuses.length ? { status: In(statuses) } : {}, order: { id: 'DESC' }, take: 100 }));
     const names = await this.members.nicknames([...new Set(orders.map((o) => o.memberId))]);
-    // A list masks personal data (SPEC): the phone's middle digits; the full address is on the order page.
+    // Lists mask personal data: the phone's middle digits; the full address is on the order page.
     return (await this.book.toDtos(orders)).map((o, i) => ({
       ...o, address: { ...o.address, phone: maskPhone(o.address.phone) }, memberNickname: names.get(orders[i].memberId) ?? '',
     }));

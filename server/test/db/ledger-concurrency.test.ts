@@ -10,7 +10,7 @@ import { PointsAccount, PointsEntry, PointsLot } from '../../src/ledger/ledger.e
 import { LedgerModel, type ModelOp } from './ledger-model.js';
 
 /**
- * TigerBeetle-style randomised run: seeded and replayable (LEDGER_SEED), thousands of mixed
+ * A randomised run, seeded and replayable (LEDGER_SEED): thousands of mixed
  * operations from concurrent workers over many members, the clock moving between rounds with
  * expiry runs, duplicates and aborted transactions injected. Afterwards every invariant
  * holds and an independent model, fed the operations in the order the database serialised

@@ -7,8 +7,8 @@ import { FakeWechatPay, type FakeWechatPayOptions } from './pay.js';
 /**
  * A local stand-in for WeChat's server API over real HTTP, faithful to its protocol: the
  * same paths, query and body fields, JSON shapes and error codes (errcode/errmsg).
- * Later issues extend it (phone number, wxacode, subscribe messages). WeChat Pay API v3 is
- * `fake.pay` (./pay.ts), served under /v3/.
+ * Served: code2Session, stable_token, the phone number, upload_shipping_info and
+ * getwxacodeunlimit. WeChat Pay API v3 is `fake.pay` (./pay.ts), served under /v3/.
  */
 export interface FakeWechatOptions {
   appId: string;

@@ -28,7 +28,8 @@ export function couponLabel(rule: CouponRule): string {
 
 /**
  * What a coupon takes off these lines: only the lines in its scope count towards the
- * threshold and the discount, and it never takes off more than they cost (mall #1002).
+ * threshold and the discount, and it never takes off more than they cost (a ¥10 coupon on a
+ * ¥6 order takes off ¥6: the amount to pay is never negative).
  */
 export function couponDiscount(rule: CouponRule, lines: readonly PricedLine[]): CouponFit {
   const inScope = lines.filter((l) =>

@@ -11,7 +11,10 @@ export interface TierRule {
   mallDiscountPct: number;
 }
 
-/** Defaults from the spec; operators change them through the rules table. */
+/**
+ * Default tiers (growth 0 / 500 / 2,000 / 5,000 yuan; points ×1.0 / ×1.2 / ×1.5 / ×2.0; 5% off
+ * points-mall prices from 金卡); operators change them through the rules table (key `tiers`).
+ */
 export const DEFAULT_TIERS: readonly TierRule[] = [
   { name: 'normal', label: '普通会员', minGrowth: 0, multiplierPct: 100, mallDiscountPct: 0 },
   { name: 'silver', label: '银卡会员', minGrowth: 500, multiplierPct: 120, mallDiscountPct: 0 },

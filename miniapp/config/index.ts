@@ -65,6 +65,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      // Taro's React components instead of its Web Components (Stencil runtime and every
+      // component's definition, with the whole swiper library, in every page's load). Their
+      // DOM is plain: <Input className='x'> is the <input class="x"> itself.
+      useHtmlComponents: true,
       publicPath: '/',
       staticDirectory: 'static',
       compile: compileShared,
@@ -85,7 +89,38 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Taro splits only initial chunks; pages are lazy chunks, so without this every page
       // carried its own copy of the H5 components, the tab bar and the API layer (~250 KB each).
       webpackChain(chain) {
-        chain.optimization.merge({ splitChunks: { chunks: 'all' } });
+        // Shared chunks under webpack's usual 20 KB floor stay in the pages that use them: 首页
+        // fetched some fifteen 1 KB chunks, and a browser opens only six connections at a time.
+        chain.optimization.merge({ splitChunks: { chunks: 'all', minSize: 20_000 } });
+        // The icon package marks its barrel file as having side effects, so one imported icon
+        // brought all of them (~45 KB) into 首页's first load; it has none worth keeping.
+        chain.module
+          .rule('nutui-icons-barrel')
+          .test(/@nutui[\\/]icons-react-taro[\\/]dist[\\/]es[\\/]index\.es\.js$/)
+          .set('sideEffects', false);
+        // Our icon list only re-exports (configure.ts holds its one side effect): each page
+        // takes the icons it uses instead of all of them.
+        chain.module
+          .rule('icon-barrel')
+          .test(path.resolve(__dirname, '../src/components/Icon/index.ts'))
+          .set('sideEffects', false);
+        // Taro's router imports its built-in tab bar element (and with it the Stencil runtime)
+        // even for a custom tab bar like ours: see h5/no-taro-tabbar.js.
+        chain.module
+          .rule('router-without-taro-tabbar')
+          .test(/@tarojs[\\/]router[\\/]dist[\\/]/)
+          .resolve.alias.set('@tarojs/components/dist/components$', path.resolve(__dirname, 'h5/no-taro-tabbar.js'));
+        // Taro's React Button styles outrank our one-class button styles: see h5/zero-button-specificity.js.
+        chain.module
+          .rule('taro-react-button-css')
+          .test(/@tarojs[\\/]components-react[\\/]dist[\\/]index\.css$/)
+          .enforce('pre')
+          .use('zero-button-specificity')
+          .loader(path.resolve(__dirname, 'h5/zero-button-specificity.js'));
+        // Taro's request API bundles fetch and AbortController polyfills and a JSONP client.
+        // Every browser in our browserslist has both, and no request of ours uses JSONP.
+        const unused = ['whatwg-fetch', 'abortcontroller-polyfill/dist/abortcontroller-polyfill-only', 'jsonp-retry'];
+        chain.resolve.merge({ alias: Object.fromEntries(unused.map((name) => [`${name}$`, false])) });
       },
     },
   };

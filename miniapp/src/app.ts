@@ -1,5 +1,6 @@
 import type { PropsWithChildren } from 'react';
 import { useLaunch } from '@tarojs/taro';
+import './components/Icon/configure';
 import { session } from './store/session';
 import { invites } from './store/invite';
 import './app.scss';

@@ -50,7 +50,7 @@ test('a new member binds a phone for the 100-point gift, then checks in once fro
   expect(await visible(page, '.me-phone').count()).toBe(0);
 
   // Bind a phone with the development form: the gift arrives, the card goes, the phone shows masked.
-  await visible(page, '.me-phone-input input').fill('13912345678');
+  await visible(page, 'input.me-phone-input').fill('13912345678');
   await page.getByText('登录成功').waitFor({ state: 'hidden' });
   await screenshot(page, 'e2e-phone');
   await visible(page, '.me-phone-submit').click();

@@ -71,7 +71,7 @@ test('a friend who opens the link and signs up with a phone earns the inviter 50
   await devSignIn(pageB, friendName);
   expect((await visited).status()).toBe(200);
   expect(posts).toEqual([{ code }]);
-  await visible(pageB, '.me-phone-input input').fill(`139${String(Date.now()).slice(-8)}`);
+  await visible(pageB, 'input.me-phone-input').fill(`139${String(Date.now()).slice(-8)}`);
   await visible(pageB, '.me-phone-submit').click();
   await pageB.getByText('新人礼 +100 积分已到账').waitFor();
   await visible(pageB, '.me-phone-card').waitFor({ state: 'detached' });

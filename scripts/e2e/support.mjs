@@ -89,7 +89,7 @@ export const tabTexts = (page) => page.locator('.tab-bar:visible .tab-bar__text'
 /** The development sign-in on 我的, as a person would do it. */
 export async function devSignIn(page, nickname) {
   await tab(page, 'me').click();
-  const input = visible(page, '.sign-in__input input');
+  const input = visible(page, 'input.sign-in__input');
   await input.waitFor();
   await input.fill(nickname);
   await visible(page, '.sign-in__submit').click();

@@ -1,14 +1,8 @@
-import { View } from '@tarojs/components';
-import { configure } from '@nutui/icons-react-taro';
-
 /**
- * NutUI icons render an HTML `<i>` by default, which the mini-program can only show with
- * @tarojs/plugin-html. A Taro View renders everywhere, so switch the tag once, before any
- * icon (ours or inside NutUI components) renders. Import icons from here, not the package.
+ * The icons the app uses, from one place (configure.ts, loaded by app.ts, makes them render
+ * as a Taro View). Only re-exports: the H5 build marks this file free of side effects, so a
+ * page bundles the icons it imports, not every icon listed here.
  */
-// The typings say string; the runtime takes any element type React can create.
-configure({ tag: View as unknown as string });
-
 export {
   ArrowLeft,
   ArrowRight,
@@ -25,6 +19,7 @@ export {
   Home,
   HomeF,
   Location,
+  MaskClose,
   Order,
   Phone,
   Refund,

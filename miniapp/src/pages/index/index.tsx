@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
-import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
-import { SearchBar } from '@nutui/nutui-react-taro';
-import '@nutui/nutui-react-taro/dist/es/packages/searchbar/style/css';
 import type { CategoryDto, GoodsDto } from '@jifen/shared';
 import { assetUrl } from '../../api/assets';
 import { listCategories, listGoods } from '../../api/catalog';
+import { Banners } from '../../components/Banners';
 import { EmptyState } from '../../components/EmptyState';
 import { GoodsCard, GoodsCardSkeleton } from '../../components/GoodsCard';
 import { Cart, Search } from '../../components/Icon';
+import { SearchField } from '../../components/SearchField';
 import { TabBarSlot } from '../../components/TabBar';
 import { useShare } from '../../hooks/useShare';
 import { cartCount, useCartCount } from '../../store/cart';
@@ -18,8 +18,8 @@ import { CheckinCard } from './CheckinCard';
 import './index.scss';
 
 const BANNERS = [
-  { key: 'double-points', image: '/assets/banners/double-points.png', title: '会员日 积分翻倍' },
-  { key: 'new-member', image: '/assets/banners/new-member.png', title: '新人礼 100 积分' },
+  { key: 'double-points', image: assetUrl('/assets/banners/double-points.png'), title: '会员日 积分翻倍' },
+  { key: 'new-member', image: assetUrl('/assets/banners/new-member.png'), title: '新人礼 100 积分' },
 ];
 
 const PROMISES = ['正品保障', '积分当钱花', '极速发货', '售后无忧'];
@@ -28,7 +28,8 @@ type Feed = { status: 'loading' } | { status: 'error' } | { status: 'ready'; goo
 
 export default function HomePage() {
   useShare();
-  const [categories, setCategories] = useState<CategoryDto[]>([]);
+  // null while loading: the row keeps its place with grey stand-ins.
+  const [categories, setCategories] = useState<CategoryDto[] | null>(null);
   const [categoryId, setCategoryId] = useState<number | undefined>();
   const [feed, setFeed] = useState<Feed>({ status: 'loading' });
   const [keyword, setKeyword] = useState('');
@@ -69,7 +70,7 @@ export default function HomePage() {
   // The server searches titles and subtitles (within the chosen category).
   const visible = feed.status === 'ready' ? feed.goods : [];
 
-  const category = categories.find((c) => c.id === categoryId);
+  const category = categories?.find((c) => c.id === categoryId);
 
   return (
     <View className='home'>
@@ -82,21 +83,8 @@ export default function HomePage() {
             {count > 0 && <Text className='home__cart-badge'>{count > 99 ? '99+' : count}</Text>}
           </View>
         </View>
-        <SearchBar
-          className='home__search'
-          shape='round'
-          placeholder='搜索车厘子、坚果、蓝牙耳机'
-          value={keyword}
-          onChange={(value) => setKeyword(value)}
-          onClear={() => setKeyword('')}
-        />
-        <Swiper className='home__banners' circular autoplay interval={4000} indicatorDots indicatorColor='rgba(255,255,255,0.5)' indicatorActiveColor='#ffffff'>
-          {BANNERS.map((banner) => (
-            <SwiperItem key={banner.key}>
-              <Image className='home__banner' src={assetUrl(banner.image)} mode='aspectFill' />
-            </SwiperItem>
-          ))}
-        </Swiper>
+        <SearchField className='home__search' placeholder='搜索车厘子、坚果、蓝牙耳机' value={keyword} onChange={setKeyword} />
+        <Banners className='home__banners' items={BANNERS} />
       </View>
 
       <View className='home__promises'>
@@ -108,7 +96,17 @@ export default function HomePage() {
         ))}
       </View>
 
-      {categories.length > 0 && (
+      {categories === null && (
+        <View className='home__categories'>
+          {[0, 1, 2, 3, 4].map((i) => (
+            <View key={i} className='home__category home__category--skeleton'>
+              <View className='home__category-icon' />
+              <View className='home__category-bar' />
+            </View>
+          ))}
+        </View>
+      )}
+      {categories !== null && categories.length > 0 && (
         <View className='home__categories'>
           {categories.map((c) => (
             <View

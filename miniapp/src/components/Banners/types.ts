@@ -1,0 +1,13 @@
+export interface Banner {
+  key: string;
+  /** Absolute image URL. */
+  image: string;
+  title: string;
+}
+
+export interface BannersProps {
+  className?: string;
+  items: Banner[];
+  /** Milliseconds each banner stays before the next. */
+  interval?: number;
+}

@@ -11,7 +11,6 @@ import type { Clock } from './common/clock.js';
 import { useCompression } from './common/compression.js';
 import { checkJsonShape, JSON_LIMITS } from './common/body-limits.js';
 import { DomainError } from './common/errors.js';
-import { closeWhenBodyUnread } from './common/uploads.js';
 import { AllExceptionsFilter } from './common/exception.filter.js';
 import { validationPipe } from './common/validation.js';
 import { AppModule } from './app.module.js';
@@ -80,7 +79,6 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   await useCompression(app);
   // Uploads (avatars): one file, at most 2 MB; larger bodies are refused with 413.
   await app.register(multipart as never, { limits: { fileSize: 2 * 1024 * 1024, files: 1, fields: 5 } });
-  closeWhenBodyUnread(fastify);
   mkdirSync(config.mediaDir, { recursive: true });
   app.useStaticAssets({
     root: config.mediaDir,

@@ -6,6 +6,7 @@ import type { MeDto, PhoneRequest, ProfileRequest, SignupResultDto } from '@jife
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { DomainError } from '../common/errors.js';
 import { CalendarDay, Omittable } from '../common/validation.js';
+import { readUploadedFile } from '../common/uploads.js';
 import { storeAvatar } from './avatars.js';
 import { CurrentMember, type Caller } from '../auth/decorators.js';
 import { LedgerQueries } from '../ledger/ledger-queries.service.js';
@@ -64,9 +65,9 @@ export class MembersController {
   @HttpCode(200)
   async uploadAvatar(@CurrentMember() caller: Caller, @Req() req: FastifyRequest): Promise<MeDto> {
     if (!req.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传头像');
-    const file = await req.file();
-    if (!file || file.fieldname !== 'avatar') throw new DomainError('VALIDATION_FAILED', '缺少头像文件（字段 avatar）');
-    const url = await storeAvatar(this.config.mediaDir, caller.id, await file.toBuffer());
+    const file = await readUploadedFile(req, 'avatar');
+    if (!file) throw new DomainError('VALIDATION_FAILED', '缺少头像文件（字段 avatar）');
+    const url = await storeAvatar(this.config.mediaDir, caller.id, file);
     const member = await this.members.setAvatar(caller.id, url);
     return this.members.toDto(member, await this.ledger.summary(caller.id));
   }

@@ -1,7 +1,36 @@
 import { existsSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { REPO_ROOT } from '../../src/config/config.js';
+
+/** One file part in a multipart body. */
+function multipartFile(field: string, data: Buffer): { body: Buffer; type: string } {
+  const boundary = 'jifenTestBoundary';
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`;
+  return { body: Buffer.concat([Buffer.from(head), data, Buffer.from(`\r\n--${boundary}--\r\n`)]), type: `multipart/form-data; boundary=${boundary}` };
+}
+
+interface Answer {
+  status: number;
+  text: string;
+  socket: Socket;
+}
+
+/** A request through `agent`, given up after 5 s without an answer. */
+function send(agent: http.Agent, url: string, method: string, headers: Record<string, string>, body?: Buffer): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, headers, agent }, (res) => {
+      let text = '';
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, text, socket: req.socket! }));
+    });
+    req.on('error', reject);
+    req.setTimeout(5000, () => req.destroy(new Error(`no answer to ${method} ${url} in 5 s`)));
+    req.end(body);
+  });
+}
 
 describe('profile: nickname, birthday, avatar', () => {
   let t: TestApp;
@@ -60,5 +89,28 @@ describe('profile: nickname, birthday, avatar', () => {
     const json = await t.api('POST', '/api/me/avatar', { token, body: {} });
     expect(json.status).toBe(415);
     expect((await t.api('GET', '/api/me', { token })).body.avatarUrl).toBe(me.avatarUrl);
+  });
+
+  it('answers the next request on a keep-alive connection after a refused upload', async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const auth = { authorization: `Bearer ${token}` };
+      const avatarBefore = (await t.api('GET', '/api/me', { token })).body.avatarUrl;
+      const wrongField = multipartFile('photo', Buffer.alloc(500_000, 1));
+      const refused = await send(agent, `${t.baseUrl}/api/me/avatar`, 'POST', { ...auth, 'content-type': wrongField.type }, wrongField.body);
+      expect([refused.status, JSON.parse(refused.text).code]).toEqual([400, 'VALIDATION_FAILED']);
+      const next = await send(agent, `${t.baseUrl}/api/me`, 'GET', auth);
+      expect(next.status).toBe(200);
+      expect(next.socket).toBe(refused.socket); // the rest of the upload was read: the same connection goes on
+
+      // Over the size limit multipart skips the rest of the file itself.
+      const tooBig = multipartFile('avatar', Buffer.alloc(3 * 1024 * 1024, 1));
+      const big = await send(agent, `${t.baseUrl}/api/me/avatar`, 'POST', { ...auth, 'content-type': tooBig.type }, tooBig.body);
+      expect(big.status).toBe(413);
+      expect((await send(agent, `${t.baseUrl}/api/me`, 'GET', auth)).status).toBe(200);
+      expect((await t.api('GET', '/api/me', { token })).body.avatarUrl).toBe(avatarBefore);
+    } finally {
+      agent.destroy();
+    }
   });
 });

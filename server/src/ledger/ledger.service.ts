@@ -4,7 +4,7 @@ import {
 } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
-import { num, readTime, sqlTime } from '../common/sql.js';
+import { isUniqueViolation, num, readTime, sqlTime } from '../common/sql.js';
 import { Db } from '../common/db.js';
 import { RulesService } from '../rules/rules.service.js';
 import { DEFAULT_LEDGER_RULES, LEDGER_RULES_KEY, type LedgerRules, MAX_POINTS } from './ledger.rules.js';
@@ -171,32 +171,34 @@ export class LedgerService {
     await this.ensureAccount(input.memberId);
     return this.db.unit(async () => {
       const ctx = await this.open(input.memberId, input.at);
-      const prior = await this.replay(ctx, input.key, input.pending ? 'pending' : 'earn', input.memberId);
-      if (prior) return prior;
+      return this.orReplay(ctx, input.key, input.pending ? 'pending' : 'earn', async () => {
+        let amount = input.amount;
+        let cappedBy = 0;
+        const capped = CAPPED_SOURCES.includes(input.source);
+        const day = shanghaiDay(ctx.now);
+        if (capped) {
+          const row = await this.db.one<{ capped_earned: number }>('SELECT capped_earned FROM points_daily WHERE member_id = ? AND day = ?', [ctx.memberId, day]);
+          const room = Math.max(0, rules.dailyCap - num(row?.capped_earned));
+          cappedBy = Math.max(0, amount - room);
+          amount -= cappedBy;
+          if (amount === 0) {
+            const prior = await this.replay(ctx, input.key, 'earn', ctx.memberId);
+            return prior ?? { ...this.snapshot(ctx, 'earn'), cappedBy };
+          }
+        }
 
-      let amount = input.amount;
-      let cappedBy = 0;
-      const capped = CAPPED_SOURCES.includes(input.source);
-      const day = shanghaiDay(ctx.now);
-      if (capped) {
-        const row = await this.db.one<{ capped_earned: number }>('SELECT capped_earned FROM points_daily WHERE member_id = ? AND day = ?', [ctx.memberId, day]);
-        const room = Math.max(0, rules.dailyCap - num(row?.capped_earned));
-        cappedBy = Math.max(0, amount - room);
-        amount -= cappedBy;
-        if (amount === 0) return { ...this.snapshot(ctx, 'earn'), cappedBy };
-      }
-
-      let result: LedgerResult;
-      if (input.pending) {
-        result = await this.append(ctx, { ...input, kind: 'pending', amount: 0, pendingDelta: amount, reason: input.reason ?? null });
-        await this.db.insert('INSERT INTO points_holds (member_id, entry_id, source, amount, remaining, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
-          [ctx.memberId, result.entryId, input.source, amount, amount, sqlTime(ctx.now)]);
-      } else {
-        const expiresAt = input.expiresAt ?? this.expiryFor(ctx.now, rules);
-        result = await this.credit(ctx, { ...input, kind: input.source === 'adjust' ? 'adjust' : 'earn', amount, expiresAt }, rules);
-      }
-      if (capped) await this.addDaily(ctx, day, amount);
-      return { ...result, cappedBy };
+        let result: LedgerResult;
+        if (input.pending) {
+          result = await this.append(ctx, { ...input, kind: 'pending', amount: 0, pendingDelta: amount, reason: input.reason ?? null });
+          await this.db.insert('INSERT INTO points_holds (member_id, entry_id, source, amount, remaining, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+            [ctx.memberId, result.entryId, input.source, amount, amount, sqlTime(ctx.now)]);
+        } else {
+          const expiresAt = input.expiresAt ?? this.expiryFor(ctx.now, rules);
+          result = await this.credit(ctx, { ...input, kind: input.source === 'adjust' ? 'adjust' : 'earn', amount, expiresAt }, rules);
+        }
+        if (capped) await this.addDaily(ctx, day, amount);
+        return { ...result, cappedBy };
+      });
     });
   }
 
@@ -207,9 +209,7 @@ export class LedgerService {
     await this.ensureAccount(input.memberId);
     return this.db.unit(async () => {
       const ctx = await this.open(input.memberId, input.at);
-      const prior = await this.replay(ctx, input.key, 'spend', input.memberId);
-      if (prior) return prior;
-      return this.debit(ctx, { ...input, kind: input.source === 'adjust' ? 'adjust' : 'spend' });
+      return this.orReplay(ctx, input.key, 'spend', () => this.debit(ctx, { ...input, kind: input.source === 'adjust' ? 'adjust' : 'spend' }));
     });
   }
 
@@ -384,6 +384,23 @@ export class LedgerService {
     this.known.add(memberId);
   }
 
+  /**
+   * Earning and spending, the hot operations, do not look their key up first: the entry's
+   * unique key decides. Their first write is the entry, so a used key (KeyUsed) or a refusal
+   * (not enough points: a retry of a spend that succeeded must still get its first result)
+   * has written nothing, and the first result is looked up only then.
+   */
+  private async orReplay(ctx: Ctx, key: string, kind: EntryKind, write: () => Promise<LedgerResult>): Promise<LedgerResult> {
+    try {
+      return await write();
+    } catch (error) {
+      if (!(error instanceof KeyUsed) && !(error instanceof DomainError)) throw error;
+      const prior = await this.replay(ctx, key, kind, ctx.memberId);
+      if (prior) return prior;
+      throw error;
+    }
+  }
+
   /** The first result of a used key, or null. A key reused for something else is a conflict. */
   private async replay(ctx: Ctx, key: string, kind: EntryKind, memberId: number): Promise<LedgerResult | null> {
     const row = await this.db.one<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM points_entries WHERE idempotency_key = ?`, [key]);
@@ -447,11 +464,12 @@ export class LedgerService {
       const spendable = lots.reduce((s, l) => s + num(l.remaining), 0);
       throw new DomainError('POINTS_INSUFFICIENT', `积分不足：需要 ${need}，可用 ${spendable}`, { need, available: spendable });
     }
+    ctx.account.available -= need;
+    // The entry first: a used key is refused before any lot changes (see orReplay).
+    const result = await this.append(ctx, { ...e, amount: -need });
     for (const [lotId, n] of taken) {
       await this.db.exec('UPDATE points_lots SET remaining = remaining - ? WHERE id = ?', [n, lotId]);
     }
-    ctx.account.available -= need;
-    const result = await this.append(ctx, { ...e, amount: -need });
     await this.allocate(ctx, result.entryId!, taken);
     return result;
   }
@@ -506,7 +524,9 @@ export class LedgerService {
         ref_type, ref_id, idempotency_key, reverses_entry_id, operator_id, reason, expires_at, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [ctx.memberId, e.kind, e.source, e.amount, pendingDelta, a.available, a.pending, a.debt, e.ref.type, String(e.ref.id), e.key,
-        e.reversesEntryId ?? null, e.operatorId ?? null, e.reason ?? null, e.expiresAt ? sqlTime(e.expiresAt) : null, sqlTime(ctx.now)]);
+        e.reversesEntryId ?? null, e.operatorId ?? null, e.reason ?? null, e.expiresAt ? sqlTime(e.expiresAt) : null, sqlTime(ctx.now)]).catch((error: unknown) => {
+      throw isUniqueViolation(error) ? new KeyUsed(e.key) : error;
+    });
     await this.db.exec('UPDATE points_accounts SET available = ?, pending = ?, debt = ?, earned_count = ?, earned_total = ?, updated_at = ? WHERE member_id = ?',
       [a.available, a.pending, a.debt, a.earned_count, a.earned_total, sqlTime(ctx.now), ctx.memberId]);
     return { entryId, memberId: ctx.memberId, kind: e.kind, amount: e.amount, pendingAmount: pendingDelta, available: a.available, pending: a.pending, debt: a.debt, replayed: false, cappedBy: 0 };
@@ -533,6 +553,13 @@ export class LedgerService {
   /** End of the Shanghai day, N calendar months after the day of `at`. */
   expiryFor(at: Date, rules: LedgerRules): Date {
     return endOfShanghaiDay(addMonths(shanghaiDay(at), rules.expiryMonths));
+  }
+}
+
+/** The entry's idempotency key was already taken (the unique index said so). */
+class KeyUsed extends Error {
+  constructor(key: string) {
+    super(`ledger key already used: ${key}`);
   }
 }
 

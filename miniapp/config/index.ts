@@ -117,6 +117,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
           .enforce('pre')
           .use('zero-button-specificity')
           .loader(path.resolve(__dirname, 'h5/zero-button-specificity.js'));
+        chain.module
+          .rule('taro-global-css-without-weui-font')
+          .test(/@tarojs[\\/]components[\\/]dist[\\/]taro-components[\\/]taro-components\.css$/)
+          .enforce('pre')
+          .use('drop-weui-font')
+          .loader(path.resolve(__dirname, 'h5/drop-weui-font.js'));
         // Taro's request API bundles fetch and AbortController polyfills and a JSONP client.
         // Every browser in our browserslist has both, and no request of ours uses JSONP.
         const unused = ['whatwg-fetch', 'abortcontroller-polyfill/dist/abortcontroller-polyfill-only', 'jsonp-retry'];

@@ -36,6 +36,10 @@ export interface MeDto {
 
 export interface AuthResult {
   accessToken: string;
+  /**
+   * Used once: POST /api/auth/refresh retires it and answers with the next one, which the
+   * client must keep. Sending a retired one again signs that device out.
+   */
   refreshToken: string;
   /** Seconds until the access token expires. */
   expiresIn: number;
@@ -74,6 +78,9 @@ export interface DevLoginRequest {
 export interface RefreshRequest {
   refreshToken: string;
 }
+
+/** POST /api/auth/logout: sign-out on this device, by its current refresh token. */
+export type LogoutRequest = RefreshRequest;
 
 /** What the client may use to sign in; dev is true only without a WeChat AppID. */
 export interface AuthOptionsDto {

@@ -4,11 +4,14 @@ import type { Role } from '@jifen/shared';
 import { DomainError } from '../common/errors.js';
 import { MembersService } from '../members/members.service.js';
 import { type Caller, IS_PUBLIC, ROLES } from './decorators.js';
-import { TokensService } from './tokens.service.js';
+import { TokenVersions } from './token-versions.js';
+import { type AccessGrant, TokensService } from './tokens.service.js';
 
 /**
- * Global guard: every route needs a valid access token unless marked @Public(); routes
- * marked @Roles() also need the member's current role, read from the database so a revoked
+ * Global guard: every route needs a valid access token unless marked @Public(), issued under
+ * the member's current token version (so sign-out everywhere and deleted members end it;
+ * checked against TokenVersions' cache, not a read per request). Routes marked @Roles() also
+ * need the member's current role, read from the database with the version so a revoked
  * operator loses access at once rather than when the token expires.
  */
 @Injectable()
@@ -17,6 +20,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokensService,
     private readonly members: MembersService,
+    private readonly versions: TokenVersions,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -25,25 +29,41 @@ export class AuthGuard implements CanActivate {
     const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) {
       // Open routes still know a signed-in caller (member prices); a bad token just browses as a visitor.
-      try {
-        if (token) req.caller = this.tokens.verifyAccess(token);
-      } catch {
-        req.caller = undefined;
+      req.caller = undefined;
+      if (token) {
+        const grant = this.tryVerify(token);
+        if (grant && (await this.versions.isCurrent(grant.id, grant.version))) req.caller = callerOf(grant);
       }
       return true;
     }
 
     if (!token) throw new DomainError('UNAUTHORIZED', '请先登录');
-    const caller = this.tokens.verifyAccess(token);
+    const grant = this.tokens.verifyAccess(token);
+    const caller = callerOf(grant);
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles?.length) {
-      const role = await this.members.roleOf(caller.id);
-      if (!role) throw new DomainError('UNAUTHORIZED', '登录信息无效，请重新登录');
-      if (!roles.includes(role)) throw new DomainError('FORBIDDEN', '没有权限执行此操作');
-      caller.role = role;
+      const access = await this.members.accessOf(grant.id);
+      this.versions.remember(grant.id, access?.tokenVersion ?? null);
+      if (!access || access.tokenVersion !== grant.version) throw new DomainError('UNAUTHORIZED', '登录已失效，请重新登录');
+      if (!roles.includes(access.role)) throw new DomainError('FORBIDDEN', '没有权限执行此操作');
+      caller.role = access.role;
+    } else if (!(await this.versions.isCurrent(grant.id, grant.version))) {
+      throw new DomainError('UNAUTHORIZED', '登录已失效，请重新登录');
     }
     req.caller = caller;
     return true;
   }
+
+  private tryVerify(token: string): AccessGrant | null {
+    try {
+      return this.tokens.verifyAccess(token);
+    } catch {
+      return null;
+    }
+  }
+}
+
+function callerOf(grant: AccessGrant): Caller {
+  return { id: grant.id, role: grant.role };
 }

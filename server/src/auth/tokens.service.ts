@@ -11,6 +11,8 @@ import type { Caller } from './decorators.js';
 interface AccessClaims {
   sub: number;
   role: Role;
+  /** The member's token version at issue: a sign-out everywhere moves it on. */
+  ver: number;
   typ: 'access';
   iat: number;
 }
@@ -18,8 +20,28 @@ interface AccessClaims {
 interface RefreshClaims {
   sub: number;
   ver: number;
+  /** The refresh family (one sign-in on one device) and this token's generation in it. */
+  fam: number;
+  gen: number;
   typ: 'refresh';
   iat: number;
+}
+
+/** Where a refresh token stands: its family and generation (see RefreshFamilies). */
+export interface RefreshPosition {
+  family: number;
+  generation: number;
+}
+
+/** A verified access token: the caller and the token version it was issued under. */
+export interface AccessGrant extends Caller {
+  version: number;
+}
+
+/** A verified refresh token. */
+export interface RefreshGrant extends RefreshPosition {
+  id: number;
+  version: number;
 }
 
 /** Issues and checks JWTs; token times come from the Clock so tests can expire them. */
@@ -40,12 +62,13 @@ export class TokensService {
     this.key = createSecretKey(Buffer.from(config.jwt.secret));
   }
 
-  issue(member: Member): Omit<AuthResult, 'member'> {
+  issue(member: Member, position: RefreshPosition): Omit<AuthResult, 'member'> {
     const iat = Math.floor(this.clock.now().getTime() / 1000);
     const { accessTtl, refreshTtl } = this.config.jwt;
     const secret = this.key as unknown as string; // @nestjs/jwt types say string | Buffer; jsonwebtoken takes a KeyObject
-    const access: AccessClaims = { sub: member.id, role: member.role, typ: 'access', iat };
-    const refresh: RefreshClaims = { sub: member.id, ver: member.tokenVersion, typ: 'refresh', iat };
+    const ver = member.tokenVersion;
+    const access: AccessClaims = { sub: member.id, role: member.role, ver, typ: 'access', iat };
+    const refresh: RefreshClaims = { sub: member.id, ver, fam: position.family, gen: position.generation, typ: 'refresh', iat };
     return {
       accessToken: this.jwt.sign({ ...access, exp: iat + accessTtl }, { secret }),
       refreshToken: this.jwt.sign({ ...refresh, exp: iat + refreshTtl }, { secret }),
@@ -53,14 +76,18 @@ export class TokensService {
     };
   }
 
-  verifyAccess(token: string): Caller {
+  verifyAccess(token: string): AccessGrant {
     const claims = this.verify<AccessClaims>(token, 'access');
-    return { id: claims.sub, role: claims.role };
+    // Tokens from before versions were carried are refused like any other stale token.
+    if (!Number.isInteger(claims.ver)) throw new DomainError('UNAUTHORIZED', '登录已失效，请重新登录');
+    return { id: claims.sub, role: claims.role, version: claims.ver };
   }
 
-  verifyRefresh(token: string): { id: number; version: number } {
+  verifyRefresh(token: string): RefreshGrant {
     const claims = this.verify<RefreshClaims>(token, 'refresh');
-    return { id: claims.sub, version: claims.ver };
+    // Tokens from before families existed cannot be rotated: the member signs in again.
+    if (![claims.ver, claims.fam, claims.gen].every(Number.isInteger)) throw new DomainError('UNAUTHORIZED', '登录已失效，请重新登录');
+    return { id: claims.sub, version: claims.ver, family: claims.fam, generation: claims.gen };
   }
 
   private verify<T extends { typ: string; sub: number }>(token: string, typ: T['typ']): T {

@@ -105,9 +105,15 @@ export class MembersService {
     return this.members.find({ where: { tier: Not('normal') }, select: { id: true, tier: true } });
   }
 
-  async roleOf(id: number): Promise<Role | null> {
-    const row = await this.members.findOne({ where: { id }, select: { id: true, role: true } });
-    return row?.role ?? null;
+  /** The member's current role and token version, or null when there is no such member. */
+  async accessOf(id: number): Promise<{ role: Role; tokenVersion: number } | null> {
+    const row = await this.members.findOne({ where: { id }, select: { id: true, role: true, tokenVersion: true } });
+    return row ? { role: row.role, tokenVersion: row.tokenVersion } : null;
+  }
+
+  /** Every token issued to the member so far stops working (sign-out on all devices). */
+  async bumpTokenVersion(id: number): Promise<void> {
+    await this.db.unit((m) => m.increment(Member, { id }, 'tokenVersion', 1));
   }
 
   /**

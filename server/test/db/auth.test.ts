@@ -1,6 +1,12 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FakeWechat } from '../fake-wechat/server.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { createApp } from '../../src/app.factory.js';
 import { Member } from '../../src/members/member.entity.js';
+import { MembersService } from '../../src/members/members.service.js';
+import { RefreshFamily } from '../../src/auth/refresh-family.entity.js';
+import { TOKEN_VERSION_TTL_MS } from '../../src/auth/token-versions.js';
+import { TokensService } from '../../src/auth/tokens.service.js';
 
 const APPID = 'wx0123456789abcdef';
 const SECRET = 'test-secret';
@@ -87,6 +93,168 @@ describe('tokens', () => {
     await t.dataSource.getRepository(Member).increment({ id: login.member.id }, 'tokenVersion', 1);
     const res = await t.api('POST', '/api/auth/refresh', { body: { refreshToken: login.refreshToken } });
     expect(res.status).toBe(401);
+  });
+});
+
+describe('refresh rotation, reuse detection and sign-out', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ seed: true });
+  });
+  afterAll(() => t.close());
+
+  const refresh = (refreshToken: string) => t.api('POST', '/api/auth/refresh', { body: { refreshToken } });
+  const familyOf = async (refreshToken: string) => {
+    const { fam } = JSON.parse(Buffer.from(refreshToken.split('.')[1], 'base64url').toString()) as { fam: number };
+    return t.dataSource.getRepository(RefreshFamily).findOneByOrFail({ id: fam });
+  };
+
+  it('retires each refresh token it rotates; a retired one shown again revokes its family, not other devices', async () => {
+    const phone = await t.devLogin('轮换');
+    const tablet = await t.devLogin('轮换');
+    const first = await refresh(phone.refreshToken);
+    expect(first.status).toBe(200);
+    expect(first.body.refreshToken).not.toBe(phone.refreshToken);
+    const second = await refresh(first.body.refreshToken);
+    expect(second.status).toBe(200);
+    expect((await t.api('GET', '/api/me', { token: second.body.accessToken })).status).toBe(200);
+
+    // The first rotated token again: someone else holds this family's tokens.
+    const reused = await refresh(first.body.refreshToken);
+    expect([reused.status, reused.body.code]).toEqual([401, 'UNAUTHORIZED']);
+    expect((await refresh(second.body.refreshToken)).status).toBe(401);
+    expect((await refresh(phone.refreshToken)).status).toBe(401);
+    expect((await familyOf(phone.refreshToken)).revokedAt).not.toBeNull();
+    // The other device's sign-in is its own family.
+    expect((await refresh(tablet.refreshToken)).status).toBe(200);
+  });
+
+  it('lets exactly one of 20 concurrent refreshes with the same token through', async () => {
+    const login = await t.devLogin('并发刷新');
+    const results = await Promise.all(Array.from({ length: 20 }, () => refresh(login.refreshToken)));
+    const ok = results.filter((r) => r.status === 200);
+    expect(ok).toHaveLength(1);
+    for (const r of results.filter((x) => x.status !== 200)) expect([r.status, r.body.code]).toEqual([401, 'UNAUTHORIZED']);
+    // The losers showed a retired token: the family is revoked, the winner's next token too.
+    expect((await familyOf(login.refreshToken)).generation).toBe(1);
+    expect((await refresh(ok[0].body.refreshToken)).status).toBe(401);
+  });
+
+  it('signs this device out with its refresh token, leaving the member\'s other devices signed in', async () => {
+    const phone = await t.devLogin('单设备退出');
+    const tablet = await t.devLogin('单设备退出');
+    const rotated = await refresh(phone.refreshToken);
+    const out = await t.api('POST', '/api/auth/logout', { body: { refreshToken: rotated.body.refreshToken } });
+    expect(out.status).toBe(204);
+    expect((await refresh(rotated.body.refreshToken)).status).toBe(401);
+    expect((await refresh(tablet.refreshToken)).status).toBe(200);
+    for (const refreshToken of ['not.a.jwt', phone.accessToken]) {
+      const bad = await t.api('POST', '/api/auth/logout', { body: { refreshToken } });
+      expect([bad.status, bad.body.code]).toEqual([401, 'UNAUTHORIZED']);
+    }
+    expect((await t.api('POST', '/api/auth/logout', { body: {} })).status).toBe(400);
+  });
+
+  it('signs out everywhere: every refresh and access token of the member stops at once', async () => {
+    const phone = await t.devLogin('全部退出');
+    const tablet = await t.devLogin('全部退出');
+    const other = await t.devLogin('旁观者');
+    expect((await t.api('GET', '/api/points', { token: tablet.accessToken })).status).toBe(200); // cached as current
+    expect((await t.api('POST', '/api/auth/logout-all')).status).toBe(401);
+    const out = await t.api('POST', '/api/auth/logout-all', { token: phone.accessToken });
+    expect(out.status).toBe(204);
+    for (const token of [phone.accessToken, tablet.accessToken]) {
+      const res = await t.api('GET', '/api/points', { token });
+      expect([res.status, res.body.code]).toEqual([401, 'UNAUTHORIZED']);
+    }
+    for (const login of [phone, tablet]) expect((await refresh(login.refreshToken)).status).toBe(401);
+    expect((await t.api('GET', '/api/points', { token: other.accessToken })).status).toBe(200);
+    // Signing in again gives tokens that work.
+    const again = await t.devLogin('全部退出');
+    expect((await t.api('GET', '/api/points', { token: again.accessToken })).status).toBe(200);
+    expect((await refresh(again.refreshToken)).status).toBe(200);
+  });
+});
+
+describe('access tokens of members that no longer exist or signed out elsewhere', () => {
+  let t: TestApp;
+  let second: NestFastifyApplication;
+  let secondUrl: string;
+  beforeAll(async () => {
+    t = await startTestApp({ seed: true });
+    // A second server process on the same database, as in a deployment with several.
+    second = await createApp(t.config, { clock: t.clock, logger: ['error'] });
+    await second.listen({ port: 0, host: '127.0.0.1' });
+    secondUrl = `http://127.0.0.1:${(second.getHttpServer().address() as { port: number }).port}`;
+  });
+  afterAll(async () => {
+    await second.close();
+    await t.close();
+  });
+
+  it('refuses a validly signed token for an unknown member, writing nothing', async () => {
+    const ghost = Object.assign(new Member(), { id: 999_999, role: 'member', tokenVersion: 0 });
+    const token = t.app.get(TokensService).issue(ghost, { family: 0, generation: 0 }).accessToken;
+    const goods = (await t.api('GET', '/api/catalog/goods')).body[0];
+    const sku = (await t.api('GET', `/api/catalog/goods/${goods.id}`)).body.skus[0];
+    const template = (await t.api('GET', '/api/coupons/center')).body[0];
+    const address = { name: '张三', phone: '13800138000', province: '上海市', city: '上海市', district: '浦东新区', detail: '世纪大道 100 号' };
+    const writes = [
+      await t.api('POST', '/api/addresses', { token, body: address }),
+      await t.api('POST', '/api/cart', { token, body: { skuId: sku.id, quantity: 1 } }),
+      await t.api('POST', `/api/coupons/center/${template.id}/claim`, { token }),
+    ];
+    for (const res of writes) expect([res.status, res.body.code]).toEqual([401, 'UNAUTHORIZED']);
+    for (const table of ['addresses', 'cart_items', 'coupons']) {
+      const [{ n }] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM ${table} WHERE member_id = 999999`);
+      expect([table, Number(n)]).toEqual([table, 0]);
+    }
+    // On open routes such a token just browses as a visitor.
+    expect((await t.api('GET', '/api/catalog/goods', { token })).status).toBe(200);
+  });
+
+  it('does not read the database for a member whose version is cached', async () => {
+    const members = t.app.get(MembersService);
+    const read = members.accessOf.bind(members);
+    let reads = 0;
+    members.accessOf = (id) => {
+      reads++;
+      return read(id);
+    };
+    try {
+      const { accessToken } = await t.devLogin('热点会员');
+      for (let i = 0; i < 10; i++) expect((await t.api('GET', '/api/points', { token: accessToken })).status).toBe(200);
+      expect(reads).toBe(1);
+      // After the entry's few seconds, once more.
+      t.clock.advance(TOKEN_VERSION_TTL_MS + 1);
+      expect((await t.api('GET', '/api/points', { token: accessToken })).status).toBe(200);
+      expect(reads).toBe(2);
+    } finally {
+      members.accessOf = read;
+    }
+  });
+
+  it('lets another server process see a sign-out everywhere or a deleted member within seconds', async () => {
+    const signedOut = await t.devLogin('另一进程');
+    const deleted = await t.devLogin('已删除');
+    const onSecond = (token: string) => fetch(`${secondUrl}/api/points`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await onSecond(signedOut.accessToken)).status).toBe(200);
+    expect((await onSecond(deleted.accessToken)).status).toBe(200);
+    expect((await t.api('POST', '/api/auth/logout-all', { token: signedOut.accessToken })).status).toBe(204);
+    await t.dataSource.getRepository(Member).delete({ id: deleted.member.id });
+    t.clock.advance(TOKEN_VERSION_TTL_MS + 1);
+    for (const token of [signedOut.accessToken, deleted.accessToken]) {
+      const res = await onSecond(token);
+      expect(res.status).toBe(401);
+    }
+  });
+
+  it('checks the version on operators\' routes from the database with the role', async () => {
+    const owner = await t.devLogin('运营小美');
+    expect((await t.api('GET', '/api/admin/audit', { token: owner.accessToken })).status).toBe(200);
+    await t.dataSource.getRepository(Member).increment({ id: owner.member.id }, 'tokenVersion', 1);
+    const res = await t.api('GET', '/api/admin/audit', { token: owner.accessToken });
+    expect([res.status, res.body.code]).toEqual([401, 'UNAUTHORIZED']);
   });
 });
 

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { isApiError, type AuthResult, type ErrorCode } from '@jifen/shared';
-import { tokenStore } from './tokens';
+import { type Tokens, tokenStore } from './tokens';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -65,10 +65,16 @@ const send: Send = async (req) => {
 };
 
 // One refresh at a time: parallel requests that all find the token expired wait for the same one.
+// Each refresh token works once (the server rotates it and treats a second use as theft), so a
+// request whose tokens were already replaced while it was under way retries with the new ones.
 let refreshing: Promise<boolean> | null = null;
 
-function refreshTokens(refreshToken: string): Promise<boolean> {
-  refreshing ??= send({ method: 'POST', path: '/api/auth/refresh', data: { refreshToken }, auth: 'none' })
+function refreshTokens(used: Tokens): Promise<boolean> {
+  if (refreshing) return refreshing;
+  const stored = tokenStore.get();
+  if (!stored) return Promise.resolve(false);
+  if (stored.refreshToken !== used.refreshToken) return Promise.resolve(true);
+  refreshing = send({ method: 'POST', path: '/api/auth/refresh', data: { refreshToken: stored.refreshToken }, auth: 'none' })
     .then((result) => {
       tokenStore.save(result as AuthResult);
       return true;
@@ -91,7 +97,7 @@ const withAuth: Interceptor = async (req, next) => {
     return await next({ ...req, header });
   } catch (error) {
     if (!tokens || !(error instanceof ApiRequestError) || error.status !== 401) throw error;
-    if (error.code === 'TOKEN_EXPIRED' && !req.retried && (await refreshTokens(tokens.refreshToken))) {
+    if (error.code === 'TOKEN_EXPIRED' && !req.retried && (await refreshTokens(tokens))) {
       return withAuth({ ...req, retried: true }, next);
     }
     // The token is no good and cannot be renewed: the member is signed out.

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { AuthOptionsDto, AuthResult, MeDto } from '@jifen/shared';
-import { getAuthOptions, signInForDev, signInWithWechat } from '../api/auth';
+import { getAuthOptions, signInForDev, signInWithWechat, signOutOnServer } from '../api/auth';
 import { getMe } from '../api/members';
 import { tokenStore } from '../api/tokens';
 import { platform } from '../platform';
@@ -102,9 +102,12 @@ export const session = {
     setState({ member: { ...state.member, points: { ...state.member.points, available } } });
   },
 
+  /** 退出登录: signed out here at once; the server retires this device's tokens (best effort, offline too). */
   signOut(): void {
+    const tokens = tokenStore.get();
     setState({ status: 'signedOut', member: null });
     tokenStore.clear();
+    if (tokens) signOutOnServer(tokens.refreshToken).catch(() => undefined);
   },
 };
 

@@ -121,6 +121,8 @@ interface LotRow {
 
 interface Ctx {
   now: Date;
+  /** `now` as the drivers store it, made once per operation. */
+  at: string;
   memberId: number;
   account: AccountRow;
 }
@@ -191,7 +193,7 @@ export class LedgerService {
         if (input.pending) {
           result = await this.append(ctx, { ...input, kind: 'pending', amount: 0, pendingDelta: amount, reason: input.reason ?? null });
           await this.db.insert('INSERT INTO points_holds (member_id, entry_id, source, amount, remaining, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
-            [ctx.memberId, result.entryId, input.source, amount, amount, sqlTime(ctx.now)]);
+            [ctx.memberId, result.entryId, input.source, amount, amount, ctx.at]);
         } else {
           const expiresAt = input.expiresAt ?? this.expiryFor(ctx.now, rules);
           result = await this.credit(ctx, { ...input, kind: input.source === 'adjust' ? 'adjust' : 'earn', amount, expiresAt }, rules);
@@ -357,7 +359,7 @@ export class LedgerService {
     }
     const a = account!;
     return {
-      now, memberId,
+      now, at: sqlTime(now), memberId,
       account: { available: num(a.available), pending: num(a.pending), debt: num(a.debt), earned_count: num(a.earned_count), earned_total: num(a.earned_total) },
     };
   }
@@ -423,7 +425,7 @@ export class LedgerService {
 
   private async settleHold(ctx: Ctx, holdId: number, amount: number): Promise<void> {
     const changed = await this.db.exec('UPDATE points_holds SET remaining = remaining - ?, updated_at = ? WHERE id = ? AND remaining >= ?',
-      [amount, sqlTime(ctx.now), holdId, amount]);
+      [amount, ctx.at, holdId, amount]);
     if (changed !== 1) throw new DomainError('POINTS_HOLD_SETTLED', '这笔待到账积分已处理');
   }
 
@@ -449,7 +451,7 @@ export class LedgerService {
         : null;
     if (reason) {
       await this.db.insert('INSERT INTO points_flags (member_id, entry_id, reason, status, created_at) VALUES (?, ?, ?, ?, ?)',
-        [ctx.memberId, result.entryId, reason, 'open', sqlTime(ctx.now)]);
+        [ctx.memberId, result.entryId, reason, 'open', ctx.at]);
     }
     return result;
   }
@@ -458,7 +460,7 @@ export class LedgerService {
   private async debit(ctx: Ctx, e: NewEntry): Promise<LedgerResult> {
     const need = e.amount;
     const lots = await this.db.rows<LotRow>(`SELECT id, remaining, expires_at FROM points_lots WHERE member_id = ? AND remaining > 0 AND expires_at >= ? ORDER BY expires_at, id`,
-      [ctx.memberId, sqlTime(ctx.now)]);
+      [ctx.memberId, ctx.at]);
     const { taken, short } = takeFrom(lots, need);
     if (short > 0) {
       const spendable = lots.reduce((s, l) => s + num(l.remaining), 0);
@@ -524,11 +526,11 @@ export class LedgerService {
         ref_type, ref_id, idempotency_key, reverses_entry_id, operator_id, reason, expires_at, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [ctx.memberId, e.kind, e.source, e.amount, pendingDelta, a.available, a.pending, a.debt, e.ref.type, String(e.ref.id), e.key,
-        e.reversesEntryId ?? null, e.operatorId ?? null, e.reason ?? null, e.expiresAt ? sqlTime(e.expiresAt) : null, sqlTime(ctx.now)]).catch((error: unknown) => {
+        e.reversesEntryId ?? null, e.operatorId ?? null, e.reason ?? null, e.expiresAt ? sqlTime(e.expiresAt) : null, ctx.at]).catch((error: unknown) => {
       throw isUniqueViolation(error) ? new KeyUsed(e.key) : error;
     });
     await this.db.exec('UPDATE points_accounts SET available = ?, pending = ?, debt = ?, earned_count = ?, earned_total = ?, updated_at = ? WHERE member_id = ?',
-      [a.available, a.pending, a.debt, a.earned_count, a.earned_total, sqlTime(ctx.now), ctx.memberId]);
+      [a.available, a.pending, a.debt, a.earned_count, a.earned_total, ctx.at, ctx.memberId]);
     return { entryId, memberId: ctx.memberId, kind: e.kind, amount: e.amount, pendingAmount: pendingDelta, available: a.available, pending: a.pending, debt: a.debt, replayed: false, cappedBy: 0 };
   }
 

@@ -11,7 +11,7 @@
 // A benchmark, not a test: run it on a quiet machine.
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import mysql from 'mysql2/promise';
@@ -262,7 +262,7 @@ async function bench(label, kind, url) {
       rates.redeem = r.ops;
       if (c.real !== c.total) notes.push(`check-in at ${connections}: ${c.real} real check-ins of ${c.total} requests`);
       results.push({ connections, rows });
-      printRows(`${label} — ${connections} connections`, kind, rows);
+      printRows(`${label} — ${connections} connections (1-min load ${loadavg()[0].toFixed(1)}, this bench's client and server included)`, kind, rows);
     }
     const finalRss = processStats(server.pid).rssMb;
     clean = true;
@@ -329,7 +329,7 @@ function summary(all) {
   }
 }
 
-console.log(`API benchmark: the built server in its own process, ${CONNECTIONS.join(' and ')} connections, ${SECONDS} s runs (node ${process.version})`);
+console.log(`API benchmark: the built server in its own process, ${CONNECTIONS.join(' and ')} connections, ${SECONDS} s runs (node ${process.version}; 1-min load ${loadavg()[0].toFixed(1)} before it starts)`);
 const all = [];
 const file = join(tmpdir(), `jifen-bench-api-${randomBytes(4).toString('hex')}.sqlite`);
 try {

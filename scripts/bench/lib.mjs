@@ -1,9 +1,8 @@
 // Shared helpers for benchmarks: concurrent workers, latency percentiles, a printed table, and
 // for HTTP benchmarks the server in its own process, its CPU and memory, autocannon runs.
-import { spawn, execFileSync } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { freePort } from '../lib/mariadb.mjs';
 
 export async function measure(name, { workers, total, op }) {
   const latencies = new Float64Array(total);
@@ -33,8 +32,6 @@ export function printTable(title, rows, baseline) {
 
 // ---- Benchmarks over HTTP against the real server in its own process ----
 
-const root = new URL('../..', import.meta.url).pathname;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** p50 and p99 (ms) of a list of latencies. */
 export function percentiles(latencies) {
@@ -43,42 +40,7 @@ export function percentiles(latencies) {
   return { p50: pct(50), p99: pct(99) };
 }
 
-/**
- * Runs the built server (`server/dist/main.js`, as `npm start` does) as a child process with
- * `env` on a free port, its output in `logFile`; resolves once /api/health answers. The pid
- * is the server's own, for `processStats`.
- */
-export async function startServerProcess({ env, logFile }) {
-  const port = await freePort();
-  const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, ['server/dist/main.js'], {
-    cwd: root,
-    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
-  let exited = false;
-  child.on('exit', () => { exited = true; });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const started = Date.now();
-  for (;;) {
-    if (exited) throw new Error(`server exited at start; see ${logFile}`);
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
-    } catch { /* not listening yet */ }
-    if (Date.now() - started > 60_000) throw new Error(`server not ready after 60 s; see ${logFile}`);
-    await sleep(100);
-  }
-  return {
-    baseUrl, pid: child.pid,
-    async stop() {
-      child.kill('SIGTERM');
-      for (let i = 0; i < 100 && !exited; i++) await sleep(100);
-      if (!exited) child.kill('SIGKILL');
-    },
-  };
-}
+export { startServerProcess } from '../lib/server-process.mjs';
 
 let ticksPerSecond;
 /** CPU time (user + system, µs) and resident memory (MB) of a process, from /proc. */

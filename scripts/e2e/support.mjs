@@ -1,58 +1,36 @@
 // Starts the built server on a fresh SQLite file with the demo shop, and a phone-sized
 // Chromium page (playwright-core driving Debian's /usr/bin/chromium).
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, createWriteStream } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { ensurePackages } from '../lib/apt.mjs';
-import { freePort } from '../lib/mariadb.mjs';
+import { startServerProcess } from '../lib/server-process.mjs';
 import { existsSync } from 'node:fs';
 
 export const root = new URL('../..', import.meta.url).pathname;
 export const artifacts = join(root, 'artifacts');
 
 export async function startServer(env = {}) {
-  const port = await freePort();
   const name = `jifen-e2e-${randomBytes(4).toString('hex')}`;
   const dbFile = join(tmpdir(), `${name}.sqlite`);
   mkdirSync(artifacts, { recursive: true });
-  const log = createWriteStream(join(artifacts, `${name}.server.log`));
-  const child = spawn(process.execPath, ['server/dist/main.js'], {
-    cwd: root,
+  const server = await startServerProcess({
+    logFile: join(artifacts, `${name}.server.log`),
     env: {
-      PATH: process.env.PATH,
       NODE_ENV: 'test',
-      PORT: String(port),
-      HOST: '127.0.0.1',
       DATABASE_URL: `sqlite:${dbFile}`,
       JWT_SECRET: randomBytes(32).toString('hex'),
       SEED_DEMO: '1',
       LOG_REQUESTS: '1',
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
-  let exited = false;
-  child.on('exit', () => { exited = true; });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (exited) throw new Error(`server exited at start; see artifacts/${name}.server.log`);
-    try {
-      const res = await fetch(`${baseUrl}/api/health`);
-      if (res.ok) break;
-    } catch { /* not listening yet */ }
-    if (i > 300) throw new Error('server did not start in 30 s');
-    await new Promise((r) => setTimeout(r, 100));
-  }
   return {
-    baseUrl,
+    baseUrl: server.baseUrl,
     async stop() {
-      child.kill('SIGTERM');
-      for (let i = 0; i < 50 && !exited; i++) await new Promise((r) => setTimeout(r, 100));
+      await server.stop();
       for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
     },
   };

@@ -53,6 +53,8 @@ export class Db implements OnModuleInit, BeforeApplicationShutdown {
   /** MySQL connections already switched to READ COMMITTED (a session setting). */
   private readonly readCommitted = new WeakSet<object>();
   private closing = false;
+  /** In-memory SQLite: no second connection, so reads outside units take the writer's turn. */
+  private readsQueue = false;
 
   constructor(private readonly dataSource: DataSource) {
     this.mysql = dataSource.options.type === 'mysql';
@@ -71,7 +73,7 @@ export class Db implements OnModuleInit, BeforeApplicationShutdown {
     this.writerUnit = { manager: runner.manager, driver: writerDriver, open: true };
     const file = String(this.dataSource.options.database);
     if (file === ':memory:' || file === '') {
-      // An in-memory database has no second connection: reads queue behind the writer.
+      this.readsQueue = true;
       this.reader = { manager: runner.manager, driver: writerDriver };
       return;
     }
@@ -133,7 +135,7 @@ export class Db implements OnModuleInit, BeforeApplicationShutdown {
   read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const joined = this.active();
     if (joined) return work(joined.manager);
-    if (this.writer && this.reader.manager === this.writerUnit!.manager) return this.unit(work); // in-memory SQLite
+    if (this.readsQueue) return this.unit(work);
     return work(this.reader.manager);
   }
 
@@ -141,7 +143,7 @@ export class Db implements OnModuleInit, BeforeApplicationShutdown {
   rows<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
     const unit = this.active();
     if (unit) return unit.driver.rows(sql, params) as Promise<T[]>;
-    if (this.writer && this.reader.driver === this.writerUnit!.driver) return this.unit(() => this.rows<T>(sql, params));
+    if (this.readsQueue) return this.unit(() => this.rows<T>(sql, params));
     return this.reader.driver.rows(sql, params) as Promise<T[]>;
   }
 

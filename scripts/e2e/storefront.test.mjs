@@ -25,7 +25,9 @@ test('a visitor browses the mall without signing in', async () => {
   expect(await visible(page, '.goods-card').count()).toBe(12);
   expect(await visible(page, '.goods-card__title').first().innerText()).toContain('车厘子');
   // the goods images in view (the rest load lazily) really load from /assets
-  await page.waitForFunction(() => [...document.querySelectorAll('.goods-card img')].some((img) => img.src && img.complete));
+  // (the first row is two cards wide: wait for both, not just the first to finish)
+  await page.waitForFunction(() => [...document.querySelectorAll('.goods-card img')]
+    .filter((img) => img.src && img.complete).length >= 2);
   const images = await page.evaluate(() => [...document.querySelectorAll('.goods-card img')]
     .filter((img) => img.src && img.complete).map((img) => [img.src, img.naturalWidth]));
   expect(images.length).toBeGreaterThanOrEqual(2);

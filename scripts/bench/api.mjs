@@ -7,7 +7,8 @@
 // Prints req/s (flows/s), p50, p99, the server's CPU µs per request and RSS, each throughput
 // ÷ health at the same connection count, and the targets. Members are signed in before the
 // measured runs, as many as the warm-up's rates say the runs need (at most BENCH_MEMBERS
-// check-in members and BENCH_SHOPPERS shoppers); BENCH_SECONDS sets the length of a run (5).
+// check-in members and BENCH_SHOPPERS shoppers); BENCH_SECONDS sets the length of a run (5);
+// BENCH_DB=sqlite or BENCH_DB=mariadb runs one database only.
 // A benchmark, not a test: run it on a quiet machine.
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
@@ -331,16 +332,21 @@ function summary(all) {
 
 console.log(`API benchmark: the built server in its own process, ${CONNECTIONS.join(' and ')} connections, ${SECONDS} s runs (node ${process.version}; 1-min load ${loadavg()[0].toFixed(1)} before it starts)`);
 const all = [];
+const only = process.env.BENCH_DB;
 const file = join(tmpdir(), `jifen-bench-api-${randomBytes(4).toString('hex')}.sqlite`);
-try {
-  all.push(await bench('SQLite', 'sqlite', `sqlite:${file}`));
-} finally {
-  for (const s of ['', '-wal', '-shm']) rmSync(file + s, { force: true });
+if (only !== 'mariadb') {
+  try {
+    all.push(await bench('SQLite', 'sqlite', `sqlite:${file}`));
+  } finally {
+    for (const s of ['', '-wal', '-shm']) rmSync(file + s, { force: true });
+  }
 }
-const db = await startMariadb({ database: 'bench_api' });
-try {
-  all.push(await bench('MariaDB', 'mariadb', db.url));
-} finally {
-  await db.stop();
+if (only !== 'sqlite') {
+  const db = await startMariadb({ database: 'bench_api' });
+  try {
+    all.push(await bench('MariaDB', 'mariadb', db.url));
+  } finally {
+    await db.stop();
+  }
 }
 summary(all);

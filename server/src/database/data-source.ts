@@ -40,6 +40,8 @@ export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
       enableWAL: true,
       prepareDatabase: (raw: { pragma(sql: string): unknown }) => {
         raw.pragma('busy_timeout = 5000');
+        // TypeORM turns WAL on but leaves synchronous at FULL, an fsync on every commit.
+        raw.pragma('synchronous = NORMAL');
       },
     };
   }

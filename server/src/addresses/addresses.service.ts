@@ -30,7 +30,7 @@ export class AddressesService {
 
   /** One of the member's (not deleted) addresses (inside a unit: as that unit sees it). */
   async get(memberId: number, id: number): Promise<AddressDto> {
-    const row = await this.db.read((m) => m.findOneBy(Address, { id, memberId, deleted: false }));
+    const row = await this.db.findOneBy(Address, { id, memberId, deleted: false });
     if (!row) throw notFound();
     return toDto(row);
   }

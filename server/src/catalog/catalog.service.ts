@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityManager, In, type Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 import type { CategoryDto, GoodsDetailDto, GoodsDto, SkuDto } from '@jifen/shared';
 import { DomainError } from '../common/errors.js';
 import { num } from '../common/sql.js';
@@ -118,13 +118,9 @@ export class CatalogService {
     const ids = [...new Set(skuIds)].filter((id) => Number.isInteger(id) && id > 0);
     const result = new Map<number, SkuLine>();
     if (ids.length === 0) return result;
-    const load = async (em: EntityManager) => {
-      const skus = await em.find(Sku, { where: { id: In(ids) } });
-      const goodsIds = [...new Set(skus.map((s) => s.goodsId))];
-      const goods = goodsIds.length ? await em.find(Goods, { where: { id: In(goodsIds) } }) : [];
-      return { skus, goods };
-    };
-    const { skus, goods } = await this.db.read(load);
+    const skus = await this.db.findBy(Sku, { id: ids });
+    const goodsIds = [...new Set(skus.map((s) => s.goodsId))];
+    const goods = goodsIds.length ? await this.db.findBy(Goods, { id: goodsIds }) : [];
     const byId = new Map(goods.map((g) => [g.id, g]));
     for (const sku of skus) {
       const g = byId.get(sku.goodsId);

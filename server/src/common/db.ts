@@ -1,8 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral, type QueryRunner } from 'typeorm';
+import { EntitySql, type Where } from './entity-sql.js';
 import { SqliteWriter } from './sqlite-writer.js';
-import { type Driver, type MysqlExecutor, MysqlDriver, type SqliteDatabase, SqliteDriver, type WriteResult } from './sql.js';
+import { bindTypeormNumbers, type Driver, type MysqlExecutor, MysqlDriver, type SqliteDatabase, SqliteDriver, type WriteResult } from './sql.js';
 
 /** Errors MySQL/MariaDB raise when two transactions collide; the whole unit is retried. */
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
@@ -56,8 +57,11 @@ export class Db implements OnModuleInit, BeforeApplicationShutdown {
   /** In-memory SQLite: no second connection, so reads outside units take the writer's turn. */
   private readsQueue = false;
 
+  private readonly entities: EntitySql;
+
   constructor(private readonly dataSource: DataSource) {
     this.mysql = dataSource.options.type === 'mysql';
+    this.entities = new EntitySql(dataSource);
   }
 
   async onModuleInit(): Promise<void> {
@@ -65,6 +69,7 @@ export class Db implements OnModuleInit, BeforeApplicationShutdown {
       this.reader = { manager: this.dataSource.manager, driver: new MysqlDriver((this.dataSource.driver as unknown as { pool: MysqlExecutor }).pool) };
       return;
     }
+    bindTypeormNumbers(this.dataSource.driver);
     const writerDb = (this.dataSource.driver as unknown as { databaseConnection: SqliteDatabase }).databaseConnection;
     const writerDriver = new SqliteDriver(writerDb);
     // better-sqlite3's driver has one shared query runner; the writer owns it.
@@ -87,6 +92,7 @@ export class Db implements OnModuleInit, BeforeApplicationShutdown {
       dropSchema: false,
     } as unknown as ConstructorParameters<typeof DataSource>[0]);
     await this.readerSource.initialize();
+    bindTypeormNumbers(this.readerSource.driver);
     const readerDb = (this.readerSource.driver as unknown as { databaseConnection: SqliteDatabase }).databaseConnection;
     this.reader = { manager: this.readerSource.manager, driver: new SqliteDriver(readerDb) };
   }
@@ -149,6 +155,32 @@ export class Db implements OnModuleInit, BeforeApplicationShutdown {
 
   async one<T>(sql: string, params: readonly unknown[] = []): Promise<T | undefined> {
     return (await this.rows<T>(sql, params))[0];
+  }
+
+  /**
+   * Entities where `where` holds (equality, IN for arrays, IS NULL for null), then `tail`
+   * (ORDER BY, LIMIT, a lock): for hot paths, without TypeORM's query builder (see EntitySql).
+   */
+  async findBy<T extends ObjectLiteral>(target: EntityTarget<T>, where: Where<T>, tail = ''): Promise<T[]> {
+    const [sql, params] = this.entities.select(target, where, tail);
+    return this.entities.hydrate(target, await this.rows<Record<string, unknown>>(sql, params));
+  }
+
+  /** The first entity `findBy` finds, or null. */
+  async findOneBy<T extends ObjectLiteral>(target: EntityTarget<T>, where: Where<T>, tail = ''): Promise<T | null> {
+    return (await this.findBy(target, where, tail))[0] ?? null;
+  }
+
+  /** Inserts an entity's row from the properties given and returns its id. */
+  insertEntity<T extends ObjectLiteral>(target: EntityTarget<T>, values: Partial<T>): Promise<number> {
+    const [sql, params] = this.entities.insert(target, values);
+    return this.insert(sql, params);
+  }
+
+  /** Updates `set` on the entity rows where `where` holds; returns the number changed. */
+  updateBy<T extends ObjectLiteral>(target: EntityTarget<T>, where: Where<T>, set: Partial<T>): Promise<number> {
+    const [sql, params] = this.entities.update(target, where, set);
+    return this.exec(sql, params);
   }
 
   /** Runs an UPDATE/DELETE and returns the number of rows it changed. */

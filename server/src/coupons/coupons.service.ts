@@ -123,7 +123,7 @@ export class CouponsService implements OnModuleInit {
   /** The member's coupons usable now, each priced against the lines: fitting first, larger first, then soonest expiry. */
   async forCheckout(memberId: number, lines: PricedLine[]): Promise<CheckoutCouponDto[]> {
     const now = this.clock.now();
-    const rows = (await this.db.read((m) => m.find(Coupon, { where: { memberId, state: 'available' }, order: { endsAt: 'ASC', id: 'ASC' } })))
+    const rows = (await this.db.findBy(Coupon, { memberId, state: 'available' }, 'ORDER BY ends_at ASC, id ASC'))
       .filter((c) => c.startsAt <= now && c.endsAt > now);
     const templates = await this.templatesOf(rows);
     return rows
@@ -142,11 +142,11 @@ export class CouponsService implements OnModuleInit {
    * cannot be taken or does not fit the lines; the caller's transaction then rolls back.
    */
   async lock(input: { memberId: number; couponId: number; orderId: number; lines: PricedLine[] }): Promise<{ discountFen: number; name: string }> {
-    const m = this.db.unitManager;
     const now = this.clock.now();
-    const coupon = await m.findOneBy(Coupon, { id: input.couponId, memberId: input.memberId });
+    const coupon = await this.db.findOneBy(Coupon, { id: input.couponId, memberId: input.memberId });
     if (!coupon) throw new DomainError('COUPON_NOT_USABLE', '优惠券不可用');
-    const template = await m.findOneByOrFail(CouponTemplate, { id: coupon.templateId });
+    const template = await this.db.findOneBy(CouponTemplate, { id: coupon.templateId });
+    if (!template) throw new Error(`coupon ${coupon.id} has no template ${coupon.templateId}`);
     const fit = couponDiscount(ruleOf(template), input.lines);
     if (!fit.ok) throw new DomainError('COUPON_NOT_USABLE', fit.reason);
     if (fit.discountFen === 0) throw new DomainError('COUPON_NOT_USABLE', '不适用于所选商品');
@@ -264,7 +264,7 @@ export class CouponsService implements OnModuleInit {
   private async templatesOf(rows: Coupon[]): Promise<Map<number, CouponTemplate>> {
     const ids = [...new Set(rows.map((c) => c.templateId))];
     if (ids.length === 0) return new Map();
-    return new Map((await this.db.read((m) => m.findBy(CouponTemplate, { id: In(ids) }))).map((t) => [t.id, t]));
+    return new Map((await this.db.findBy(CouponTemplate, { id: ids })).map((t) => [t.id, t]));
   }
 
   private async heldBy(memberId: number): Promise<Map<number, number>> {

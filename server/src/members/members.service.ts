@@ -39,7 +39,7 @@ export class MembersService {
   }
 
   async get(id: number): Promise<Member> {
-    const member = await this.members.findOneBy({ id });
+    const member = await this.db.findOneBy(Member, { id });
     if (!member) throw new DomainError('MEMBER_NOT_FOUND', '会员不存在');
     return member;
   }

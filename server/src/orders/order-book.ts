@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
 import { type AddressDto, ORDER_STATUS_LABELS, type OrderDto, type OrderStatus, shanghaiDay } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
@@ -40,13 +39,13 @@ export class OrderBook {
   }
 
   async find(orderId: number): Promise<Order> {
-    const order = await this.db.read((m) => m.findOneBy(Order, { id: orderId }));
+    const order = await this.db.findOneBy(Order, { id: orderId });
     if (!order) throw new DomainError('ORDER_NOT_FOUND', '订单不存在');
     return order;
   }
 
   async byNo(orderNo: string): Promise<Order | null> {
-    return this.db.read((m) => m.findOneBy(Order, { orderNo }));
+    return this.db.findOneBy(Order, { orderNo });
   }
 
   /**
@@ -56,12 +55,12 @@ export class OrderBook {
    * gets ORDER_STATE.
    */
   async move(order: Order, from: readonly OrderStatus[], to: OrderStatus, patch: Partial<Order> = {}, message = '订单状态已变化，请刷新'): Promise<Order> {
-    const m = this.db.unitManager;
+    if (!this.db.inUnit) throw new Error('an order moves only inside a unit of work');
     if (!from.includes(order.status)) throw new DomainError('ORDER_STATE', message, { status: order.status });
     assertMove(order.status, to, message);
     const now = this.clock.now();
-    const changed = await m.update(Order, { id: order.id, status: order.status }, { ...patch, status: to, updatedAt: now });
-    if (changed.affected !== 1) throw new DomainError('ORDER_STATE', message);
+    const changed = await this.db.updateBy(Order, { id: order.id, status: order.status }, { ...patch, status: to, updatedAt: now });
+    if (changed !== 1) throw new DomainError('ORDER_STATE', message);
     return Object.assign(order, patch, { status: to, updatedAt: now });
   }
 
@@ -102,16 +101,17 @@ export class OrderBook {
    * the rest starts empty; the address is kept as it is now (later edits do not change it).
    */
   async insert(order: NewOrder, address: AddressDto, lines: Omit<OrderLine, 'id' | 'orderId' | 'refundedQuantity'>[]): Promise<Order> {
-    const m = this.db.unitManager;
+    if (!this.db.inUnit) throw new Error('an order is written only inside a unit of work');
     const now = this.clock.now();
-    const saved = await m.save(m.create(Order, {
+    const values: Omit<Order, 'id'> = {
       couponId: null, couponName: null, couponFen: 0, refundedFen: 0, earnPoints: 0, earnState: 'none', remark: '', payDeadline: null,
       paidAt: null, payChannel: null, transactionId: null, shippedAt: null, expressCompany: null, trackingNo: null, autoCompleteAt: null,
       completedAt: null, closedAt: null, closeReason: null, resumeStatus: null, ...order,
       orderNo: this.newOrderNo(), address: JSON.stringify(snapshotOf(address)), createdAt: now, updatedAt: now,
-    }));
-    await m.insert(OrderLine, lines.map((l) => ({ ...l, orderId: saved.id, refundedQuantity: 0 })));
-    return saved;
+    };
+    const id = await this.db.insertEntity(Order, values);
+    for (const l of lines) await this.db.insertEntity(OrderLine, { ...l, orderId: id, refundedQuantity: 0 });
+    return Object.assign(new Order(), values, { id });
   }
 
   /** Takes stock for each line by a conditional update (SKU order: no deadlocks between orders). */
@@ -132,11 +132,8 @@ export class OrderBook {
   async toDtos(orders: Order[]): Promise<OrderDto[]> {
     if (orders.length === 0) return [];
     const ids = orders.map((o) => o.id);
-    const load = async (r: EntityManager) => Promise.all([
-      r.find(OrderLine, { where: { orderId: In(ids) }, order: { id: 'ASC' } }),
-      r.find(Refund, { where: { orderId: In(ids) }, order: { id: 'ASC' } }),
-    ]);
-    const [lines, refunds] = await this.db.read(load);
+    const lines = await this.db.findBy(OrderLine, { orderId: ids }, 'ORDER BY id ASC');
+    const refunds = await this.db.findBy(Refund, { orderId: ids }, 'ORDER BY id ASC');
     return orders.map((o) => toDto(o, lines.filter((l) => l.orderId === o.id), refunds.filter((r) => r.orderId === o.id)));
   }
 

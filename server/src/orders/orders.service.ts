@@ -58,7 +58,7 @@ export class OrdersService implements OnModuleInit {
 
   async create(memberId: number, request: CreateOrderRequest, clientKey: string = randomUUID()): Promise<OrderDto> {
     const requestKey = `${memberId}:${clientKey}`;
-    const previous = await this.db.read((m) => m.findOneBy(Order, { requestKey }));
+    const previous = await this.db.findOneBy(Order, { requestKey });
     if (previous) return this.book.toDto(previous);
     const address = await this.addresses.get(memberId, request.addressId);
     const now = this.clock.now();
@@ -91,7 +91,7 @@ export class OrdersService implements OnModuleInit {
     } catch (error) {
       // The same request raced itself (a double tap on MySQL): the first one's order.
       if (isUniqueViolation(error)) {
-        const first = await this.db.read((m) => m.findOneBy(Order, { requestKey }));
+        const first = await this.db.findOneBy(Order, { requestKey });
         if (first) return this.book.toDto(first);
       }
       throw error;

@@ -25,6 +25,8 @@ interface SqliteStatement {
 export interface SqliteDatabase {
   prepare(sql: string): SqliteStatement;
   exec(sql: string): unknown;
+  /** True between BEGIN and COMMIT/ROLLBACK on this connection. */
+  readonly inTransaction: boolean;
 }
 
 /** mysql2's callback connection or pool: both have `execute`. */

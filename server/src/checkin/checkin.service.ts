@@ -38,29 +38,32 @@ export class CheckinService {
 
   /**
    * The hot path of the day (every member, every morning): a handful of known statements on
-   * the driver, no query builder. The unit's first write is the ledger's, which locks the
-   * member's account; concurrent check-ins queue there and the later ones find the day taken.
+   * the driver, no query builder. The first read brings the member's birthday and both days
+   * the reward depends on; the first write is the ledger's, which locks the member's account,
+   * so concurrent check-ins queue there and the later ones find the day taken.
    */
   async checkIn(memberId: number): Promise<CheckinResultDto> {
     const rule = await this.rule();
     const now = this.clock.now();
     const day = shanghaiDay(now);
-    const birthday = await this.birthdayOf(memberId);
+    const yesterday = addDays(day, -1);
     const done = await this.db.unit(async () => {
-      const existing = await this.dayRow(memberId, day);
-      if (existing) return { row: existing, alreadyDone: true };
-      const streak = ((await this.dayRow(memberId, addDays(day, -1)))?.streak ?? 0) + 1;
+      const { birthday, days } = await this.recent(memberId, day, yesterday);
+      const existing = days.get(day);
+      if (existing) return { birthday, row: existing, alreadyDone: true };
+      const streak = (days.get(yesterday)?.streak ?? 0) + 1;
       const earned = await this.ledger.earn({
         memberId, amount: checkinReward(streak, inBirthdayMonth(birthday, day), rule), source: 'checkin',
         key: `checkin:${memberId}:${day}`, ref: { type: 'checkin', id: day },
       });
-      if (earned.replayed) return { row: (await this.dayRow(memberId, day))!, alreadyDone: true };
+      if (earned.replayed) return { birthday, row: (await this.dayRow(memberId, day))!, alreadyDone: true };
       await this.db.insert('INSERT INTO checkins (member_id, day, kind, streak, points, created_at) VALUES (?, ?, ?, ?, ?, ?)',
         [memberId, day, 'normal', streak, earned.amount, sqlTime(now)]);
-      return { row: { streak, points: earned.amount }, alreadyDone: false };
+      return { birthday, row: { streak, points: earned.amount }, alreadyDone: false };
     }).catch(async (error: unknown) => {
       if (!isUniqueViolation(error)) throw error;
-      return { row: (await this.dayRow(memberId, day))!, alreadyDone: true };
+      const { birthday, days } = await this.recent(memberId, day, day);
+      return { birthday, row: days.get(day)!, alreadyDone: true };
     });
     const { available } = await this.points.summary(memberId);
     return {
@@ -68,9 +71,20 @@ export class CheckinService {
       streak: done.row.streak,
       points: done.row.points,
       alreadyDone: done.alreadyDone,
-      tomorrowPoints: checkinReward(done.row.streak + 1, inBirthdayMonth(birthday, addDays(day, 1)), rule),
+      tomorrowPoints: checkinReward(done.row.streak + 1, inBirthdayMonth(done.birthday, addDays(day, 1)), rule),
       available,
     };
+  }
+
+  /** The member's birthday and check-ins of the two days, in one statement. */
+  private async recent(memberId: number, day: string, before: string): Promise<{ birthday: string | null; days: Map<string, { streak: number; points: number }> }> {
+    const rows = await this.db.rows<{ birthday: string | null; day: string | null; streak: unknown; points: unknown }>(
+      `SELECT m.birthday, c.day, c.streak, c.points FROM members m
+         LEFT JOIN checkins c ON c.member_id = m.id AND c.day IN (?, ?) WHERE m.id = ?`, [day, before, memberId]);
+    if (rows.length === 0) throw new DomainError('MEMBER_NOT_FOUND', '会员不存在');
+    const days = new Map<string, { streak: number; points: number }>();
+    for (const r of rows) if (r.day) days.set(r.day, { streak: num(r.streak), points: num(r.points) });
+    return { birthday: rows[0].birthday, days };
   }
 
   private async dayRow(memberId: number, day: string): Promise<{ streak: number; points: number } | null> {
@@ -168,10 +182,6 @@ export class CheckinService {
       day = addDays(day, 1);
       next++;
     }
-  }
-
-  private birthdayOf(memberId: number): Promise<string | null> {
-    return this.members.birthday(memberId);
   }
 }
 

@@ -128,6 +128,13 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
+/** A row refers to one that does not exist (SQLite; MySQL's INSERT IGNORE only warns). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  const code = e?.driverError?.code ?? e?.code;
+  return code === 'ER_NO_REFERENCED_ROW_2' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}
+
 interface TypeormSqliteDriver {
   escapeQueryWithParameters(sql: string, parameters: Record<string, unknown>, nativeParameters?: unknown): [string, unknown[]];
 }

@@ -4,7 +4,7 @@ import {
 } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
-import { isUniqueViolation, num, readTime, sqlTime } from '../common/sql.js';
+import { isForeignKeyViolation, isUniqueViolation, num, readTime, sqlTime } from '../common/sql.js';
 import { Db } from '../common/db.js';
 import { RulesService } from '../rules/rules.service.js';
 import { DEFAULT_LEDGER_RULES, LEDGER_RULES_KEY, type LedgerRules, MAX_POINTS } from './ledger.rules.js';
@@ -356,19 +356,24 @@ export class LedgerService {
     if (!account) {
       await this.createAccount(memberId, now);
       account = await this.db.one<AccountRow>(select, [memberId]);
+      if (!account) throw new DomainError('MEMBER_NOT_FOUND', '会员不存在');
     }
-    const a = account!;
+    const a = account;
     return {
       now, at: sqlTime(now), memberId,
       account: { available: num(a.available), pending: num(a.pending), debt: num(a.debt), earned_count: num(a.earned_count), earned_total: num(a.earned_total) },
     };
   }
 
+  /** The account's foreign key checks that the member exists (MySQL's IGNORE leaves no row). */
   private async createAccount(memberId: number, now: Date): Promise<void> {
-    const member = await this.db.one('SELECT id FROM members WHERE id = ?', [memberId]);
-    if (!member) throw new DomainError('MEMBER_NOT_FOUND', '会员不存在');
-    await this.db.exec(`INSERT ${this.db.mysql ? 'IGNORE' : 'OR IGNORE'} INTO points_accounts (member_id, available, pending, debt, earned_count, earned_total, updated_at) VALUES (?, 0, 0, 0, 0, 0, ?)`,
-      [memberId, sqlTime(now)]);
+    try {
+      await this.db.exec(`INSERT ${this.db.mysql ? 'IGNORE' : 'OR IGNORE'} INTO points_accounts (member_id, available, pending, debt, earned_count, earned_total, updated_at) VALUES (?, 0, 0, 0, 0, 0, ?)`,
+        [memberId, sqlTime(now)]);
+    } catch (error) {
+      if (isForeignKeyViolation(error)) throw new DomainError('MEMBER_NOT_FOUND', '会员不存在');
+      throw error;
+    }
   }
 
   /**

@@ -31,12 +31,6 @@ export class MembersService {
     return this.db.manager.getRepository(Member);
   }
 
-  /** The member's birthday (YYYY-MM-DD or null): one statement, read on every check-in. */
-  async birthday(id: number): Promise<string | null> {
-    const row = await this.db.one<{ birthday: string | null }>('SELECT birthday FROM members WHERE id = ?', [id]);
-    if (!row) throw new DomainError('MEMBER_NOT_FOUND', '会员不存在');
-    return row.birthday;
-  }
 
   async get(id: number): Promise<Member> {
     const member = await this.db.findOneBy(Member, { id });

@@ -49,17 +49,17 @@ export class MallService {
     const requestKey = `${memberId}:${clientKey ?? randomUUID()}`;
     // Most requests of a flash sale arrive after it sold out: answer those with one read (and,
     // for a request that carries a key, a look for its earlier success: a retry gets that).
-    const seen = await this.db.read((m) => m.findOneBy(MallItem, { id: itemId }));
-    if (seen && seen.stock <= 0 && !(clientKey && (await this.db.read((m) => m.findOneBy(MallRedemption, { requestKey }))))) {
+    const seen = await this.db.findOneBy(MallItem, { id: itemId });
+    if (seen && seen.stock <= 0 && !(clientKey && (await this.db.findOneBy(MallRedemption, { requestKey })))) {
       throw new DomainError('MALL_SOLD_OUT', '已兑完');
     }
     const member = await this.members.get(memberId);
     const address = seen?.kind === 'goods' ? await this.shipTo(memberId, addressId) : null;
     const now = this.clock.now();
-    const done = await this.db.unit(async (m) => {
-      const previous = await m.findOneBy(MallRedemption, { requestKey });
+    const done = await this.db.unit(async (): Promise<MallRedemption> => {
+      const previous = await this.db.findOneBy(MallRedemption, { requestKey });
       if (previous) return previous; // a retried request: the first result
-      const item = await m.findOneBy(MallItem, { id: itemId });
+      const item = await this.db.findOneBy(MallItem, { id: itemId });
       if (!item) throw new DomainError('MALL_ITEM_NOT_FOUND', '兑换商品不存在');
       if (item.status !== 'on' || (item.startsAt && item.startsAt > now) || (item.endsAt && item.endsAt <= now)) {
         throw new DomainError('MALL_NOT_AVAILABLE', '该商品当前不在兑换时间内');
@@ -81,19 +81,20 @@ export class MallService {
         }
       }
       await this.takeStock(item.id, now);
-      return m.save(m.create(MallRedemption, {
+      const redemption: Omit<MallRedemption, 'id'> = {
         memberId, itemId, points, status: item.kind === 'goods' ? 'to_ship' : 'granted', requestKey, createdAt: now, orderId, couponId,
-      }));
+      };
+      return Object.assign(new MallRedemption(), redemption, { id: await this.db.insertEntity(MallRedemption, redemption) });
     }).catch(async (error: unknown) => {
       // Two copies of one request raced on MySQL: the other committed first.
       if (isUniqueViolation(error)) {
-        const first = await this.db.read((m) => m.findOneBy(MallRedemption, { requestKey }));
+        const first = await this.db.findOneBy(MallRedemption, { requestKey });
         if (first) return first;
       }
       throw error;
     });
-    const item = await this.db.read((m) => m.findOneByOrFail(MallItem, { id: done.itemId }));
-    const order = done.orderId ? await this.db.read((m) => m.findOneBy(Order, { id: done.orderId! })) : null;
+    const item = (await this.db.findOneBy(MallItem, { id: done.itemId }))!;
+    const order = done.orderId ? await this.db.findOneBy(Order, { id: done.orderId }) : null;
     const { available } = await this.points.summary(memberId);
     return {
       id: done.id, itemId: done.itemId, title: item.title, kind: item.kind, points: done.points, status: statusOf(done, order ?? undefined),
@@ -125,9 +126,8 @@ export class MallService {
    * and the points, the unit and the member's limit come back).
    */
   private async shippingOrder(memberId: number, item: MallItem, points: number, address: AddressDto, requestKey: string, now: Date): Promise<number> {
-    const m = this.db.unitManager;
-    const goods = item.goodsId ? await m.findOneBy(Goods, { id: item.goodsId }) : null;
-    const sku = goods ? await m.findOne(Sku, { where: { goodsId: goods.id }, order: { sort: 'ASC', id: 'ASC' } }) : null;
+    const goods = item.goodsId ? await this.db.findOneBy(Goods, { id: item.goodsId }) : null;
+    const sku = goods ? await this.db.findOneBy(Sku, { goodsId: goods.id }, 'ORDER BY sort ASC, id ASC LIMIT 1') : null;
     const cash = item.cashFen > 0;
     const order = await this.orders.insert({
       memberId, status: cash ? 'pending' : 'paid', source: 'mall', goodsFen: points + item.cashFen, points, pointsFen: points, payFen: item.cashFen,

@@ -60,9 +60,15 @@ export function processStats(pid) {
  */
 export async function withServerStats(name, pid, run, { perOp = 1 } = {}) {
   const before = processStats(pid);
+  const client = process.cpuUsage();
   const row = await run();
   const after = processStats(pid);
-  return { name, ...row, cpuPerRequest: (after.cpuMicros - before.cpuMicros) / (row.total * perOp), rssMb: after.rssMb };
+  const used = process.cpuUsage(client);
+  const requests = row.total * perOp;
+  return {
+    name, ...row, cpuPerRequest: (after.cpuMicros - before.cpuMicros) / requests, rssMb: after.rssMb,
+    clientCpuPerRequest: (used.user + used.system) / requests,
+  };
 }
 
 /**

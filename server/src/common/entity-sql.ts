@@ -35,31 +35,17 @@ export class EntitySql {
   /** An INSERT of the properties of `values` that are not undefined. */
   insert<T extends ObjectLiteral>(target: EntityTarget<T>, values: Partial<T>): [string, unknown[]] {
     const m = this.mapping(target);
-    const names: string[] = [];
-    const params: unknown[] = [];
-    for (const [property, value] of Object.entries(values)) {
-      if (value === undefined) continue;
-      const column = this.column(m, property);
-      names.push(this.escape(column.databaseName));
-      params.push(this.toDatabase(value, column));
-    }
+    const [names, params] = this.values(m, values);
     return [`INSERT INTO ${m.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`, params];
   }
 
   /** An UPDATE setting `set` on the rows where `where` holds. */
   update<T extends ObjectLiteral>(target: EntityTarget<T>, where: Where<T>, set: Partial<T>): [string, unknown[]] {
     const m = this.mapping(target);
-    const assignments: string[] = [];
-    const params: unknown[] = [];
-    for (const [property, value] of Object.entries(set)) {
-      if (value === undefined) continue;
-      const column = this.column(m, property);
-      assignments.push(`${this.escape(column.databaseName)} = ?`);
-      params.push(this.toDatabase(value, column));
-    }
+    const [names, params] = this.values(m, set);
     const [condition, whereParams] = this.condition(m, where);
     if (!condition) throw new Error('an UPDATE without a condition');
-    return [`UPDATE ${m.table} SET ${assignments.join(', ')} WHERE ${condition}`, [...params, ...whereParams]];
+    return [`UPDATE ${m.table} SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE ${condition}`, [...params, ...whereParams]];
   }
 
   /** Entities from rows as the driver returned them (keyed by column name). */
@@ -73,6 +59,19 @@ export class EntitySql {
       }
       return entity;
     });
+  }
+
+  /** The escaped column names and database values of the properties that are not undefined. */
+  private values(m: Mapping, values: ObjectLiteral): [string[], unknown[]] {
+    const names: string[] = [];
+    const params: unknown[] = [];
+    for (const [property, value] of Object.entries(values)) {
+      if (value === undefined) continue;
+      const column = this.column(m, property);
+      names.push(this.escape(column.databaseName));
+      params.push(this.toDatabase(value, column));
+    }
+    return [names, params];
   }
 
   private condition(m: Mapping, where: Where<ObjectLiteral>): [string, unknown[]] {

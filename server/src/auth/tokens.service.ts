@@ -44,6 +44,9 @@ export interface RefreshGrant extends RefreshPosition {
   version: number;
 }
 
+/** Signature checks remembered at most (the oldest are dropped first). */
+const VERIFIED_MAX = 20_000;
+
 /** Issues and checks JWTs; token times come from the Clock so tests can expire them. */
 @Injectable()
 export class TokensService {
@@ -53,6 +56,13 @@ export class TokensService {
    * request's CPU in the flash-sale benchmark).
    */
   private readonly key: KeyObject;
+  /**
+   * Tokens whose signature checked out, with their claims: a shopper's app sends one access
+   * token with every request until it expires, and the HMAC check is the same every time.
+   * Only the signature is remembered; expiry (and, in the guard, the token version) is
+   * checked on every request.
+   */
+  private readonly verified = new Map<string, object>();
 
   constructor(
     private readonly jwt: JwtService,
@@ -91,15 +101,19 @@ export class TokensService {
   }
 
   private verify<T extends { typ: string; sub: number }>(token: string, typ: T['typ']): T {
-    let claims: T & { exp?: number };
-    try {
-      claims = this.jwt.verify<T & { exp?: number }>(token, {
-        secret: this.key as unknown as string,
-        ignoreExpiration: true,
-        algorithms: ['HS256'],
-      });
-    } catch {
-      throw new DomainError('UNAUTHORIZED', '登录信息无效，请重新登录');
+    let claims = this.verified.get(token) as (T & { exp?: number }) | undefined;
+    if (!claims) {
+      try {
+        claims = this.jwt.verify<T & { exp?: number }>(token, {
+          secret: this.key as unknown as string,
+          ignoreExpiration: true,
+          algorithms: ['HS256'],
+        });
+      } catch {
+        throw new DomainError('UNAUTHORIZED', '登录信息无效，请重新登录');
+      }
+      if (this.verified.size >= VERIFIED_MAX) this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(token, claims);
     }
     if (claims.typ !== typ || typeof claims.sub !== 'number') {
       throw new DomainError('UNAUTHORIZED', '登录信息无效，请重新登录');

@@ -5,8 +5,15 @@ type ColumnMetadata = EntityMetadata['columns'][number];
 /** Equality on some of an entity's properties; an array means IN, null means IS NULL. */
 export type Where<T> = { [K in keyof T]?: T[K] | readonly T[K][] | null };
 
+/** Column types both drivers hand back as they are (no conversion, unless a transformer). */
+const AS_IS = new Set(['int', 'integer', 'varchar', 'text']);
+/** How SQLite datetimes are stored ('YYYY-MM-DD HH:MM:SS.mmm', UTC). */
+const SQLITE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}$/;
+
 interface Mapping {
   meta: EntityMetadata;
+  /** Per column: its name in a row and how to turn the row's value into the property's. */
+  readers: { column: ColumnMetadata; name: string; read: (value: unknown) => unknown }[];
   table: string;
   /** `SELECT "a", "b" FROM "table"` */
   select: string;
@@ -51,11 +58,10 @@ export class EntitySql {
   /** Entities from rows as the driver returned them (keyed by column name). */
   hydrate<T extends ObjectLiteral>(target: EntityTarget<T>, rows: readonly Record<string, unknown>[]): T[] {
     const m = this.mapping(target);
-    const driver = this.dataSource.driver;
     return rows.map((row) => {
       const entity = m.meta.create() as T;
-      for (const column of m.meta.columns) {
-        if (column.databaseName in row) column.setEntityValue(entity, driver.prepareHydratedValue(row[column.databaseName], column));
+      for (const { column, name, read } of m.readers) {
+        if (name in row) column.setEntityValue(entity, read(row[name]));
       }
       return entity;
     });
@@ -95,6 +101,21 @@ export class EntitySql {
     return [parts.join(' AND '), params];
   }
 
+  /**
+   * The driver's own conversion, except where it is known to change nothing or, for SQLite
+   * datetimes in the stored format, to parse them as UTC (what it does, minus two regexes).
+   */
+  private reader(column: ColumnMetadata): (value: unknown) => unknown {
+    const driver = this.dataSource.driver;
+    const general = (value: unknown) => driver.prepareHydratedValue(value, column);
+    if (column.transformer) return general;
+    if (typeof column.type === 'string' && AS_IS.has(column.type)) return (value) => value;
+    if (column.type === 'datetime' && this.dataSource.options.type === 'better-sqlite3') {
+      return (value) => (typeof value === 'string' && SQLITE_TIME.test(value) ? new Date(`${value.replace(' ', 'T')}Z`) : general(value));
+    }
+    return general;
+  }
+
   private toDatabase(value: unknown, column: ColumnMetadata): unknown {
     return this.dataSource.driver.preparePersistentValue(value, column);
   }
@@ -116,6 +137,7 @@ export class EntitySql {
       const table = this.escape(meta.tableName);
       m = {
         meta,
+        readers: meta.columns.map((column) => ({ column, name: column.databaseName, read: this.reader(column) })),
         table,
         select: `SELECT ${meta.columns.map((c) => this.escape(c.databaseName)).join(', ')} FROM ${table}`,
         byProperty: new Map(meta.columns.map((c) => [c.propertyPath, c])),

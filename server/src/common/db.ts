@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral, type QueryRunner } from 'typeorm';
 import { EntitySql, type Where } from './entity-sql.js';
+import { SqliteCheckpointer } from './sqlite-checkpointer.js';
 import { SqliteWriter } from './sqlite-writer.js';
 import { bindTypeormNumbers, type Driver, type MysqlExecutor, MysqlDriver, type SqliteDatabase, SqliteDriver, type WriteResult } from './sql.js';
 
@@ -50,6 +51,7 @@ export class Db implements OnModuleInit, BeforeApplicationShutdown {
   private writer: SqliteWriter | null = null;
   private writerUnit: Unit | null = null;
   private writerDb: SqliteDatabase | null = null;
+  private checkpointer: SqliteCheckpointer | null = null;
   private reader!: Reader;
   private readerSource: DataSource | null = null;
   /** MySQL connections already switched to READ COMMITTED (a session setting). */
@@ -97,12 +99,17 @@ export class Db implements OnModuleInit, BeforeApplicationShutdown {
     bindTypeormNumbers(this.readerSource.driver);
     const readerDb = (this.readerSource.driver as unknown as { databaseConnection: SqliteDatabase }).databaseConnection;
     this.reader = { manager: this.readerSource.manager, driver: new SqliteDriver(readerDb) };
+    this.checkpointer = new SqliteCheckpointer(file, (pages) => {
+      if (writerDb.open) writerDb.exec(`PRAGMA wal_autocheckpoint = ${Number(pages)}`);
+    }, (message) => this.log.warn(message));
+    await this.checkpointer.start();
   }
 
   /** Lets queued SQLite units commit before the connections close. */
   async beforeApplicationShutdown(): Promise<void> {
     this.closing = true;
     await this.writer?.idle();
+    await this.checkpointer?.stop();
     if (this.readerSource?.isInitialized) await this.readerSource.destroy();
   }
 

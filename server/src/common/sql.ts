@@ -27,6 +27,7 @@ export interface SqliteDatabase {
   exec(sql: string): unknown;
   /** True between BEGIN and COMMIT/ROLLBACK on this connection. */
   readonly inTransaction: boolean;
+  readonly open: boolean;
 }
 
 /** mysql2's callback connection or pool: both have `execute`. */

@@ -3,19 +3,9 @@
 // 100-point new-member gift, opens 签到 from 首页 and checks in once (+10), with the points,
 // the streak and today's calendar cell following; a second tap changes nothing.
 import { join } from 'node:path';
-import { artifacts, devSignIn, launchBrowser, phoneContext, screenshot, startServer, tab, visible } from './support.mjs';
+import { artifacts, devSignIn, phoneContext, screenshot, serverAndBrowser, tab, visible } from './support.mjs';
 
-let server;
-let browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = serverAndBrowser();
 
 const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
 
@@ -32,12 +22,12 @@ function checkinPosts(page) {
 }
 
 test('a new member binds a phone for the 100-point gift, then checks in once from 首页', async () => {
-  const context = await phoneContext(browser);
+  const context = await phoneContext(suite.browser);
   const page = await context.newPage();
   const posts = checkinPosts(page);
   const nickname = `签到新人${Math.random().toString(36).slice(2, 6)}`;
 
-  await page.goto(`${server.baseUrl}/`);
+  await page.goto(`${suite.server.baseUrl}/`);
   await page.locator('.tab-bar:visible').waitFor();
 
   // Sign in (development sign-in): a new member, no points, no phone yet.

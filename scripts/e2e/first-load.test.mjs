@@ -2,32 +2,22 @@
 // of the page before any script has run, replaced by the page itself; scripts and styles sent
 // precompressed within a budget; and a retry message, not a dead screen, when a script or
 // page chunk cannot be fetched.
-import { launchBrowser, phoneContext, screenshot, startServer, tab, visible } from './support.mjs';
+import { phoneContext, screenshot, serverAndBrowser, tab, visible } from './support.mjs';
 
 const GOODS = '.taro_page .goods-card:not(.goods-card--skeleton)';
 // 首页's scripts as sent (brotli): about 105 KB today, 704 KB uncompressed before the split.
 const SCRIPT_BUDGET = 150 * 1024;
 
-let server;
-let browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = serverAndBrowser();
 
 test('the skeleton of 首页 paints before any script runs, and the page takes its place', async () => {
-  const context = await phoneContext(browser);
+  const context = await phoneContext(suite.browser);
   const page = await context.newPage();
   const held = [];
   let released = false;
   await page.route('**/js/**', (route) => (released ? route.continue() : held.push(route)));
   // Deferred scripts hold DOMContentLoaded back: wait only for the document.
-  await page.goto(`${server.baseUrl}/`, { waitUntil: 'commit' });
+  await page.goto(`${suite.server.baseUrl}/`, { waitUntil: 'commit' });
   const skeleton = page.locator('#boot-skeleton');
   await skeleton.locator('.k-feed').waitFor();
   await expect(skeleton.locator('.k-brand').innerText()).resolves.toBe('积分商城');
@@ -57,7 +47,7 @@ test('the skeleton of 首页 paints before any script runs, and the page takes i
 });
 
 test('首页 fetches its scripts and styles precompressed, within the script budget', async () => {
-  const context = await phoneContext(browser);
+  const context = await phoneContext(suite.browser);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -69,7 +59,7 @@ test('首页 fetches its scripts and styles precompressed, within the script bud
     const res = responses.get(requestId);
     if (res) res.bytes = encodedDataLength;
   });
-  await page.goto(`${server.baseUrl}/`);
+  await page.goto(`${suite.server.baseUrl}/`);
   await page.locator(GOODS).first().waitFor();
   await page.waitForLoadState('networkidle');
 
@@ -87,9 +77,9 @@ test('首页 fetches its scripts and styles precompressed, within the script bud
 });
 
 test('a page chunk that cannot be fetched shows 网络不给力 with 重试, and 重试 loads the page', async () => {
-  const context = await phoneContext(browser);
+  const context = await phoneContext(suite.browser);
   const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/`);
+  await page.goto(`${suite.server.baseUrl}/`);
   await page.locator(GOODS).first().waitFor();
   // The link drops: 积分商城's code has not been fetched yet.
   await page.route('**/js/**', (route) => route.abort('internetdisconnected'));
@@ -109,10 +99,10 @@ test('a page chunk that cannot be fetched shows 网络不给力 with 重试, and
 });
 
 test('an entry script that cannot be fetched shows the same message instead of a blank page', async () => {
-  const context = await phoneContext(browser);
+  const context = await phoneContext(suite.browser);
   const page = await context.newPage();
   await page.route(/\/js\/app\.[0-9a-f]+\.js$/, (route) => route.abort('internetdisconnected'));
-  await page.goto(`${server.baseUrl}/`);
+  await page.goto(`${suite.server.baseUrl}/`);
   await page.locator('#load-failed').getByText('网络不给力，加载失败').waitFor();
   expect(await page.locator('#boot-skeleton').count()).toBe(0);
   await context.close();

@@ -4,20 +4,10 @@
 // with the development form. The server's outbox then rewards A: B shows (masked) as 已注册
 // with +50 on A's list, and A's points on 我的 are 50. Sharing or opening alone earns nothing.
 import { maskNickname } from '@jifen/shared';
-import { devSignIn, launchBrowser, phoneContext, screenshot, startServer, visible } from './support.mjs';
+import { devSignIn, phoneContext, screenshot, serverAndBrowser, visible } from './support.mjs';
 
-let server;
-let browser;
-
-beforeAll(async () => {
-  // NODE_ENV=test turns the outbox poller off; the sign-up reward is handed out from it.
-  server = await startServer({ OUTBOX_POLL_MS: '200' });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+// NODE_ENV=test turns the outbox poller off; the sign-up reward is handed out from it.
+const suite = serverAndBrowser({ OUTBOX_POLL_MS: '200' });
 
 const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
 const suffix = () => Math.random().toString(36).slice(2, 6);
@@ -36,16 +26,16 @@ test('a friend who opens the link and signs up with a phone earns the inviter 50
   const friendName = `好友${suffix()}`;
 
   // A: a new member opens 邀请有礼 from 我的 and reads the H5 link.
-  const contextA = await phoneContext(browser);
+  const contextA = await phoneContext(suite.browser);
   const pageA = await contextA.newPage();
-  await pageA.goto(`${server.baseUrl}/`);
+  await pageA.goto(`${suite.server.baseUrl}/`);
   await pageA.locator('.tab-bar:visible').waitFor();
   await devSignIn(pageA, inviterName);
   await visible(pageA, '.me__entry--invite').click();
   const linkA = visible(pageA, '.invite-link');
   await linkA.waitFor();
   const link = await text(linkA);
-  expect(link).toMatch(new RegExp(`^${server.baseUrl.replace(/[.]/g, '\\.')}/#/pages/index/index\\?inv=[A-Za-z0-9]{4,16}$`));
+  expect(link).toMatch(new RegExp(`^${suite.server.baseUrl.replace(/[.]/g, '\\.')}/#/pages/index/index\\?inv=[A-Za-z0-9]{4,16}$`));
   const code = new URL(link.replace('/#/', '/')).searchParams.get('inv');
   expect(await text(visible(pageA, '.invite-copy'))).toBe('复制链接');
   expect(await text(visible(pageA, '.invite-total--signed-up'))).toBe('0 已注册');
@@ -58,7 +48,7 @@ test('a friend who opens the link and signs up with a phone earns the inviter 50
   expect(hero).toContain('7 天内注册有效');
 
   // B: a brand-new visitor opens the link in their own browser; nothing is reported before sign-in.
-  const contextB = await phoneContext(browser);
+  const contextB = await phoneContext(suite.browser);
   const pageB = await contextB.newPage();
   const posts = visitPosts(pageB);
   await pageB.goto(link);

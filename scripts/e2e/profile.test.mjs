@@ -3,30 +3,20 @@
 // as the avatar through the H5 file input (Taro.chooseImage), changes the nickname, and sees both
 // on 我的; the tier card shows the way to 银卡 and opens 会员等级.
 import { join } from 'node:path';
-import { devSignIn, launchBrowser, phoneContext, root, screenshot, startServer, visible } from './support.mjs';
+import { devSignIn, phoneContext, root, screenshot, serverAndBrowser, visible } from './support.mjs';
 
-let server;
-let browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = serverAndBrowser();
 
 const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
 
 test('a member uploads an avatar and changes the nickname on 个人资料, and 我的 shows both', async () => {
-  const context = await phoneContext(browser);
+  const context = await phoneContext(suite.browser);
   const page = await context.newPage();
   const suffix = Math.random().toString(36).slice(2, 6);
   const nickname = `资料${suffix}`;
   const renamed = `新昵称${suffix}`;
 
-  await page.goto(`${server.baseUrl}/`);
+  await page.goto(`${suite.server.baseUrl}/`);
   await page.locator('.tab-bar:visible').waitFor();
   await devSignIn(page, nickname);
 

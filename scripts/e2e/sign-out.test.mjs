@@ -2,20 +2,11 @@
 // rotates when an access token expires, and 退出登录 on 我的 retires this device's tokens on the
 // server (the stored refresh token no longer works), not just in local storage.
 import { createHmac, randomBytes } from 'node:crypto';
-import { devSignIn, launchBrowser, phoneContext, screenshot, startServer, visible } from './support.mjs';
+import { devSignIn, phoneContext, screenshot, serverAndBrowser, visible } from './support.mjs';
 
 const secret = randomBytes(32).toString('hex');
-let server;
-let browser;
 
-beforeAll(async () => {
-  server = await startServer({ JWT_SECRET: secret });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = serverAndBrowser({ JWT_SECRET: secret });
 
 /** An access token for the member that expired a minute ago, signed like the server's. */
 function expiredAccessToken(claims) {
@@ -34,13 +25,13 @@ async function storedTokens(page) {
 }
 
 const refreshOnServer = (refreshToken) =>
-  fetch(`${server.baseUrl}/api/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken }) });
+  fetch(`${suite.server.baseUrl}/api/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken }) });
 
 test('an expired access token is renewed and the rotated refresh token kept; 退出登录 retires it on the server', async () => {
-  const context = await phoneContext(browser);
+  const context = await phoneContext(suite.browser);
   const page = await context.newPage();
   const nickname = `退出${Math.random().toString(36).slice(2, 6)}`;
-  await page.goto(`${server.baseUrl}/`);
+  await page.goto(`${suite.server.baseUrl}/`);
   await page.locator('.tab-bar:visible').waitFor();
   await devSignIn(page, nickname);
   const signedIn = await storedTokens(page);

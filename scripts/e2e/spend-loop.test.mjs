@@ -2,22 +2,12 @@
 // browse → cart → checkout with a coupon and 500 points → sandbox pay → paid with pending
 // points → shipped (operator API) → confirm receipt → points available; a coupon redeemed in
 // 积分商城 shows in the wallet; a paid order refunded gives its points back.
-import { devSignIn as signIn, launchBrowser, phoneContext, screenshot, startServer, tab, visible } from './support.mjs';
+import { devSignIn as signIn, phoneContext, screenshot, serverAndBrowser, tab, visible } from './support.mjs';
 
-let server;
-let browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = serverAndBrowser();
 
 async function api(method, path, token, body) {
-  const res = await fetch(`${server.baseUrl}${path}`, {
+  const res = await fetch(`${suite.server.baseUrl}${path}`, {
     method,
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
@@ -28,9 +18,9 @@ const devToken = async (nickname) => (await api('POST', '/api/auth/dev', null, {
 
 /** A phone page signed in as `nickname` on 我的, with an API token for the same member. */
 async function signedIn(nickname) {
-  const context = await phoneContext(browser);
+  const context = await phoneContext(suite.browser);
   const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/`);
+  await page.goto(`${suite.server.baseUrl}/`);
   await signIn(page, nickname);
   return { context, page, token: await devToken(nickname) };
 }
@@ -123,7 +113,7 @@ test('a paid order refunded gives back its points, and 积分明细 shows them r
   expect(order).toMatchObject({ status: 'pending', points: 200 });
   expect(await api('POST', `/api/pay/sandbox/${order.id}`, token)).toMatchObject({ status: 'paid' });
 
-  await page.goto(`${server.baseUrl}/#/pages/order/index?id=${order.id}`);
+  await page.goto(`${suite.server.baseUrl}/#/pages/order/index?id=${order.id}`);
   await visible(page, '.order-detail__refund').click();
   await confirmModal(page);
   await visible(page, '.order-detail__status').filter({ hasText: '已退款' }).waitFor();
@@ -131,7 +121,7 @@ test('a paid order refunded gives back its points, and 积分明细 shows them r
   await screenshot(page, 'e2e-order-refunded');
   expect(await api('GET', '/api/points', token)).toMatchObject({ available: before.available, pending: before.pending });
 
-  await page.goto(`${server.baseUrl}/#/pages/points/index`);
+  await page.goto(`${suite.server.baseUrl}/#/pages/points/index`);
   await visible(page, '.points-entry').filter({ hasText: '积分抵现（退回）' }).first().waitFor();
   await context.close();
 });

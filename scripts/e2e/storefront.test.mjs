@@ -1,24 +1,14 @@
 // The storefront in Chromium at phone size, against the real server serving the H5 build:
 // browse without signing in, sign in with the development sign-in, see the member's
 // nickname and points on 我的; the 管理 tab is there for the demo operator only.
-import { devSignIn as signIn, launchBrowser, phoneContext, screenshot, startServer, tab, tabTexts, visible } from './support.mjs';
+import { devSignIn as signIn, phoneContext, screenshot, serverAndBrowser, tab, tabTexts, visible } from './support.mjs';
 
-let server;
-let browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = serverAndBrowser();
 
 test('a visitor browses the mall without signing in', async () => {
-  const context = await phoneContext(browser);
+  const context = await phoneContext(suite.browser);
   const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/`);
+  await page.goto(`${suite.server.baseUrl}/`);
   await page.locator('.goods-card').first().waitFor();
   const tabs = await tabTexts(page);
   expect(tabs).toEqual(['首页', '积分商城', '我的']);
@@ -38,9 +28,9 @@ test('a visitor browses the mall without signing in', async () => {
 });
 
 test('a shopper signs in and sees nickname and points on 我的, without 管理', async () => {
-  const context = await phoneContext(browser);
+  const context = await phoneContext(suite.browser);
   const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/`);
+  await page.goto(`${suite.server.baseUrl}/`);
   await page.locator('.tab-bar:visible').waitFor();
   await signIn(page, '小明');
   // 小明's demo history, written through the ledger: 950 available, 259 pending
@@ -57,9 +47,9 @@ test('a shopper signs in and sees nickname and points on 我的, without 管理'
 });
 
 test('the demo operator sees 管理 and its overview', async () => {
-  const context = await phoneContext(browser);
+  const context = await phoneContext(suite.browser);
   const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/`);
+  await page.goto(`${suite.server.baseUrl}/`);
   await page.locator('.tab-bar:visible').waitFor();
   await signIn(page, '运营小美');
   expect(await tabTexts(page)).toEqual(['首页', '积分商城', '我的', '管理']);
@@ -73,19 +63,19 @@ test('the demo operator sees 管理 and its overview', async () => {
 });
 
 test('the server answers unknown API routes with JSON while serving the H5 build', async () => {
-  const res = await fetch(`${server.baseUrl}/api/does-not-exist`);
+  const res = await fetch(`${suite.server.baseUrl}/api/does-not-exist`);
   expect(res.status).toBe(404);
   expect((await res.json()).code).toBe('NOT_FOUND');
-  const index = await fetch(`${server.baseUrl}/`);
+  const index = await fetch(`${suite.server.baseUrl}/`);
   expect(index.status).toBe(200);
   expect(index.headers.get('cache-control')).toBe('no-cache');
   expect(await index.text()).toContain('<div id="app"');
 });
 
 test('a shopper reads 积分明细: balance, what expires soon, and the history by kind', async () => {
-  const context = await phoneContext(browser);
+  const context = await phoneContext(suite.browser);
   const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/`);
+  await page.goto(`${suite.server.baseUrl}/`);
   await page.locator('.tab-bar:visible').waitFor();
   await signIn(page, '小明');
   await visible(page, '.me-expiring').filter({ hasText: '800 积分将于' }).waitFor();

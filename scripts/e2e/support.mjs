@@ -48,6 +48,23 @@ export async function launchBrowser() {
 }
 
 /** A new phone-sized context (390×844, like an iPhone 14) with its own storage. */
+/**
+ * A suite's real server (started with `env`) and Chromium: up before its first test, stopped
+ * after its last. Their handles are `suite.server` and `suite.browser` once up.
+ */
+export function serverAndBrowser(env = {}) {
+  const suite = { server: undefined, browser: undefined };
+  beforeAll(async () => {
+    suite.server = await startServer(env);
+    suite.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.stop();
+  });
+  return suite;
+}
+
 export function phoneContext(browser) {
   return browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
 }

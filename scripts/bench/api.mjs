@@ -268,7 +268,7 @@ async function bench(label, kind, url) {
       await run('GET /api/health (again)', () => health(connections, SECONDS));
       if (c.real !== c.total) notes.push(`check-in at ${connections}: ${c.real} real check-ins of ${c.total} requests`);
       results.push({ connections, rows });
-      printRows(`${label} — ${connections} connections (1-min load ${loadavg()[0].toFixed(1)}, this bench's client and server included)`, kind, rows);
+      printRows(`${label} — ${connections} connections (1-min load ${loadavg()[0].toFixed(1)}, this bench's client and server included)`, kind, rows, connections);
     }
     const finalRss = processStats(server.pid).rssMb;
     clean = true;
@@ -286,11 +286,11 @@ const mark = (ok) => (ok ? '✓' : '✗');
 const fixed = (v, digits = 0) => (Number.isFinite(v) ? v.toFixed(digits) : '-');
 
 /** The target printed beside a row, if it has one. */
-function targetOf(kind, row, ratio) {
+function targetOf(kind, row, ratio, connections) {
   const t = TARGETS[kind];
   const parts = [];
   if (row.name === 'POST /api/checkin' && t.checkin) parts.push(`÷ ≥ ${t.checkin.toFixed(2)} ${mark(ratio >= t.checkin)}`);
-  if (row.name === 'POST /api/checkin' && t.checkinP99) parts.push(`p99 < ${t.checkinP99} ms ${mark(row.p99 < t.checkinP99)}`);
+  if (row.name === 'POST /api/checkin' && t.checkinP99 && connections === 16) parts.push(`p99 < ${t.checkinP99} ms ${mark(row.p99 < t.checkinP99)}`);
   if (row.name.startsWith('checkout') && t.checkout) parts.push(`÷ ≥ ${t.checkout.toFixed(2)} ${mark(ratio >= t.checkout)}`);
   parts.push(`RSS < ${TARGETS.rssMb} ${mark(row.rssMb < TARGETS.rssMb)}`);
   return parts.join('  ');
@@ -299,7 +299,7 @@ function targetOf(kind, row, ratio) {
 /** The floor of a round: the faster of its two health runs (noise only ever slows a run down). */
 const floorOf = (rows) => Math.max(...rows.filter((r) => r.name.startsWith('GET /api/health')).map((r) => r.ops));
 
-function printRows(title, kind, rows) {
+function printRows(title, kind, rows, connections) {
   const floor = floorOf(rows);
   console.log(`\n${title}`);
   console.log('case                         req/s    p50 ms   p99 ms  CPU µs/req  client µs  RSS MB  ÷ health  errors  targets');
@@ -307,7 +307,7 @@ function printRows(title, kind, rows) {
     const ratio = row.ops / floor;
     const unit = row.name.startsWith('checkout') ? ' flows' : '';
     console.log(`${row.name.padEnd(24)} ${fixed(row.ops).padStart(9)}${unit.padEnd(6)} ${fixed(row.p50, 2).padStart(6)} ${fixed(row.p99, 2).padStart(8)}` +
-      ` ${fixed(row.cpuPerRequest).padStart(11)} ${fixed(row.clientCpuPerRequest).padStart(10)} ${fixed(row.rssMb).padStart(7)} ${fixed(ratio, 3).padStart(9)} ${String(row.failed).padStart(7)}  ${targetOf(kind, row, ratio)}`);
+      ` ${fixed(row.cpuPerRequest).padStart(11)} ${fixed(row.clientCpuPerRequest).padStart(10)} ${fixed(row.rssMb).padStart(7)} ${fixed(ratio, 3).padStart(9)} ${String(row.failed).padStart(7)}  ${targetOf(kind, row, ratio, connections)}`);
     if (row.failed > 0) console.log(`    non-2xx or errors: ${JSON.stringify(row.statuses)}`);
   }
 }
@@ -331,7 +331,8 @@ function summary(all) {
       const h = { ops: floorOf(rows) };
       if (targets.checkin) checks.push(`check-in ÷ health @${connections} ${fixed(c.ops / h.ops, 3)} (≥ ${targets.checkin}) ${mark(c.ops / h.ops >= targets.checkin)}`);
       if (targets.checkout) checks.push(`checkout ÷ health @${connections} ${fixed(f.ops / h.ops, 3)} (≥ ${targets.checkout}) ${mark(f.ops / h.ops >= targets.checkout)}`);
-      if (targets.checkinP99) checks.push(`check-in p99 @${connections} ${fixed(c.p99, 1)} ms (< ${targets.checkinP99}) ${mark(c.p99 < targets.checkinP99)}`);
+      // The p99 target is at 16 connections: at 64, queueing alone puts the mean above 15 ms.
+      if (targets.checkinP99 && connections === 16) checks.push(`check-in p99 @${connections} ${fixed(c.p99, 1)} ms (< ${targets.checkinP99}) ${mark(c.p99 < targets.checkinP99)}`);
     }
     checks.push(`RSS after the whole bench ${fixed(finalRss)} MB (< ${TARGETS.rssMb}) ${mark(finalRss < TARGETS.rssMb)}`);
     for (const line of checks) console.log(`  ${line}`);

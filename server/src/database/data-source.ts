@@ -55,5 +55,8 @@ export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
     timezone: 'Z',
     charset: 'utf8mb4_unicode_ci',
     extra: { connectionLimit: 24 },
+    // mysql2's long stack traces capture a stack on every call TypeORM makes (2.5% of the
+    // server's CPU under check-in load); TypeORM's errors carry the query instead.
+    trace: false,
   };
 }

@@ -59,9 +59,12 @@ export class LedgerQueries {
     };
   }
 
+  /** `balance` without the expiry list, in one statement (it follows every check-in and checkout). */
   async summary(memberId: number): Promise<PointsSummary> {
-    const { available, pending } = await this.balance(memberId);
-    return { available, pending };
+    const row = await this.db.one<{ available: unknown; pending: unknown; due: unknown }>(`SELECT a.available, a.pending,
+        (SELECT SUM(l.remaining) FROM points_lots l WHERE l.member_id = a.member_id AND l.remaining > 0 AND l.expires_at < ?) AS due
+       FROM points_accounts a WHERE a.member_id = ?`, [sqlTime(this.clock.now()), memberId]);
+    return { available: Math.max(0, num(row?.available) - num(row?.due)), pending: num(row?.pending) };
   }
 
   /** Newest first; `cursor` is the last id of the previous page. */

@@ -123,8 +123,12 @@ interface Ctx {
   now: Date;
   /** `now` as the drivers store it, made once per operation. */
   at: string;
+  /** The Shanghai day of `now`. */
+  day: string;
   memberId: number;
   account: AccountRow;
+  /** Capped points earned on `day` before this operation (read only when asked for). */
+  cappedToday: number;
 }
 
 interface NewEntry {
@@ -172,15 +176,14 @@ export class LedgerService {
     const rules = await this.currentRules();
     await this.ensureAccount(input.memberId);
     return this.db.unit(async () => {
-      const ctx = await this.open(input.memberId, input.at);
+      const capped = CAPPED_SOURCES.includes(input.source);
+      const ctx = await this.open(input.memberId, input.at, capped);
       return this.orReplay(ctx, input.key, input.pending ? 'pending' : 'earn', async () => {
         let amount = input.amount;
         let cappedBy = 0;
-        const capped = CAPPED_SOURCES.includes(input.source);
-        const day = shanghaiDay(ctx.now);
+        const day = ctx.day;
         if (capped) {
-          const row = await this.db.one<{ capped_earned: number }>('SELECT capped_earned FROM points_daily WHERE member_id = ? AND day = ?', [ctx.memberId, day]);
-          const room = Math.max(0, rules.dailyCap - num(row?.capped_earned));
+          const room = Math.max(0, rules.dailyCap - ctx.cappedToday);
           cappedBy = Math.max(0, amount - room);
           amount -= cappedBy;
           if (amount === 0) {
@@ -349,26 +352,38 @@ export class LedgerService {
    * beforehand in its own statement (`ensureAccount`): creating it inside the transaction
    * would take gap locks that deadlock two first operations of one member.
    */
-  private async open(memberId: number, at?: Date): Promise<Ctx> {
+  private async open(memberId: number, at?: Date, withCapped = false): Promise<Ctx> {
     const now = at ?? this.clock.now();
-    const select = `SELECT available, pending, debt, earned_count, earned_total FROM points_accounts WHERE member_id = ?${this.db.forUpdate}`;
-    let account = await this.db.one<AccountRow>(select, [memberId]);
+    const day = shanghaiDay(now);
+    // The day's capped earnings come with the account row, in the same round trip.
+    const select = withCapped
+      ? `SELECT a.available, a.pending, a.debt, a.earned_count, a.earned_total, d.capped_earned FROM points_accounts a
+           LEFT JOIN points_daily d ON d.member_id = a.member_id AND d.day = ? WHERE a.member_id = ?${this.db.forUpdate}`
+      : `SELECT available, pending, debt, earned_count, earned_total FROM points_accounts WHERE member_id = ?${this.db.forUpdate}`;
+    const params = withCapped ? [day, memberId] : [memberId];
+    let account = await this.db.one<AccountRow & { capped_earned?: unknown }>(select, params);
     if (!account) {
-      await this.createAccount(memberId, now);
-      account = await this.db.one<AccountRow>(select, [memberId]);
+      // A row this statement created is ours, locked, and all zeros, with no daily totals yet
+      // (they are written only with an account): no need to read it back.
+      if (await this.createAccount(memberId, now)) {
+        return { now, at: sqlTime(now), day, memberId, account: { available: 0, pending: 0, debt: 0, earned_count: 0, earned_total: 0 }, cappedToday: 0 };
+      }
+      account = await this.db.one<AccountRow & { capped_earned?: unknown }>(select, params);
       if (!account) throw new DomainError('MEMBER_NOT_FOUND', '会员不存在');
     }
     const a = account;
     return {
-      now, at: sqlTime(now), memberId,
+      now, at: sqlTime(now), day, memberId,
       account: { available: num(a.available), pending: num(a.pending), debt: num(a.debt), earned_count: num(a.earned_count), earned_total: num(a.earned_total) },
+      cappedToday: num(a.capped_earned),
     };
   }
 
   /** The account's foreign key checks that the member exists (MySQL's IGNORE leaves no row). */
-  private async createAccount(memberId: number, now: Date): Promise<void> {
+  /** True when this call created the row (false: it was there, or MySQL's IGNORE dropped a foreign key failure). */
+  private async createAccount(memberId: number, now: Date): Promise<boolean> {
     try {
-      await this.db.exec(`INSERT ${this.db.mysql ? 'IGNORE' : 'OR IGNORE'} INTO points_accounts (member_id, available, pending, debt, earned_count, earned_total, updated_at) VALUES (?, 0, 0, 0, 0, 0, ?)`,
+      return 1 === await this.db.exec(`INSERT ${this.db.mysql ? 'IGNORE' : 'OR IGNORE'} INTO points_accounts (member_id, available, pending, debt, earned_count, earned_total, updated_at) VALUES (?, 0, 0, 0, 0, 0, ?)`,
         [memberId, sqlTime(now)]);
     } catch (error) {
       if (isForeignKeyViolation(error)) throw new DomainError('MEMBER_NOT_FOUND', '会员不存在');

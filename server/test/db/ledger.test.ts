@@ -101,9 +101,11 @@ describe('LedgerService', () => {
     expect(await t.dataSource.getRepository(PointsEntry).countBy({ kind: 'expire', memberId: a })).toBe(0);
     t.clock.set('2027-03-01T15:59:59.999Z'); // the last instant of the day: still spendable
     expect((await queries.balance(a)).available).toBe(70);
+    expect((await queries.summary(a)).available).toBe(70);
     t.clock.set('2027-03-01T16:00:00.000Z');
     const before = await queries.balance(a);
     expect(before.available).toBe(0); // past due: no longer spendable, even before the job runs
+    expect((await queries.summary(a)).available).toBe(0);
     await expect(ledger.spend({ memberId: a, amount: 1, source: 'cash', key: `exp-s2-${a}`, ref: ref(4) })).rejects.toMatchObject({ code: 'POINTS_INSUFFICIENT' });
 
     const run = await ledger.expireDue(t.clock.now());

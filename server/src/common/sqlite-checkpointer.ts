@@ -74,9 +74,14 @@ export class SqliteCheckpointer {
     const worker = this.worker;
     if (!worker) return;
     this.worker = null;
+    // Held alive until it has exited: an unref'd worker and timer alone would let the event
+    // loop empty mid-shutdown, and the process would exit before the last checkpoint.
+    worker.ref();
+    let timer: NodeJS.Timeout | undefined;
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     worker.postMessage('stop');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000).unref())]);
+    await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 5000)))]);
+    clearTimeout(timer);
     await worker.terminate();
     this.autocheckpoint(1000);
   }

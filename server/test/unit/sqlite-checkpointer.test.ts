@@ -1,7 +1,11 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import ts from 'typescript';
 import { SqliteCheckpointer } from '../../src/common/sqlite-checkpointer.js';
 
 const until = async (what: () => boolean, ms: number) => {
@@ -70,5 +74,31 @@ describe('SQLite checkpoints on a worker thread', () => {
     expect(settings).toEqual([0, 1000]);
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     expect(warnings.at(-1)).toMatch(/exited/);
+  });
+
+  it('stops in a process that nothing else keeps alive (as at shutdown), with its last checkpoint', () => {
+    // The worker is unref'd while it runs; a stop that let the event loop empty would end the
+    // process before the worker's last checkpoint, and an awaited stop would never return.
+    const here = dirname(fileURLToPath(import.meta.url));
+    const source = readFileSync(resolve(here, '../../src/common/sqlite-checkpointer.ts'), 'utf8');
+    writeFileSync(join(dir, 'checkpointer.mjs'), ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } }).outputText);
+    writeFileSync(join(dir, 'main.mjs'), `
+      import { statSync } from 'node:fs';
+      import { SqliteCheckpointer } from './checkpointer.mjs';
+      const Database = (await import('node:module')).createRequire(import.meta.url)(${JSON.stringify(createRequire(import.meta.url).resolve('better-sqlite3'))});
+      const file = ${JSON.stringify(join(dir, 'db.sqlite'))};
+      const db = new Database(file);
+      const c = new SqliteCheckpointer(file, (pages) => db.pragma('wal_autocheckpoint = ' + pages), console.error);
+      await c.start(60000);
+      const before = statSync(file).size;
+      const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+      for (let i = 0; i < 1000; i++) insert.run('x'.repeat(1000));
+      await c.stop();
+      console.log('stopped', statSync(file).size > before + 500000);
+    `);
+    // NODE_PATH: the copy in the temp dir resolves the driver as the real one does.
+    const modules = resolve(here, '../../../node_modules');
+    const out = execFileSync(process.execPath, [join(dir, 'main.mjs')], { env: { ...process.env, NODE_PATH: modules }, encoding: 'utf8', timeout: 20_000 });
+    expect(out.trim()).toBe('stopped true');
   });
 });

@@ -82,6 +82,15 @@ describe('money and time', () => {
     expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
     expect(() => startOfShanghaiDay('2026-02-30')).toThrow(RangeError);
   });
+  it('names the same day as toISOString does, for any instant (it is built from the parts)', () => {
+    for (let i = 0; i < 20_000; i++) {
+      const at = new Date(Date.UTC(1990, 0, 1) + Math.floor(Math.random() * 60 * 365.25 * 86_400_000));
+      expect(shanghaiDay(at)).toBe(new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10));
+    }
+    expect(shanghaiDay(new Date('0999-12-31T16:00:00.000Z'))).toBe('1000-01-01');
+    expect(shanghaiDay(new Date('0999-12-31T15:59:59.999Z'))).toBe('0999-12-31');
+    expect(() => shanghaiDay(new Date(NaN))).toThrow(RangeError);
+  });
   it('adds calendar months, clamping to the month end', () => {
     expect(addMonths('2026-03-31', 1)).toBe('2026-04-30');
     expect(addMonths('2024-02-29', 12)).toBe('2025-02-28');

@@ -159,11 +159,25 @@ const ENTRY_COLUMNS =
 export class LedgerService {
   /** Members whose account row is known to exist (a cache: losing it costs one query). */
   private readonly known = new Set<number>();
+  /** The last expiry date worked out, by Shanghai day and rule (see expiryFor). */
+  private expiry: { key: string; at: Date } | null = null;
+  /**
+   * The account-locking SELECTs, built once: the driver's statement cache is keyed by the SQL
+   * text, and a string built on every call is hashed and compared in full on every lookup.
+   * The day's capped earnings come with the account row, in the same round trip.
+   */
+  private readonly lockSql: { account: string; withCapped: string };
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly rules: RulesService,
-  ) {}
+  ) {
+    this.lockSql = {
+      account: `SELECT available, pending, debt, earned_count, earned_total FROM points_accounts WHERE member_id = ?${db.forUpdate}`,
+      withCapped: `SELECT a.available, a.pending, a.debt, a.earned_count, a.earned_total, d.capped_earned FROM points_accounts a
+           LEFT JOIN points_daily d ON d.member_id = a.member_id AND d.day = ? WHERE a.member_id = ?${db.forUpdate}`,
+    };
+  }
 
   currentRules(): Promise<LedgerRules> {
     return this.rules.get(LEDGER_RULES_KEY, DEFAULT_LEDGER_RULES);
@@ -355,11 +369,7 @@ export class LedgerService {
   private async open(memberId: number, at?: Date, withCapped = false): Promise<Ctx> {
     const now = at ?? this.clock.now();
     const day = shanghaiDay(now);
-    // The day's capped earnings come with the account row, in the same round trip.
-    const select = withCapped
-      ? `SELECT a.available, a.pending, a.debt, a.earned_count, a.earned_total, d.capped_earned FROM points_accounts a
-           LEFT JOIN points_daily d ON d.member_id = a.member_id AND d.day = ? WHERE a.member_id = ?${this.db.forUpdate}`
-      : `SELECT available, pending, debt, earned_count, earned_total FROM points_accounts WHERE member_id = ?${this.db.forUpdate}`;
+    const select = withCapped ? this.lockSql.withCapped : this.lockSql.account;
     const params = withCapped ? [day, memberId] : [memberId];
     let account = await this.db.one<AccountRow & { capped_earned?: unknown }>(select, params);
     if (!account) {
@@ -574,7 +584,11 @@ export class LedgerService {
 
   /** End of the Shanghai day, N calendar months after the day of `at`. */
   expiryFor(at: Date, rules: LedgerRules): Date {
-    return endOfShanghaiDay(addMonths(shanghaiDay(at), rules.expiryMonths));
+    const day = shanghaiDay(at);
+    const key = `${day}+${rules.expiryMonths}`;
+    // Every earning of a day expires on the same date: the calendar work is done once a day.
+    if (this.expiry?.key !== key) this.expiry = { key, at: endOfShanghaiDay(addMonths(day, rules.expiryMonths)) };
+    return new Date(this.expiry.at.getTime());
   }
 }
 

@@ -12,3 +12,4 @@ export * from './rules/checkin.js';
 export * from './coupons.js';
 export * from './orders.js';
 export * from './rules/pricing.js';
+export * from './catalog.js';

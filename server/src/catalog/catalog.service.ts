@@ -46,7 +46,7 @@ export class CatalogService {
   }
 
   async listCategories(): Promise<CategoryDto[]> {
-    const rows = await this.categories.find({ order: { sort: 'ASC', id: 'ASC' } });
+    const rows = await this.categories.find({ where: { hidden: false }, order: { sort: 'ASC', id: 'ASC' } });
     return rows.map((c) => ({ id: c.id, name: c.name, icon: c.icon }));
   }
 
@@ -57,7 +57,8 @@ export class CatalogService {
   async listGoods(categoryId?: number, q?: string): Promise<GoodsDto[]> {
     const text = (q ?? '').trim();
     if (text.length > SEARCH_MAX) throw new DomainError('VALIDATION_FAILED', `q: 搜索词最多 ${SEARCH_MAX} 个字`);
-    const where = ["g.status = 'on_sale'"];
+    // Goods of a hidden category are hidden with it.
+    const where = ["g.status = 'on_sale'", 'g.category_id NOT IN (SELECT id FROM categories WHERE hidden = 1)'];
     const params: unknown[] = [];
     if (categoryId) {
       where.push('g.category_id = ?');
@@ -150,7 +151,7 @@ export function escapeLike(text: string): string {
   return text.replace(/[!%_]/g, (c) => `!${c}`);
 }
 
-function parseImages(g: Goods): string[] {
+export function parseImages(g: Goods): string[] {
   try {
     const images: unknown = JSON.parse(g.images || '[]');
     if (Array.isArray(images) && images.every((i) => typeof i === 'string') && images.length) return images;

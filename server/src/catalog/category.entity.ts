@@ -1,5 +1,6 @@
 import { Column, Entity } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
+import { intBoolean } from '../common/int-boolean.js';
 
 @Entity('categories')
 export class Category extends BaseEntity {
@@ -12,4 +13,8 @@ export class Category extends BaseEntity {
 
   @Column({ type: 'int', default: 0 })
   sort: number;
+
+  /** Hidden from shoppers, with its goods. */
+  @Column({ type: 'int', default: 0, transformer: intBoolean })
+  hidden: boolean;
 }

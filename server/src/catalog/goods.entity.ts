@@ -1,7 +1,9 @@
 import { Column, Entity, Index } from 'typeorm';
 import { BaseEntity } from '../common/base.entity.js';
 
-export type GoodsStatus = 'on_sale' | 'off_sale';
+import type { GoodsStatus } from '@jifen/shared';
+
+export type { GoodsStatus };
 
 @Entity('goods')
 @Index('idx_goods_category', ['categoryId', 'sort'])
@@ -47,4 +49,8 @@ export class Goods extends BaseEntity {
 
   @Column({ type: 'int', default: 0 })
   sort: number;
+
+  /** Raised by every operator edit; an edit based on an older version is refused. */
+  @Column({ type: 'int', default: 1 })
+  version: number;
 }

@@ -7,7 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { DomainError } from '../common/errors.js';
 import { CalendarDay, Omittable } from '../common/validation.js';
 import { readUploadedFile } from '../common/uploads.js';
-import { storeAvatar } from './avatars.js';
+import { storeImage } from '../common/images.js';
 import { CurrentMember, type Caller } from '../auth/decorators.js';
 import { LedgerQueries } from '../ledger/ledger-queries.service.js';
 import { WechatClient } from '../wechat/wechat.client.js';
@@ -67,7 +67,7 @@ export class MembersController {
     if (!req.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传头像');
     const file = await readUploadedFile(req, 'avatar');
     if (!file) throw new DomainError('VALIDATION_FAILED', '缺少头像文件（字段 avatar）');
-    const url = await storeAvatar(this.config.mediaDir, caller.id, file);
+    const url = await storeImage(this.config.mediaDir, 'avatars', `${caller.id}-`, file, '头像');
     const member = await this.members.setAvatar(caller.id, url);
     return this.members.toDto(member, await this.ledger.summary(caller.id));
   }

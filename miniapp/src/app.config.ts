@@ -44,6 +44,9 @@ export default defineAppConfig({
         'orders/index', // 订单管理: orders by status (待发货/待收货/已完成/退款), 发货 and 退款 sheets; no parameters
         'coupons/index', // 优惠券: template funnel (issued, used, use rate, GMV) and on/off switch; no parameters
         'audit/index', // 审计日志: every changing admin action (who, what, outcome), newest first, more at the bottom; no parameters
+        'goods/index', // 商品管理: goods by status, search, 上架/下架, 调整库存; ?filter=all|on_sale|off_sale|low_stock
+        'goods/edit', // 新增/编辑商品: ?id=<goodsId> edits, none creates
+        'categories/index', // 分类管理: order, rename, hide, add; no parameters
       ],
     },
   ],

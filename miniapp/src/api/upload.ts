@@ -4,14 +4,14 @@ import { ApiRequestError, request } from './request';
 import { tokenStore } from './tokens';
 
 /** One multipart upload of a local file (WeChat temp path or H5 blob URL) with the member's token. */
-async function sendAvatar(filePath: string): Promise<{ status: number; body: unknown }> {
+async function send(path: string, field: string, filePath: string): Promise<{ status: number; body: unknown }> {
   const tokens = tokenStore.get();
   let res: Taro.uploadFile.SuccessCallbackResult;
   try {
     res = await Taro.uploadFile({
-      url: `${API_BASE}/api/me/avatar`,
+      url: `${API_BASE}${path}`,
       filePath,
-      name: 'avatar',
+      name: field,
       header: tokens ? { Authorization: `Bearer ${tokens.accessToken}` } : {},
     });
   } catch {
@@ -34,17 +34,28 @@ const STATUS_MESSAGES: Record<number, string> = {
 };
 
 /**
- * POST /api/me/avatar. wx.uploadFile is not wx.request, so the request layer's refresh does not
- * apply: on an expired token one cheap authenticated call refreshes it, then the upload is retried once.
+ * A multipart upload of one image under `field`. wx.uploadFile is not wx.request, so the request
+ * layer's refresh does not apply: on an expired token one cheap authenticated call refreshes
+ * it, then the upload is retried once.
  */
-export async function uploadAvatarFile(filePath: string): Promise<MeDto> {
-  let { status, body } = await sendAvatar(filePath);
+async function uploadImage<T>(path: string, field: string, filePath: string): Promise<T> {
+  let { status, body } = await send(path, field, filePath);
   if (status === 401 && isApiError(body) && body.code === 'TOKEN_EXPIRED') {
     await request({ method: 'GET', path: '/api/me', silent: true });
-    ({ status, body } = await sendAvatar(filePath));
+    ({ status, body } = await send(path, field, filePath));
   }
-  if (status >= 200 && status < 300) return body as MeDto;
+  if (status >= 200 && status < 300) return body as T;
   if (STATUS_MESSAGES[status]) throw new ApiRequestError(status === 413 ? 'PAYLOAD_TOO_LARGE' : 'UNSUPPORTED_MEDIA_TYPE', STATUS_MESSAGES[status], status);
   if (isApiError(body)) throw new ApiRequestError(body.code, body.message, status);
   throw new ApiRequestError('INTERNAL_ERROR', `服务暂时不可用 (${status})`, status);
+}
+
+/** POST /api/me/avatar. */
+export function uploadAvatarFile(filePath: string): Promise<MeDto> {
+  return uploadImage<MeDto>('/api/me/avatar', 'avatar', filePath);
+}
+
+/** POST /api/admin/catalog/images: a goods image; answers its path for the goods' `images`. */
+export async function uploadGoodsImage(filePath: string): Promise<string> {
+  return (await uploadImage<{ url: string }>('/api/admin/catalog/images', 'image', filePath)).url;
 }

@@ -4,17 +4,8 @@ import Taro from '@tarojs/taro';
 import { couponLabel, type CouponChannel, type CouponKind, type CouponTemplateInput } from '@jifen/shared';
 import { createCouponTemplate } from '../../api/admin';
 import { BottomSheet } from '../../components/BottomSheet';
+import { parseYuan } from '../../utils/money';
 import { useSend } from '../orders/OrderSheet';
-
-/**
- * "12.5" → 1250 fen by string handling (no floats); null for anything that is not a plain
- * non-negative amount with at most 2 decimals.
- */
-export function parseYuan(text: string): number | null {
-  const m = /^(\d{1,7})(?:\.(\d{0,2}))?$/.exec(text.trim());
-  if (!m) return null;
-  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-}
 
 /** "8.5" → 85 (percent paid); one decimal at most, 0.1–9.9 折. */
 export function parseZhe(text: string): number | null {

@@ -4,7 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { isOperator, type AdminOverviewDto, type Role } from '@jifen/shared';
 import { getOverview } from '../../api/admin';
 import { EmptyState } from '../../components/EmptyState';
-import { Clock, Coupon, Order, Setting } from '../../components/Icon';
+import { Clock, Coupon, Order, Setting, Store } from '../../components/Icon';
 import { TabBarSlot } from '../../components/TabBar';
 import { useShare } from '../../hooks/useShare';
 import { useSession } from '../../store/session';
@@ -12,6 +12,7 @@ import './index.scss';
 
 /** Operators' screens in the admin subpackage. */
 const TOOLS = [
+  { key: 'goods', name: '商品管理', hint: '上架 · 库存 · 分类', url: '/admin/goods/index', Icon: Store, tint: '#f29d0c' },
   { key: 'orders', name: '订单管理', hint: '发货 · 退款', url: '/admin/orders/index', Icon: Order, tint: '#3d7bf2' },
   { key: 'coupons', name: '优惠券', hint: '发放与核销数据', url: '/admin/coupons/index', Icon: Coupon, tint: '#ff5a1f' },
   { key: 'audit', name: '审计日志', hint: '谁在何时做了什么', url: '/admin/audit/index', Icon: Clock, tint: '#34b27b' },
@@ -19,9 +20,10 @@ const TOOLS = [
 
 const ROLE_NAMES: Record<Role, string> = { owner: '店主', operator: '运营', member: '会员' };
 
-function Stat({ label, value, hint, tone }: { label: string; value: number | string; hint: string; tone: string }) {
+/** A headline number; with `url`, tapping it opens the list it counts. */
+function Stat({ label, value, hint, tone, url }: { label: string; value: number | string; hint: string; tone: string; url?: string }) {
   return (
-    <View className={`admin-stat admin-stat--${tone}`}>
+    <View className={`admin-stat admin-stat--${tone}`} onClick={url ? () => void Taro.navigateTo({ url }) : undefined}>
       <Text className='admin-stat__label'>{label}</Text>
       <Text className='admin-stat__value'>{value}</Text>
       <Text className='admin-stat__hint'>{hint}</Text>
@@ -85,8 +87,8 @@ export default function AdminPage() {
       <View className='admin__grid'>
         <Stat tone='members' label='会员总数' value={overview?.members.total ?? '—'} hint={overview ? `其中运营 ${overview.members.operators} 人` : ' '} />
         <Stat tone='today' label='今日新增' value={overview?.members.today ?? '—'} hint='今日注册会员' />
-        <Stat tone='on-sale' label='在售商品' value={overview?.goods.onSale ?? '—'} hint='正在销售的商品' />
-        <Stat tone='sold-out' label='已售罄' value={overview?.goods.soldOut ?? '—'} hint='库存为 0，请及时补货' />
+        <Stat tone='on-sale' label='在售商品' value={overview?.goods.onSale ?? '—'} hint='正在销售的商品' url='/admin/goods/index?filter=on_sale' />
+        <Stat tone='sold-out' label='已售罄' value={overview?.goods.soldOut ?? '—'} hint='库存为 0，请及时补货' url='/admin/goods/index?filter=low_stock' />
       </View>
 
       <View className='admin__tools'>
@@ -107,7 +109,7 @@ export default function AdminPage() {
         </View>
       </View>
 
-      <Text className='admin__note'>更多管理功能（商品、积分规则）将陆续开放。</Text>
+      <Text className='admin__note'>更多管理功能（积分商城、活动、积分规则）将陆续开放。</Text>
       <TabBarSlot tab='admin' />
     </View>
   );

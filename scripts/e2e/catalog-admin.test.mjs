@@ -1,0 +1,89 @@
+// 管理 → 商品: an operator puts a new goods item on sale from the phone (category, uploaded
+// image, two SKUs), adjusts its stock and reorders categories; a shopper then finds it on 首页
+// and buys it with sandbox pay.
+import { join } from 'node:path';
+import { devSignIn as signIn, phoneContext, root, screenshot, serverAndBrowser, tab, visible } from './support.mjs';
+
+const suite = serverAndBrowser();
+
+test('an operator adds a goods item with an image and two SKUs; a shopper finds it on 首页 and buys it', async () => {
+  const context = await phoneContext(suite.browser);
+  const page = await context.newPage();
+  await page.goto(`${suite.server.baseUrl}/`);
+  await signIn(page, '运营小美');
+  await tab(page, 'admin').click();
+  await visible(page, '.admin-link--goods').click();
+  await visible(page, '.admin-goods__item').first().waitFor();
+  await screenshot(page, 'e2e-admin-goods');
+
+  // 分类管理: a new category, moved to the top
+  await visible(page, '.admin-goods__categories').click();
+  await visible(page, '.admin-categories__item').first().waitFor();
+  await visible(page, '.admin-categories__create').click();
+  await visible(page, 'input.category-sheet__name').fill('烘焙甜点');
+  await visible(page, '.category-sheet__icon').nth(1).click();
+  await screenshot(page, 'e2e-admin-category-sheet');
+  await visible(page, '.category-sheet__confirm').click();
+  const added = visible(page, '.admin-categories__item').filter({ hasText: '烘焙甜点' });
+  await added.waitFor();
+  const count = await visible(page, '.admin-categories__item').count();
+  for (let i = 0; i < count - 1; i++) {
+    await added.locator('.admin-categories__up').click();
+    await page.waitForTimeout(150);
+  }
+  await visible(page, '.admin-categories__item').first().filter({ hasText: '烘焙甜点' }).waitFor();
+  await screenshot(page, 'e2e-admin-categories');
+  await page.goBack();
+
+  // 新增商品
+  await visible(page, '.admin-goods__create').click();
+  await visible(page, '.goods-edit__category').first().waitFor();
+  await visible(page, '.goods-edit__category').filter({ hasText: '烘焙甜点' }).click();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible(page, '.goods-edit__add-image').click()]);
+  await chooser.setFiles(join(root, 'server/assets/goods/cup.png'));
+  await visible(page, '.goods-edit__thumb').first().waitFor();
+  await visible(page, 'input.goods-edit__title').fill('手工黄油曲奇');
+  await visible(page, 'input.goods-edit__subtitle').fill('现烤现发 · 法国黄油');
+  await visible(page, 'input.goods-edit__sku-name').first().fill('200g 罐装');
+  await visible(page, 'input.goods-edit__sku-price').first().fill('39.9');
+  await visible(page, 'input.goods-edit__sku-stock').first().fill('30');
+  await visible(page, '.goods-edit__add-sku').click();
+  await visible(page, 'input.goods-edit__sku-name').nth(1).fill('500g 礼盒');
+  await visible(page, 'input.goods-edit__sku-price').nth(1).fill('89');
+  await visible(page, 'input.goods-edit__sku-stock').nth(1).fill('4');
+  await screenshot(page, 'e2e-admin-goods-edit');
+  await visible(page, '.goods-edit__submit').click();
+
+  const row = visible(page, '.admin-goods__item').filter({ hasText: '手工黄油曲奇' });
+  await row.waitFor();
+  expect(await row.locator('.admin-goods__price').innerText()).toContain('39.90');
+  expect(await row.locator('.admin-goods__stock').innerText()).toBe('库存 34');
+
+  // 调整库存: +20 on the gift box, with a reason
+  await row.locator('.admin-goods__stock-btn').click();
+  await visible(page, '.stock-sheet__sku').filter({ hasText: '500g 礼盒' }).click();
+  await visible(page, 'input.stock-sheet__amount').fill('20');
+  await visible(page, '.stock-sheet__change').first().waitFor();
+  await screenshot(page, 'e2e-admin-stock-sheet');
+  await visible(page, '.stock-sheet__confirm').click();
+  await row.locator('.admin-goods__stock').filter({ hasText: '库存 54' }).waitFor();
+  await context.close();
+
+  // A shopper finds it under its category on 首页 and buys the gift box.
+  const shopper = await phoneContext(suite.browser);
+  const sp = await shopper.newPage();
+  await sp.goto(`${suite.server.baseUrl}/`);
+  await signIn(sp, '小明');
+  await tab(sp, 'home').click();
+  const card = visible(sp, '.goods-card').filter({ hasText: '手工黄油曲奇' });
+  await card.first().waitFor();
+  await card.first().click();
+  await visible(sp, '.goods-detail__buy-now').click();
+  await visible(sp, '.sku-sheet__chip').filter({ hasText: '500g 礼盒' }).click();
+  await visible(sp, '.sku-sheet__confirm').click();
+  await visible(sp, '.checkout__submit').click();
+  await visible(sp, '.pay-sandbox__confirm').click();
+  await visible(sp, '.order-detail__earn-state').filter({ hasText: '待到账' }).waitFor();
+  await screenshot(sp, 'e2e-admin-goods-bought');
+  await shopper.close();
+});

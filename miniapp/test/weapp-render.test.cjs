@@ -8,7 +8,7 @@
  */
 const path = require('node:path');
 const { launchWeapp } = require('./weapp/shims.cjs');
-const { createFakeApi, ADDRESSES, ORDERS, BALANCE, ENTRIES, FAKE_PAGE_SIZE, MASKED_PHONE, PHONE_CODE, MY_INVITE_CODE, AVATAR_URL, TIER } = require('./weapp/fake-api.cjs');
+const { createFakeApi, GOODS_IMAGE_URL, ADDRESSES, ORDERS, BALANCE, ENTRIES, FAKE_PAGE_SIZE, MASKED_PHONE, PHONE_CODE, MY_INVITE_CODE, AVATAR_URL, TIER } = require('./weapp/fake-api.cjs');
 
 const DIST = path.resolve(__dirname, '../dist/weapp');
 
@@ -681,4 +681,94 @@ test('我的订单 lists the orders with their status labels and the actions eac
   await until(page, 'the 待发货 tab', () => texts(page, 'orders__tab--active')[0] === '待发货' && all(page, 'order-card__status').length === 1);
   expect(sent('GET', '/api/orders?status=paid')).toHaveLength(1);
   expect(texts(page, 'order-card__status')).toEqual(['待发货']);
+});
+
+// ---- 管理 (the admin subpackage), as the shop's operator ----
+
+const bodyOf = (request) => (typeof request.data === 'string' ? JSON.parse(request.data) : request.data);
+
+test('an operator’s 管理 opens 商品管理: goods by status, 库存预警 asks the server, 下架 confirms first', async () => {
+  api.state.member.role = 'operator';
+  const me = open('pages/me/index'); // shown again: the session re-reads /api/me
+  await until(me, 'the operator session', () => sent('GET', '/api/me').length > 0);
+  const admin = open('pages/admin/index');
+  await until(admin, 'the tools', () => all(admin, 'admin-link--goods').length === 1);
+  tap(admin, '.admin-link--goods');
+  await until(admin, 'wx.navigateTo', () => callsOf('navigateTo').some((n) => n.url === '/admin/goods/index'));
+
+  const page = open('admin/goods/index');
+  await until(page, 'two goods', () => all(page, 'admin-goods__item').length === 2);
+  expect(texts(page, 'admin-goods__title')).toEqual(['智利车厘子', '海南贵妃芒']);
+  expect(texts(page, 'admin-goods__price').map(squeeze)).toEqual(['¥139.00起', '¥49.90']);
+  expect(texts(page, 'admin-goods__stock').map(squeeze)).toEqual(['库存42', '库存0']);
+  expect(all(page, 'admin-goods__stock--low')).toHaveLength(2); // a SKU at 2, and one at 0
+  expect(texts(page, 'admin-goods__toggle')).toEqual(['下架', '上架']);
+  expect(texts(page, 'admin-goods__badge')).toEqual(['已下架']);
+
+  tap(page, '.admin-goods__tab--low_stock');
+  await until(page, 'the 库存预警 tab', () => sent('GET', '/api/admin/catalog/goods?filter=low_stock').length === 1 && all(page, 'admin-goods__item').length === 1);
+  expect(texts(page, 'admin-goods__hint')[0]).toContain('不超过 5 件');
+
+  tap(page, '.admin-goods__toggle', '下架');
+  await until(page, 'the confirmation', () => callsOf('showModal').some((m) => m.title === '下架商品'));
+  await until(page, 'the status call', () => sent('POST', '/api/admin/catalog/goods/1/status').length === 1);
+  expect(bodyOf(sent('POST', '/api/admin/catalog/goods/1/status')[0])).toEqual({ status: 'off_sale', version: 3 });
+});
+
+test('调整库存 sends the SKU’s signed change with its reason and shows the recent changes', async () => {
+  const page = open('admin/goods/index');
+  await until(page, 'the goods', () => all(page, 'admin-goods__stock-btn').length > 0);
+  tap(page, '.admin-goods__stock-btn');
+  await until(page, 'the history', () => all(page, 'stock-sheet__change').length === 1);
+  expect(texts(page, 'stock-sheet__sku').map(squeeze)).toEqual(['2斤装（40）', '5斤礼盒（2）']);
+  // Each step waits for the sheet to show it, as a person's next tap would.
+  tap(page, '.stock-sheet__sku', '5斤礼盒（2）');
+  await until(page, 'the SKU picked', () => texts(page, 'admin-sheet__chip--active').map(squeeze).includes('5斤礼盒（2）'));
+  tap(page, '.stock-sheet__out');
+  await until(page, '减少', () => texts(page, 'admin-sheet__mode--active')[0] === '减少');
+  page.querySelector('.stock-sheet__amount').dispatchEvent('input', { detail: { value: '5' } });
+  await until(page, 'the stock after', () => texts(page, 'stock-sheet__after')[0]?.includes('-3'));
+  tap(page, '.stock-sheet__confirm');
+  await until(page, 'the refusal', () => toasts().includes('库存只有 2，最多减少 2'));
+  expect(sent('POST', '/api/admin/catalog/skus/12/stock')).toHaveLength(0);
+  tap(page, '.stock-sheet__in');
+  await until(page, 'the new stock', () => texts(page, 'stock-sheet__after')[0]?.includes('7'));
+  tap(page, '.stock-sheet__reason', '盘点修正');
+  await until(page, 'the reason', () => texts(page, 'admin-sheet__chip--active').includes('盘点修正'));
+  tap(page, '.stock-sheet__confirm');
+  await until(page, 'the change', () => sent('POST', '/api/admin/catalog/skus/12/stock').length === 1);
+  expect(bodyOf(sent('POST', '/api/admin/catalog/skus/12/stock')[0])).toEqual({ delta: 5, reason: '盘点修正' });
+});
+
+test('新增商品 uploads the chosen image with wx.uploadFile and posts prices in fen', async () => {
+  const page = open('admin/goods/edit');
+  await until(page, 'the categories', () => all(page, 'goods-edit__category').length === 2);
+  expect(texts(page, 'goods-edit__category')).toEqual(['生鲜水果', '休闲零食（已隐藏）']);
+  tap(page, '.goods-edit__submit');
+  await until(page, 'the first problem', () => toasts().includes('请填写商品名称'));
+
+  tap(page, '.goods-edit__add-image');
+  await until(page, 'the upload', () => callsOf('uploadFile').some((u) => u.url.endsWith('/api/admin/catalog/images')));
+  expect(callsOf('uploadFile').pop()).toMatchObject({ filePath: 'http://tmp/goods.png', name: 'image' });
+  await until(page, 'the thumbnail', () => all(page, 'goods-edit__thumb').length === 1);
+  page.querySelector('.goods-edit__title').dispatchEvent('input', { detail: { value: '丹东草莓' } });
+  page.querySelector('.goods-edit__sku-price').dispatchEvent('input', { detail: { value: '12.5' } });
+  page.querySelector('.goods-edit__sku-stock').dispatchEvent('input', { detail: { value: '30' } });
+  tap(page, '.goods-edit__submit');
+  await until(page, 'the create call', () => sent('POST', '/api/admin/catalog/goods').length === 1);
+  expect(bodyOf(sent('POST', '/api/admin/catalog/goods')[0])).toEqual({
+    categoryId: 1, title: '丹东草莓', subtitle: '', images: [GOODS_IMAGE_URL], description: '', originalPriceFen: null, status: 'on_sale',
+    skus: [{ name: '默认', priceFen: 1250, stock: 30 }],
+  });
+});
+
+test('分类管理 lists the categories in order with the hidden one marked', async () => {
+  const page = open('admin/categories/index');
+  await until(page, 'two categories', () => all(page, 'admin-categories__item').length === 2);
+  expect(texts(page, 'admin-categories__name')).toEqual(['生鲜水果', '休闲零食']);
+  expect(texts(page, 'admin-categories__count').map(squeeze)).toEqual(['2件商品', '0件商品·已隐藏']);
+  expect(all(page, 'admin-categories__item--hidden')).toHaveLength(1);
+  tap(page, '.admin-categories__down');
+  await until(page, 'the new order', () => sent('PUT', '/api/admin/catalog/categories/order').length === 1);
+  expect(bodyOf(sent('PUT', '/api/admin/catalog/categories/order')[0])).toEqual({ ids: [2, 1] });
 });

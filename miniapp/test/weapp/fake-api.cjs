@@ -55,6 +55,19 @@ const goods = (id, title, pointsPrice) => ({
 });
 const GOODS = [goods(1, '智利车厘子', null), goods(2, '海南贵妃芒', 4990), goods(3, '精品挂耳咖啡', 5500)];
 
+/** 管理 → 商品 (AdminGoodsDto, AdminCategoryDto): one item on sale with a SKU low on stock, one off the shelf. */
+const ADMIN_CATEGORIES = CATEGORIES.map((c, i) => ({ ...c, sort: i + 1, hidden: i === 1, goodsCount: i === 0 ? 2 : 0 }));
+const adminGoods = (id, title, status, skus) => ({
+  id, categoryId: 1, categoryName: '生鲜水果', title, subtitle: '', image: `/assets/goods/${id}.png`, images: [`/assets/goods/${id}.png`], description: '',
+  originalPriceFen: null, status, priceFen: Math.min(...skus.map((s) => s.priceFen)), stock: skus.reduce((n, s) => n + s.stock, 0), sales: 0, version: 3,
+  updatedAt: '2026-11-25T02:00:00.000Z', skus,
+});
+const ADMIN_GOODS = [
+  adminGoods(1, '智利车厘子', 'on_sale', [{ id: 11, name: '2斤装', priceFen: 13900, stock: 40, sales: 0 }, { id: 12, name: '5斤礼盒', priceFen: 35900, stock: 2, sales: 0 }]),
+  adminGoods(2, '海南贵妃芒', 'off_sale', [{ id: 21, name: '默认', priceFen: 4990, stock: 0, sales: 0 }]),
+];
+const GOODS_IMAGE_URL = '/media/goods/0123456789abcdef.png';
+
 /** GET /api/mall/items (MallItemDto): the points mall, two goods. */
 const mallItem = (id, title, points) => ({
   id, kind: 'goods', title, subtitle: '测试商品', image: `/assets/goods/${id}.png`, points, memberPoints: points,
@@ -345,6 +358,27 @@ function createFakeApi() {
           const statuses = searchParams.get('status')?.split(',');
           return { body: ORDERS.filter((o) => !statuses || statuses.includes(o.status)) };
         }
+        case 'GET /api/admin/overview':
+          return { body: { members: { total: 3, today: 1, operators: 1 }, goods: { onSale: 1, soldOut: 0 }, day: TODAY } };
+        case 'GET /api/admin/catalog/categories':
+          return { body: ADMIN_CATEGORIES };
+        case 'GET /api/admin/catalog/goods': {
+          const filter = searchParams.get('filter') ?? 'all';
+          const body = ADMIN_GOODS.filter((g) => filter === 'all' || (filter === 'low_stock' ? g.status === 'on_sale' && g.skus.some((k) => k.stock <= 5) : g.status === filter));
+          return { body };
+        }
+        case 'GET /api/admin/catalog/goods/1':
+          return { body: ADMIN_GOODS[0] };
+        case 'GET /api/admin/catalog/goods/1/stock-changes':
+          return { body: [{ id: 5, goodsId: 1, skuId: 12, skuName: '5斤礼盒', delta: 2, stockAfter: 2, reason: '新建规格', operatorId: 2, operatorName: '小明', createdAt: '2026-11-25T02:00:00.000Z' }] };
+        case 'POST /api/admin/catalog/goods/1/status':
+          return { body: { ...ADMIN_GOODS[0], status: data.status, version: 4 } };
+        case 'PUT /api/admin/catalog/categories/order':
+          return { body: data.ids.map((id) => ADMIN_CATEGORIES.find((c) => c.id === id)) };
+        case 'POST /api/admin/catalog/goods':
+          return { status: 201, body: { ...adminGoods(9, data.title, data.status, data.skus.map((k, i) => ({ id: 90 + i, sales: 0, ...k }))), images: data.images } };
+        case 'POST /api/admin/catalog/skus/12/stock':
+          return { status: 201, body: { id: 6, goodsId: 1, skuId: 12, skuName: '5斤礼盒', delta: data.delta, stockAfter: 2 + data.delta, reason: data.reason, operatorId: 2, operatorName: '小明', createdAt: '2026-11-25T03:00:00.000Z' } };
         case 'GET /api/points/entries':
           return signedIn ? { body: entriesPage(searchParams) } : unauthorized;
         default: {
@@ -381,6 +415,7 @@ function createFakeApi() {
   function upload({ url, name, filePath, header = {} }) {
     const { pathname } = new URL(url, 'http://api.test');
     const reply = (() => {
+      if (pathname === '/api/admin/catalog/images' && name === 'image' && header.Authorization === `Bearer ${TOKENS.accessToken}`) return { status: 201, body: { url: GOODS_IMAGE_URL } };
       if (pathname !== '/api/me/avatar') return { status: 404, body: { code: 'NOT_FOUND', message: `fake API has no upload to ${pathname}` } };
       if (header.Authorization !== `Bearer ${TOKENS.accessToken}`) return { status: 401, body: { code: 'UNAUTHORIZED', message: '请先登录' } };
       if (name !== 'avatar' || !filePath) return { status: 400, body: { code: 'VALIDATION_FAILED', message: '请选择图片' } };
@@ -393,4 +428,5 @@ function createFakeApi() {
   return { state, answer, upload };
 }
 
-module.exports = { createFakeApi, ADDRESSES, CHECKOUT_SKU, ORDERS, MALL_ITEMS, INVITES, MY_INVITE_CODE, MEMBER, BALANCE, ENTRIES, GOODS, FAKE_PAGE_SIZE, PHONE_CODE, MASKED_PHONE, TODAY, TIER, AVATAR_URL };
+module.exports = {
+  GOODS_IMAGE_URL, createFakeApi, ADDRESSES, CHECKOUT_SKU, ORDERS, MALL_ITEMS, INVITES, MY_INVITE_CODE, MEMBER, BALANCE, ENTRIES, GOODS, FAKE_PAGE_SIZE, PHONE_CODE, MASKED_PHONE, TODAY, TIER, AVATAR_URL };

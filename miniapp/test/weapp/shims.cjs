@@ -81,6 +81,8 @@ function launchWeapp({ dist, answer, upload = () => ({ statusCode: 404, data: '{
     setClipboardData: recorded('setClipboardData'),
     showToast: recorded('showToast'),
     showModal: recorded('showModal', { confirm: true, cancel: false, errMsg: 'showModal:ok' }),
+    // The album picker: one photo, at a temp path the upload then sends.
+    chooseImage: recorded('chooseImage', { tempFilePaths: ['http://tmp/goods.png'], tempFiles: [{ path: 'http://tmp/goods.png', size: 1000 }], errMsg: 'chooseImage:ok' }),
     switchTab: recorded('switchTab'),
     navigateTo: recorded('navigateTo'),
     // Layout queries find nothing here (there is no layout); pages must cope with that.

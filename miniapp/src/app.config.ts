@@ -47,6 +47,7 @@ export default defineAppConfig({
         'goods/index', // 商品管理: goods by status, search, 上架/下架, 调整库存; ?filter=all|on_sale|off_sale|low_stock
         'goods/edit', // 新增/编辑商品: ?id=<goodsId> edits, none creates
         'categories/index', // 分类管理: order, rename, hide, add; no parameters
+        'staff/index', // 店员与权限 (owners only): find members, appoint or remove operators and owners; no parameters
       ],
     },
   ],

@@ -772,3 +772,26 @@ test('分类管理 lists the categories in order with the hidden one marked', as
   await until(page, 'the new order', () => sent('PUT', '/api/admin/catalog/categories/order').length === 1);
   expect(bodyOf(sent('PUT', '/api/admin/catalog/categories/order')[0])).toEqual({ ids: [2, 1] });
 });
+
+test('店员与权限 (owners): the staff, a member found by nickname, and 设为运营 after a confirmation', async () => {
+  api.state.member.role = 'owner';
+  const me = open('pages/me/index');
+  const before = sent('GET', '/api/me').length;
+  await until(me, 'the owner session', () => sent('GET', '/api/me').length > before);
+  const admin = open('pages/admin/index');
+  await until(admin, 'the owner’s tools', () => all(admin, 'admin-link--staff').length === 1);
+
+  const page = open('admin/staff/index');
+  await until(page, 'the staff', () => all(page, 'staff__person').length === 1);
+  expect(texts(page, 'staff__name').map(squeeze)).toEqual(['小明（我）']);
+  expect(texts(page, 'staff__role')).toEqual(['店主']);
+  page.querySelector('.staff__search').dispatchEvent('input', { detail: { value: '阿花' } });
+  await until(page, 'the typed name', () => JSON.stringify(page.instance.data).includes('阿花'));
+  tap(page, '.staff__search-go');
+  await until(page, 'the member found', () => texts(page, 'staff__name').includes('阿花'));
+  tap(page, '.staff__action--operator', '设为运营');
+  await until(page, 'the change', () => sent('POST', '/api/admin/staff/5/role').length === 1);
+  expect(callsOf('showModal').pop().title).toBe('将「阿花」设为运营');
+  expect(bodyOf(sent('POST', '/api/admin/staff/5/role')[0])).toEqual({ role: 'operator' });
+});
+

@@ -87,3 +87,39 @@ test('an operator adds a goods item with an image and two SKUs; a shopper finds 
   await screenshot(sp, 'e2e-admin-goods-bought');
   await shopper.close();
 });
+
+/** Taro's H5 modal: press its confirm button. */
+async function confirmModal(page) {
+  const button = page.locator('.taro-modal__foot .taro-model__confirm, .taro-modal__foot .taro-modal__btn--confirm').first();
+  await button.waitFor();
+  await button.click();
+}
+
+test('the owner makes a shopper an operator from 店员与权限, and the shopper then has 管理', async () => {
+  const context = await phoneContext(suite.browser);
+  const page = await context.newPage();
+  await page.goto(`${suite.server.baseUrl}/`);
+  await signIn(page, '店主老林');
+  await tab(page, 'admin').click();
+  await visible(page, '.admin-link--staff').click();
+  await visible(page, '.staff__person').first().waitFor();
+  await visible(page, 'input.staff__search').fill('阿花');
+  await visible(page, '.staff__search-go').click();
+  const result = visible(page, '.staff__section').first().locator('.staff__person').filter({ hasText: '阿花' });
+  await result.waitFor();
+  await result.locator('.staff__action--operator').click();
+  await confirmModal(page);
+  await visible(page, '.staff__section').last().locator('.staff__person--operator').filter({ hasText: '阿花' }).waitFor();
+  await screenshot(page, 'e2e-admin-staff');
+  await context.close();
+
+  const clerk = await phoneContext(suite.browser);
+  const cp = await clerk.newPage();
+  await cp.goto(`${suite.server.baseUrl}/`);
+  await signIn(cp, '阿花');
+  await tab(cp, 'admin').waitFor();
+  await tab(cp, 'admin').click();
+  await visible(cp, '.admin-link--goods').waitFor();
+  expect(await visible(cp, '.admin-link--staff').count()).toBe(0); // operators cannot appoint
+  await clerk.close();
+});

@@ -13,3 +13,4 @@ export * from './coupons.js';
 export * from './orders.js';
 export * from './rules/pricing.js';
 export * from './catalog.js';
+export * from './staff.js';

@@ -67,6 +67,9 @@ const ADMIN_GOODS = [
   adminGoods(2, '海南贵妃芒', 'off_sale', [{ id: 21, name: '默认', priceFen: 4990, stock: 0, sales: 0 }]),
 ];
 const GOODS_IMAGE_URL = '/media/goods/0123456789abcdef.png';
+/** 店员与权限 (StaffMemberDto): the owner (the signed-in member) and a shopper to appoint. */
+const STAFF_OWNER = { id: 2, nickname: '小明', avatarUrl: null, role: 'owner', phone: '138****8000', joinedAt: '2026-10-16T02:00:00.000Z' };
+const STAFF_CANDIDATE = { id: 5, nickname: '阿花', avatarUrl: null, role: 'member', phone: null, joinedAt: '2026-11-20T02:00:00.000Z' };
 
 /** GET /api/mall/items (MallItemDto): the points mall, two goods. */
 const mallItem = (id, title, points) => ({
@@ -360,6 +363,12 @@ function createFakeApi() {
         }
         case 'GET /api/admin/overview':
           return { body: { members: { total: 3, today: 1, operators: 1 }, goods: { onSale: 1, soldOut: 0 }, day: TODAY } };
+        case 'GET /api/admin/staff':
+          return { body: [STAFF_OWNER] };
+        case 'GET /api/admin/staff/search':
+          return { body: searchParams.get('q') === '阿花' ? [STAFF_CANDIDATE] : [] };
+        case 'POST /api/admin/staff/5/role':
+          return { body: { ...STAFF_CANDIDATE, role: data.role } };
         case 'GET /api/admin/catalog/categories':
           return { body: ADMIN_CATEGORIES };
         case 'GET /api/admin/catalog/goods': {

@@ -7,6 +7,8 @@ import type { AppConfig } from '../config/config.js';
 import { DevPhoneController } from './dev-phone.controller.js';
 import { MembersService } from './members.service.js';
 import { SignupService } from './signup.service.js';
+import { StaffController } from './staff.controller.js';
+import { StaffService } from './staff.service.js';
 
 /** Members and sign-up, for other modules. */
 @Module({
@@ -24,7 +26,8 @@ export class MembersHttpModule {
     return {
       module: MembersHttpModule,
       imports: [MembersModule, LedgerModule],
-      controllers: config.wechat.appId ? [MembersController] : [MembersController, DevPhoneController],
+      providers: [StaffService],
+      controllers: config.wechat.appId ? [MembersController, StaffController] : [MembersController, StaffController, DevPhoneController],
     };
   }
 }

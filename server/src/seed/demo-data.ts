@@ -1,6 +1,8 @@
 /** Demo shop: what `npm start` loads into an empty database. Prices are integer fen. */
 
 export const DEMO_OPERATOR = { nickname: '运营小美', role: 'operator' as const };
+/** The demo shop's owner: the one who appoints staff (店员与权限). */
+export const DEMO_OWNER = { nickname: '店主老林', role: 'owner' as const };
 export const DEMO_SHOPPERS = ['小明', '阿花'];
 /** 小明 has been a member for 40 days, with a verified phone; 阿花 just arrived. */
 export const DEMO_VETERAN = { nickname: '小明', phone: '13800000001', daysAgo: 40 };

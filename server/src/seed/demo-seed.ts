@@ -10,7 +10,7 @@ import { MallItem } from '../mall/mall.entities.js';
 import { CAMPAIGNS_KEY } from '../orders/campaigns.js';
 import { RulesService } from '../rules/rules.service.js';
 import { Member } from '../members/member.entity.js';
-import { DEMO_ADDRESS, DEMO_CATEGORIES, DEMO_DETAILS, DEMO_GOODS, DEMO_OPERATOR, DEMO_SHOPPERS, DEMO_VETERAN } from './demo-data.js';
+import { DEMO_ADDRESS, DEMO_CATEGORIES, DEMO_DETAILS, DEMO_GOODS, DEMO_OPERATOR, DEMO_OWNER, DEMO_SHOPPERS, DEMO_VETERAN } from './demo-data.js';
 import { DEV_OPENID_PREFIX } from '../auth/auth.service.js';
 import { seedDemoPoints } from './demo-points.js';
 import { seedDemoCoupons } from './demo-coupons.js';
@@ -57,6 +57,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
       }
     }
     const people = [
+      { nickname: DEMO_OWNER.nickname, role: DEMO_OWNER.role },
       { nickname: DEMO_OPERATOR.nickname, role: DEMO_OPERATOR.role },
       ...DEMO_SHOPPERS.map((nickname) => ({ nickname, role: 'member' as const })),
     ];
@@ -80,6 +81,6 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
     await seedDemoPoints(app, shopper.id);
     await seedDemoCoupons(app, shopper.id);
   }
-  if (seeded) new Logger('Seed').log(`demo shop loaded: ${DEMO_GOODS.length} goods, operator ${DEMO_OPERATOR.nickname}, shoppers ${DEMO_SHOPPERS.join(', ')}`);
+  if (seeded) new Logger('Seed').log(`demo shop loaded: ${DEMO_GOODS.length} goods, owner ${DEMO_OWNER.nickname}, operator ${DEMO_OPERATOR.nickname}, shoppers ${DEMO_SHOPPERS.join(', ')}`);
   return seeded;
 }

@@ -38,7 +38,7 @@ describe('platform: health, errors, roles, catalog', () => {
     const res = await t.api('GET', '/api/admin/overview', { token: operator.accessToken });
     expect(res.status).toBe(200);
     expect(res.body.members.total).toBe(await t.dataSource.getRepository(Member).count());
-    expect(res.body.members.operators).toBe(1);
+    expect(res.body.members.operators).toBe(2); // the demo owner and the demo operator
     expect(res.body.goods.onSale).toBe(DEMO_GOODS.length);
     expect(res.body.goods.soldOut).toBe(DEMO_GOODS.filter((g) => g.stock === 0).length);
     expect(res.body.day).toBe('2026-03-01');

@@ -4,7 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { isOperator, type AdminOverviewDto, type Role } from '@jifen/shared';
 import { getOverview } from '../../api/admin';
 import { EmptyState } from '../../components/EmptyState';
-import { Clock, Coupon, Order, Setting, Store } from '../../components/Icon';
+import { Clock, Coupon, Order, Setting, Store, UserAdd } from '../../components/Icon';
 import { TabBarSlot } from '../../components/TabBar';
 import { useShare } from '../../hooks/useShare';
 import { useSession } from '../../store/session';
@@ -16,6 +16,7 @@ const TOOLS = [
   { key: 'orders', name: '订单管理', hint: '发货 · 退款', url: '/admin/orders/index', Icon: Order, tint: '#3d7bf2' },
   { key: 'coupons', name: '优惠券', hint: '发放与核销数据', url: '/admin/coupons/index', Icon: Coupon, tint: '#ff5a1f' },
   { key: 'audit', name: '审计日志', hint: '谁在何时做了什么', url: '/admin/audit/index', Icon: Clock, tint: '#34b27b' },
+  { key: 'staff', name: '店员与权限', hint: '任命或撤销运营', url: '/admin/staff/index', Icon: UserAdd, tint: '#7a5af8', ownerOnly: true },
 ];
 
 const ROLE_NAMES: Record<Role, string> = { owner: '店主', operator: '运营', member: '会员' };
@@ -94,7 +95,7 @@ export default function AdminPage() {
       <View className='admin__tools'>
         <Text className='admin__tools-title'>管理功能</Text>
         <View className='admin__tools-grid'>
-          {TOOLS.map((tool) => (
+          {TOOLS.filter((tool) => !('ownerOnly' in tool) || member.role === 'owner').map((tool) => (
             <View key={tool.key} className={`admin__tool admin-link admin-link--${tool.key}`} onClick={() => void Taro.navigateTo({ url: tool.url })}>
               <View className='admin__tool-icon' style={{ background: `${tool.tint}1a` }}>
                 <tool.Icon size={24} color={tool.tint} />

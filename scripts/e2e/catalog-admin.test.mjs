@@ -123,3 +123,39 @@ test('the owner makes a shopper an operator from 店员与权限, and the shoppe
   expect(await visible(cp, '.admin-link--staff').count()).toBe(0); // operators cannot appoint
   await clerk.close();
 });
+
+test('an operator creates a coupon for one category with a fixed window from 管理 → 优惠券', async () => {
+  const context = await phoneContext(suite.browser);
+  const page = await context.newPage();
+  await page.goto(`${suite.server.baseUrl}/`);
+  await signIn(page, '运营小美');
+  await tab(page, 'admin').click();
+  await visible(page, '.admin-link--coupons').click();
+  await visible(page, '.admin-coupons__create').click();
+  await visible(page, 'input.coupon-form__name').fill('水果满50减8');
+  await visible(page, 'input.coupon-form__threshold').fill('50');
+  await visible(page, 'input.coupon-form__amount').fill('8');
+  await visible(page, '.coupon-form__scope--categories').click();
+  await visible(page, '.coupon-form__target').filter({ hasText: '生鲜水果' }).click();
+  await visible(page, '.coupon-form__validity--fixed').click();
+  // The H5 date picker is Taro's own sheet; pick today for both ends by confirming its default.
+  for (const which of ['.coupon-form__from', '.coupon-form__to']) {
+    await visible(page, which).click();
+    const confirm = page.locator('.taro-picker__action:visible').last(); // each Picker keeps its own, hidden, sheet
+    await confirm.waitFor();
+    await confirm.click();
+    await page.waitForTimeout(300);
+  }
+  await screenshot(page, 'e2e-admin-coupon-form');
+  await visible(page, '.coupon-form__submit').click();
+  await visible(page, '.admin-coupon__name').filter({ hasText: '水果满50减8' }).waitFor();
+
+  const token = (await (await fetch(`${suite.server.baseUrl}/api/auth/dev`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nickname: '运营小美' }),
+  })).json()).accessToken;
+  const templates = await (await fetch(`${suite.server.baseUrl}/api/admin/coupons/templates`, { headers: { authorization: `Bearer ${token}` } })).json();
+  const made = templates.find((t) => t.name === '水果满50减8');
+  const categories = await (await fetch(`${suite.server.baseUrl}/api/catalog/categories`)).json();
+  expect(made).toMatchObject({ scope: 'categories', scopeIds: [categories.find((c) => c.name === '生鲜水果').id], thresholdFen: 5000, amountFen: 800, validity: { type: 'fixed' } });
+  await context.close();
+});

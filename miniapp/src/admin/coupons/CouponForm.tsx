@@ -1,8 +1,11 @@
-import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { couponLabel, type CouponChannel, type CouponKind, type CouponTemplateInput } from '@jifen/shared';
+import {
+  couponLabel, endOfShanghaiDay, shanghaiDay, startOfShanghaiDay, type CouponChannel, type CouponKind, type CouponScope, type CouponTemplateInput,
+} from '@jifen/shared';
 import { createCouponTemplate } from '../../api/admin';
+import { listAdminCategories, listAdminGoods } from '../../api/catalog-admin';
 import { BottomSheet } from '../../components/BottomSheet';
 import { parseYuan } from '../../utils/money';
 import { useSend } from '../orders/OrderSheet';
@@ -24,6 +27,12 @@ const KINDS: { kind: CouponKind; label: string }[] = [
   { kind: 'no_threshold', label: '无门槛' },
 ];
 
+const SCOPES: { scope: CouponScope; label: string }[] = [
+  { scope: 'all', label: '全场通用' },
+  { scope: 'categories', label: '指定分类' },
+  { scope: 'goods', label: '指定商品' },
+];
+
 interface Fields {
   name: string;
   kind: CouponKind;
@@ -32,7 +41,17 @@ interface Fields {
   zhe: string;
   maxOff: string;
   channel: CouponChannel;
+  scope: CouponScope;
+  /** Categories or goods (by scope) the coupon applies to. */
+  scopeIds: number[];
+  /** 领取后 N 天 (relative) or a fixed window of Shanghai days. */
+  validity: 'relative' | 'fixed';
   days: string;
+  from: string;
+  to: string;
+  /** When it may be claimed: Shanghai days, empty for no limit. */
+  claimFrom: string;
+  claimTo: string;
   total: string;
   perMember: string;
 }
@@ -70,14 +89,30 @@ export function formInput(f: Fields): { input: CouponTemplateInput } | { problem
     if (!amount) return { problem: '金额须大于 0' };
     rule = { amountFen: amount };
   }
-  const days = parseCount(f.days);
-  if (days === null || days > 365) return { problem: '有效天数请填写 1–365' };
+  if (f.scope !== 'all' && f.scopeIds.length === 0) return { problem: f.scope === 'categories' ? '请选择适用的分类' : '请选择适用的商品' };
+  let validity: CouponTemplateInput['validity'];
+  if (f.validity === 'relative') {
+    const days = parseCount(f.days);
+    if (days === null || days > 365) return { problem: '有效天数请填写 1–365' };
+    validity = { type: 'relative', days };
+  } else {
+    if (!f.from || !f.to) return { problem: '请选择有效期的开始和结束日期' };
+    if (f.to < f.from) return { problem: '有效期的结束日期不能早于开始日期' };
+    validity = { type: 'fixed', startsAt: startOfShanghaiDay(f.from).toISOString(), endsAt: endOfShanghaiDay(f.to).toISOString() };
+  }
+  if (f.claimFrom && f.claimTo && f.claimTo < f.claimFrom) return { problem: '领取时间的结束日期不能早于开始日期' };
+  const claim = {
+    claimStartsAt: f.claimFrom ? startOfShanghaiDay(f.claimFrom).toISOString() : null,
+    claimEndsAt: f.claimTo ? endOfShanghaiDay(f.claimTo).toISOString() : null,
+  };
   const total = f.total.trim() ? parseCount(f.total) : null;
   if (f.total.trim() && total === null) return { problem: '发放总量请填写正整数或留空' };
   const perMember = parseCount(f.perMember);
   if (perMember === null || perMember > 100) return { problem: '每人限领请填写 1–100' };
   return {
-    input: { name: f.name.trim(), kind: f.kind, ...rule, scope: 'all', channel: f.channel, validity: { type: 'relative', days }, total, perMember },
+    input: {
+      name: f.name.trim(), kind: f.kind, ...rule, scope: f.scope, scopeIds: f.scope === 'all' ? [] : f.scopeIds, channel: f.channel, validity, ...claim, total, perMember,
+    },
   };
 }
 
@@ -94,8 +129,21 @@ interface Props {
 /** 新建优惠券: kind, amounts in yuan, channel, validity and limits, with the label as it will read. */
 export function CouponForm({ channels, onClose, onDone }: Props) {
   const [f, setF] = useState<Fields>({
-    name: '', kind: 'threshold', threshold: '', amount: '', zhe: '', maxOff: '', channel: 'center', days: '7', total: '', perMember: '1',
+    name: '', kind: 'threshold', threshold: '', amount: '', zhe: '', maxOff: '', channel: 'center', scope: 'all', scopeIds: [],
+    validity: 'relative', days: '7', from: '', to: '', claimFrom: '', claimTo: '', total: '', perMember: '1',
   });
+  // What a scoped coupon can apply to, from the catalog (loaded when a scope asks for it).
+  const [targets, setTargets] = useState<Record<'categories' | 'goods', { id: number; name: string }[] | null>>({ categories: null, goods: null });
+  useEffect(() => {
+    if (f.scope === 'categories' && targets.categories === null) {
+      listAdminCategories().then((list) => setTargets((t) => ({ ...t, categories: list.map((c) => ({ id: c.id, name: c.name })) })), () => undefined);
+    }
+    if (f.scope === 'goods' && targets.goods === null) {
+      listAdminGoods('on_sale').then((list) => setTargets((t) => ({ ...t, goods: list.map((g) => ({ id: g.id, name: g.title })) })), () => undefined);
+    }
+  }, [f.scope, targets]);
+  const today = shanghaiDay(new Date());
+  const toggleTarget = (id: number) => set({ scopeIds: f.scopeIds.includes(id) ? f.scopeIds.filter((x) => x !== id) : [...f.scopeIds, id] });
   const set = (patch: Partial<Fields>) => setF((old) => ({ ...old, ...patch }));
   const [busy, send] = useSend(onDone);
   const result = formInput(f);
@@ -107,10 +155,11 @@ export function CouponForm({ channels, onClose, onDone }: Props) {
           amountFen: result.input.amountFen ?? 0,
           discountPct: result.input.discountPct ?? 100,
           maxOffFen: result.input.maxOffFen ?? null,
-          scope: 'all',
-          scopeIds: [],
+          scope: result.input.scope,
+          scopeIds: result.input.scopeIds ?? [],
         })
       : null;
+  const validityHint = f.validity === 'relative' ? `领取后 ${f.days} 天内有效` : f.from && f.to ? `${f.from} 至 ${f.to} 有效` : '固定日期有效';
 
   const submit = () => {
     if ('problem' in result) {
@@ -134,7 +183,7 @@ export function CouponForm({ channels, onClose, onDone }: Props) {
     >
       <View className='coupon-form__preview'>
         <Text className='coupon-form__preview-label'>{preview ?? '—'}</Text>
-        <Text className='coupon-form__preview-hint'>{'problem' in result ? result.problem : `${channels[f.channel]} · 领取后 ${f.days} 天内有效`}</Text>
+        <Text className='coupon-form__preview-hint'>{'problem' in result ? result.problem : `${channels[f.channel]} · ${validityHint}`}</Text>
       </View>
 
       <Text className='admin-sheet__label'>名称</Text>
@@ -192,11 +241,64 @@ export function CouponForm({ channels, onClose, onDone }: Props) {
         ))}
       </View>
 
-      <View className='coupon-form__grid'>
-        <View className='coupon-form__cell'>
-          <Text className='admin-sheet__label'>领取后有效（天）</Text>
-          <Input className='admin-sheet__input coupon-form__days' type='number' value={f.days} maxlength={3} onInput={(e) => set({ days: e.detail.value })} />
+      <Text className='admin-sheet__label'>适用范围</Text>
+      <View className='admin-sheet__chips'>
+        {SCOPES.map((o) => (
+          <Text key={o.scope} className={`admin-sheet__chip coupon-form__scope coupon-form__scope--${o.scope}${f.scope === o.scope ? ' admin-sheet__chip--active' : ''}`} onClick={() => set({ scope: o.scope, scopeIds: [] })}>
+            {o.label}
+          </Text>
+        ))}
+      </View>
+      {f.scope !== 'all' && (
+        <View className='admin-sheet__chips coupon-form__targets'>
+          {targets[f.scope] === null ? (
+            <Text className='coupon-form__word'>加载中…</Text>
+          ) : (
+            targets[f.scope]!.map((x) => (
+              <Text key={x.id} className={`admin-sheet__chip coupon-form__target${f.scopeIds.includes(x.id) ? ' admin-sheet__chip--active' : ''}`} onClick={() => toggleTarget(x.id)}>
+                {x.name}
+              </Text>
+            ))
+          )}
         </View>
+      )}
+
+      <Text className='admin-sheet__label'>有效期</Text>
+      <View className='admin-sheet__chips'>
+        <Text className={`admin-sheet__chip coupon-form__validity--relative${f.validity === 'relative' ? ' admin-sheet__chip--active' : ''}`} onClick={() => set({ validity: 'relative' })}>领取后 N 天</Text>
+        <Text className={`admin-sheet__chip coupon-form__validity--fixed${f.validity === 'fixed' ? ' admin-sheet__chip--active' : ''}`} onClick={() => set({ validity: 'fixed' })}>固定日期</Text>
+      </View>
+      {f.validity === 'fixed' && (
+        <View className='coupon-form__rule'>
+          <Picker mode='date' value={f.from || today} start={today} onChange={(e) => set({ from: String(e.detail.value) })}>
+            <Text className='admin-sheet__input coupon-form__date coupon-form__from'>{f.from || '开始日期'}</Text>
+          </Picker>
+          <Text className='coupon-form__word'>至</Text>
+          <Picker mode='date' value={f.to || f.from || today} start={f.from || today} onChange={(e) => set({ to: String(e.detail.value) })}>
+            <Text className='admin-sheet__input coupon-form__date coupon-form__to'>{f.to || '结束日期'}</Text>
+          </Picker>
+        </View>
+      )}
+
+      <Text className='admin-sheet__label'>领取时间（不选则不限）</Text>
+      <View className='coupon-form__rule'>
+        <Picker mode='date' value={f.claimFrom || today} onChange={(e) => set({ claimFrom: String(e.detail.value) })}>
+          <Text className='admin-sheet__input coupon-form__date coupon-form__claim-from'>{f.claimFrom || '立即'}</Text>
+        </Picker>
+        <Text className='coupon-form__word'>至</Text>
+        <Picker mode='date' value={f.claimTo || f.claimFrom || today} start={f.claimFrom || today} onChange={(e) => set({ claimTo: String(e.detail.value) })}>
+          <Text className='admin-sheet__input coupon-form__date coupon-form__claim-to'>{f.claimTo || '不限'}</Text>
+        </Picker>
+        {(f.claimFrom || f.claimTo) && <Text className='coupon-form__word coupon-form__claim-clear' onClick={() => set({ claimFrom: '', claimTo: '' })}>清除</Text>}
+      </View>
+
+      <View className='coupon-form__grid'>
+        {f.validity === 'relative' && (
+          <View className='coupon-form__cell'>
+            <Text className='admin-sheet__label'>领取后有效（天）</Text>
+            <Input className='admin-sheet__input coupon-form__days' type='number' value={f.days} maxlength={3} onInput={(e) => set({ days: e.detail.value })} />
+          </View>
+        )}
         <View className='coupon-form__cell'>
           <Text className='admin-sheet__label'>发放总量</Text>
           <Input className='admin-sheet__input coupon-form__total' type='number' value={f.total} placeholder='不限' maxlength={9} onInput={(e) => set({ total: e.detail.value })} />

@@ -125,6 +125,26 @@ describe('catalog run by operators', () => {
     expect((await t.api('GET', `/api/admin/catalog/goods/${g.id}`, { token: op })).body.title).toBe('改名后的草莓');
   });
 
+  it('keeps a SKU that has been ordered (SKU_IN_USE), and removes one that has not', async () => {
+    const category = await newCategory();
+    const g = (await t.api('POST', '/api/admin/catalog/goods', { token: op, body: goodsBody(category.id, '/assets/goods/cup.png') })).body;
+    const address = await t.api('POST', '/api/addresses', {
+      token: shopper, body: { name: '张三', phone: '13900000000', province: '上海市', city: '上海市', district: '浦东新区', detail: '世纪大道 100 号' },
+    });
+    const order = await t.api('POST', '/api/orders', { token: shopper, body: { lines: [{ skuId: g.skus[0].id, quantity: 1 }], addressId: address.body.id } });
+    expect(order.status).toBe(201);
+    const keepOnly = (skus: { id: number; name: string; priceFen: number }[], version: number) => t.api('PUT', `/api/admin/catalog/goods/${g.id}`, {
+      token: op, body: { ...goodsBody(category.id, '/assets/goods/cup.png'), version, skus: skus.map(({ id, name, priceFen }) => ({ id, name, priceFen })) },
+    });
+    const dropOrdered = await keepOnly([g.skus[1]], g.version);
+    expect([dropOrdered.status, dropOrdered.body.code]).toEqual([409, 'SKU_IN_USE']);
+    const after = (await t.api('GET', `/api/admin/catalog/goods/${g.id}`, { token: op })).body;
+    expect([after.version, after.skus.length]).toEqual([g.version, 2]); // nothing changed, the version included
+    const dropUnordered = await keepOnly([g.skus[0]], g.version);
+    expect(dropUnordered.status).toBe(200);
+    expect(dropUnordered.body.skus.map((s: { id: number }) => s.id)).toEqual([g.skus[0].id]);
+  });
+
   it('refuses bad input with 400 and the field, and changes nothing', async () => {
     const category = await newCategory();
     const before = (await t.api('GET', '/api/admin/catalog/goods', { token: op })).body.length;

@@ -111,6 +111,15 @@ test('the owner makes a shopper an operator from 店员与权限, and the shoppe
   await confirmModal(page);
   await visible(page, '.staff__section').last().locator('.staff__person--operator').filter({ hasText: '阿花' }).waitFor();
   await screenshot(page, 'e2e-admin-staff');
+  // 审计日志 names the change as a person reads it: who, what, to whom.
+  await page.goBack();
+  await visible(page, '.admin-link--audit').click();
+  const entry = visible(page, '.admin-audit-entry').filter({ hasText: '设置店员权限' }).first();
+  await entry.waitFor();
+  expect(await entry.locator('.admin-audit-entry__target').innerText()).toBe('会员 阿花');
+  expect(await entry.locator('.admin-audit-entry__summary').innerText()).toBe('设为运营');
+  expect(await entry.locator('.admin-audit-entry__operator').innerText()).toBe('操作人 店主老林');
+  await screenshot(page, 'e2e-admin-audit');
   await context.close();
 
   const clerk = await phoneContext(suite.browser);

@@ -38,6 +38,10 @@ export function setCouponTemplateStatus(id: number, status: 'on' | 'off'): Promi
 export interface AuditEntryDto {
   id: number;
   operatorId: number;
+  /** The operator's nickname (null if the member is gone). */
+  operatorName: string | null;
+  /** What the route's :id names: an order number, a goods title, a member's nickname… */
+  targetLabel: string | null;
   /** `METHOD /api/route/:param`, e.g. `POST /api/admin/orders/:id/ship`. */
   action: string;
   /** The route params, e.g. `{ id: '12' }`. */

@@ -7,6 +7,10 @@ import { AuditEntry } from './audit-entry.entity.js';
 export interface AuditEntryDto {
   id: number;
   operatorId: number;
+  /** The operator's nickname now (null if the member is gone). */
+  operatorName: string | null;
+  /** What the route's :id names, in words: an order number, a goods title, a member's nickname… */
+  targetLabel: string | null;
   action: string;
   target: Record<string, string>;
   detail: unknown;
@@ -31,12 +35,41 @@ export class AuditService {
       where: { ...(options.operatorId ? { operatorId: options.operatorId } : {}), ...(options.before ? { id: LessThan(options.before) } : {}) },
       order: { id: 'DESC' }, take: Math.min(options.limit ?? 50, 200),
     }));
-    return rows.map((r) => ({
-      id: r.id, operatorId: r.operatorId, action: r.action, target: JSON.parse(r.target) as Record<string, string>,
-      detail: parse(r.detail), status: r.status, createdAt: r.createdAt.toISOString(),
+    const entries = rows.map((r) => ({ row: r, target: JSON.parse(r.target) as Record<string, string> }));
+    const names = await this.labels('SELECT id, nickname AS label FROM members WHERE id IN ({ids})', entries.map((e) => e.row.operatorId));
+    const targets = new Map<AuditEntry, string>();
+    for (const kind of TARGETS) {
+      const hits = entries.filter((e) => kind.pattern.test(e.row.action) && /^\d+$/.test(e.target.id ?? ''));
+      const labels = await this.labels(kind.sql, hits.map((e) => Number(e.target.id)));
+      for (const e of hits) {
+        const label = labels.get(Number(e.target.id));
+        if (label) targets.set(e.row, label);
+      }
+    }
+    return entries.map(({ row: r, target }) => ({
+      id: r.id, operatorId: r.operatorId, operatorName: names.get(r.operatorId) ?? null, targetLabel: targets.get(r) ?? null,
+      action: r.action, target, detail: parse(r.detail), status: r.status, createdAt: r.createdAt.toISOString(),
     }));
   }
+
+  /** `label` (and ` · extra`, if selected) by `id` for these ids: `sql` with `{ids}` for the list; one query. */
+  private async labels(sql: string, ids: number[]): Promise<Map<number, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.db.rows<{ id: unknown; label: string; extra?: string }>(sql.replace('{ids}', unique.map(() => '?').join(', ')), unique);
+    return new Map(rows.map((r) => [Number(r.id), r.extra ? `${r.label} · ${r.extra}` : r.label]));
+  }
 }
+
+/** What an audited route's :id points at, and how to name it. */
+const TARGETS: { pattern: RegExp; sql: string }[] = [
+  { pattern: /^\w+ \/api\/admin\/orders\/:id/, sql: 'SELECT id, order_no AS label FROM orders WHERE id IN ({ids})' },
+  { pattern: /^\w+ \/api\/admin\/catalog\/goods\/:id/, sql: 'SELECT id, title AS label FROM goods WHERE id IN ({ids})' },
+  { pattern: /^\w+ \/api\/admin\/catalog\/categories\/:id/, sql: 'SELECT id, name AS label FROM categories WHERE id IN ({ids})' },
+  { pattern: /^\w+ \/api\/admin\/catalog\/skus\/:id/, sql: 'SELECT s.id, g.title AS label, s.name AS extra FROM goods_skus s JOIN goods g ON g.id = s.goods_id WHERE s.id IN ({ids})' },
+  { pattern: /^\w+ \/api\/admin\/coupons\/templates\/:id/, sql: 'SELECT id, name AS label FROM coupon_templates WHERE id IN ({ids})' },
+  { pattern: /^\w+ \/api\/admin\/staff\/:id/, sql: 'SELECT id, nickname AS label FROM members WHERE id IN ({ids})' },
+];
 
 function parse(text: string): unknown {
   try {

@@ -52,6 +52,30 @@ const ACTIONS: { pattern: RegExp; label: string; target: string; summary: (b: Bo
     target: '优惠券模板',
     summary: (b) => (Array.isArray(b.memberIds) ? `发给 ${b.memberIds.length} 位会员` : genericSummary(b)),
   },
+  { pattern: /^POST \/api\/admin\/catalog\/goods$/, label: '新增商品', target: '商品', summary: (b) => (typeof b.title === 'string' ? b.title : genericSummary(b)) },
+  { pattern: /^PUT \/api\/admin\/catalog\/goods\/:id$/, label: '编辑商品', target: '商品', summary: (b) => (typeof b.title === 'string' ? b.title : '') },
+  { pattern: /^POST \/api\/admin\/catalog\/goods\/:id\/status$/, label: '上架/下架', target: '商品', summary: (b) => (b.status === 'on_sale' ? '上架' : b.status === 'off_sale' ? '下架' : '') },
+  {
+    pattern: /^POST \/api\/admin\/catalog\/skus\/:id\/stock$/,
+    label: '调整库存',
+    target: '规格',
+    summary: (b) => (typeof b.delta === 'number' ? `${b.delta > 0 ? '+' : ''}${b.delta}${typeof b.reason === 'string' ? ` · ${b.reason}` : ''}` : genericSummary(b)),
+  },
+  { pattern: /^POST \/api\/admin\/catalog\/categories$/, label: '新建分类', target: '分类', summary: (b) => (typeof b.name === 'string' ? b.name : '') },
+  {
+    pattern: /^PATCH \/api\/admin\/catalog\/categories\/:id$/,
+    label: '编辑分类',
+    target: '分类',
+    summary: (b) => (b.hidden === true ? '隐藏' : b.hidden === false ? '显示' : typeof b.name === 'string' ? `改名为 ${b.name}` : ''),
+  },
+  { pattern: /^PUT \/api\/admin\/catalog\/categories\/order$/, label: '调整分类顺序', target: '分类', summary: () => '' },
+  { pattern: /^POST \/api\/admin\/catalog\/images$/, label: '上传商品图片', target: '', summary: () => '' },
+  {
+    pattern: /^POST \/api\/admin\/staff\/:id\/role$/,
+    label: '设置店员权限',
+    target: '会员',
+    summary: (b) => ({ owner: '设为店主', operator: '设为运营', member: '取消权限' } as Record<string, string>)[String(b.role)] ?? genericSummary(b),
+  },
 ];
 
 /** Any body on one line: `key: value · key: value`. */
@@ -67,7 +91,9 @@ function genericSummary(detail: unknown): string {
 function describe(entry: AuditEntryDto) {
   const known = ACTIONS.find((a) => a.pattern.test(entry.action));
   const params = Object.entries(entry.target ?? {});
-  const target = known && entry.target?.id ? `${known.target} #${entry.target.id}` : params.map(([k, v]) => `${k} ${v}`).join(' · ');
+  // The server names the target (order number, goods title…); the id is the fallback.
+  const named = entry.targetLabel ? `${known?.target ? `${known.target} ` : ''}${entry.targetLabel}` : null;
+  const target = named ?? (known && entry.target?.id ? `${known.target} #${entry.target.id}` : params.map(([k, v]) => `${k} ${v}`).join(' · '));
   let summary: string;
   try {
     summary = known ? known.summary(asBody(entry.detail)) : genericSummary(entry.detail);
@@ -91,7 +117,7 @@ function AuditCard({ entry }: { entry: AuditEntryDto }) {
       {target ? <Text className='admin-audit-entry__target'>{target}</Text> : null}
       {summary ? <Text className='admin-audit-entry__summary'>{summary}</Text> : null}
       <View className='admin-audit-entry__foot'>
-        <Text className='admin-audit-entry__operator'>操作人 #{entry.operatorId}</Text>
+        <Text className='admin-audit-entry__operator'>操作人 {entry.operatorName ?? `#${entry.operatorId}`}</Text>
         <Text className='admin-audit-entry__time'>{formatShanghaiTime(entry.createdAt)}</Text>
       </View>
     </View>

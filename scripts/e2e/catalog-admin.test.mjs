@@ -88,6 +88,25 @@ test('an operator adds a goods item with an image and two SKUs; a shopper finds 
   await shopper.close();
 });
 
+test('an operator sees the recipient’s whole phone on the 发货 sheet only on asking (the server test checks the audit entry)', async () => {
+  // The cookies bought in the first test are waiting to be shipped.
+  const context = await phoneContext(suite.browser);
+  const page = await context.newPage();
+  await page.goto(`${suite.server.baseUrl}/`);
+  await signIn(page, '运营小美');
+  await tab(page, 'admin').click();
+  await visible(page, '.admin-link--orders').click();
+  await visible(page, '.admin-order__ship').first().click();
+  const hint = visible(page, '.ship-sheet .admin-sheet__hint');
+  await hint.waitFor();
+  expect(await hint.innerText()).toContain('138****0001');
+  await visible(page, '.ship-sheet__reveal').click();
+  await hint.filter({ hasText: '13800000001' }).waitFor();
+  await visible(page, '.ship-sheet__copy').waitFor();
+  await screenshot(page, 'e2e-admin-ship-contact');
+  await context.close();
+});
+
 /** Taro's H5 modal: press its confirm button. */
 async function confirmModal(page) {
   const button = page.locator('.taro-modal__foot .taro-model__confirm, .taro-modal__foot .taro-modal__btn--confirm').first();

@@ -19,6 +19,11 @@ export function shipOrder(id: number, body: ShipRequest): Promise<OrderDto> {
   return request({ method: 'POST', path: `/api/admin/orders/${id}/ship`, data: body });
 }
 
+/** The recipient's whole phone (lists show it masked); an audited action. */
+export function orderContact(id: number): Promise<{ name: string; phone: string }> {
+  return request({ method: 'POST', path: `/api/admin/orders/${id}/contact` });
+}
+
 /** 退款: the whole order (no lines) or some quantity of some lines. */
 export function refundOrder(id: number, body: RefundRequest): Promise<OrderDto> {
   return request({ method: 'POST', path: `/api/admin/orders/${id}/refund`, data: body });

@@ -28,6 +28,16 @@ export class OrdersAdminController {
     return this.orders.adminGet(id);
   }
 
+  /**
+   * The recipient's whole phone number (lists and the order show it masked). A POST because
+   * looking is an action: the audit log records who saw whose number, and when.
+   */
+  @Post(':id/contact')
+  @HttpCode(200)
+  contact(@Param('id', IdPipe) id: number): Promise<{ name: string; phone: string }> {
+    return this.orders.contact(id);
+  }
+
   @Post(':id/ship')
   @HttpCode(200)
   ship(@Param('id', IdPipe) id: number, @Body() body: ShipBody): Promise<OrderDto> {

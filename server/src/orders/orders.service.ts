@@ -119,8 +119,16 @@ export class OrdersService implements OnModuleInit {
     }));
   }
 
+  /** One order as operators see it: the recipient's phone masked, as in the list (see contact). */
   async adminGet(orderId: number): Promise<OrderDto> {
-    return this.book.toDto(await this.book.find(orderId));
+    const dto = await this.book.toDto(await this.book.find(orderId));
+    return { ...dto, address: { ...dto.address, phone: maskPhone(dto.address.phone) } };
+  }
+
+  /** The recipient's name and whole phone, for handing a parcel to a courier. */
+  async contact(orderId: number): Promise<{ name: string; phone: string }> {
+    const dto = await this.book.toDto(await this.book.find(orderId));
+    return { name: dto.address.name, phone: dto.address.phone };
   }
 
   /** The shopper cancels: an unpaid order closes; a paid one not yet shipped is refunded in full. */

@@ -223,5 +223,12 @@ describe('WeChat Pay', () => {
     const back = await t.api('GET', `/api/admin/orders/${o.id}`, { token: owner });
     expect(back.body).toMatchObject({ status: 'paid', refundedFen: 0, refunds: [expect.objectContaining({ status: 'failed' })] });
     expect(back.body.lines[0].refundedQuantity).toBe(0);
+    // The phone is masked on the order as in the list; the whole number is an audited action.
+    expect(back.body.address.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
+    const contact = await t.api('POST', `/api/admin/orders/${o.id}/contact`, { token: owner });
+    expect(contact.body.phone).toMatch(/^1\d{10}$/);
+    expect(contact.body.phone.slice(-4)).toBe(back.body.address.phone.slice(-4));
+    const log = (await t.api('GET', '/api/admin/audit', { token: owner })).body as { action: string }[];
+    expect(log[0].action).toBe('POST /api/admin/orders/:id/contact');
   });
 });

@@ -52,6 +52,7 @@ const ACTIONS: { pattern: RegExp; label: string; target: string; summary: (b: Bo
     target: '优惠券模板',
     summary: (b) => (Array.isArray(b.memberIds) ? `发给 ${b.memberIds.length} 位会员` : genericSummary(b)),
   },
+  { pattern: /^POST \/api\/admin\/orders\/:id\/contact$/, label: '查看收件电话', target: '订单', summary: () => '' },
   { pattern: /^POST \/api\/admin\/catalog\/goods$/, label: '新增商品', target: '商品', summary: (b) => (typeof b.title === 'string' ? b.title : genericSummary(b)) },
   { pattern: /^PUT \/api\/admin\/catalog\/goods\/:id$/, label: '编辑商品', target: '商品', summary: (b) => (typeof b.title === 'string' ? b.title : '') },
   { pattern: /^POST \/api\/admin\/catalog\/goods\/:id\/status$/, label: '上架/下架', target: '商品', summary: (b) => (b.status === 'on_sale' ? '上架' : b.status === 'off_sale' ? '下架' : '') },

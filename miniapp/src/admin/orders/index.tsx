@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Image, Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { EXPRESS_COMPANIES, formatYuan, type OrderLineDto, type OrderStatus, type RefundStatus } from '@jifen/shared';
-import { listAdminOrders, refundOrder, shipOrder, type AdminOrderDto } from '../../api/admin';
+import { listAdminOrders, orderContact, refundOrder, shipOrder, type AdminOrderDto } from '../../api/admin';
 import { assetUrl } from '../../api/assets';
 import { EmptyState } from '../../components/EmptyState';
 import { Order, Setting } from '../../components/Icon';
@@ -106,6 +106,15 @@ function ShipSheet({ order, onClose, onDone }: { order: AdminOrderDto; onClose: 
   const [company, setCompany] = useState(EXPRESS[0]);
   const [trackingNo, setTrackingNo] = useState('');
   const [busy, send] = useSend(onDone);
+  const [phone, setPhone] = useState<string | null>(null);
+  // The whole number for the courier, asked for on purpose (the server records who looked).
+  const reveal = async () => {
+    try {
+      setPhone((await orderContact(order.id)).phone);
+    } catch {
+      // the request layer said why
+    }
+  };
   const submit = async () => {
     const no = trackingNo.trim();
     if (!company.trim() || !no) {
@@ -117,8 +126,15 @@ function ShipSheet({ order, onClose, onDone }: { order: AdminOrderDto; onClose: 
   return (
     <OrderSheet kind='ship' title='发货' confirmLabel='确认发货' busy={busy} onConfirm={() => void submit()} onClose={onClose}>
       <Text className='admin-sheet__hint'>
-        {order.address.name} {order.address.phone} · {order.address.full}
+        {order.address.name} {phone ?? order.address.phone} · {order.address.full}
       </Text>
+      <View className='ship-sheet__contact'>
+        {phone === null ? (
+          <Text className='ship-sheet__reveal' onClick={() => void reveal()}>查看完整号码</Text>
+        ) : (
+          <Text className='ship-sheet__copy' onClick={() => void Taro.setClipboardData({ data: `${order.address.name} ${phone} ${order.address.full}` })}>复制收件信息</Text>
+        )}
+      </View>
       <ChipPicker
         label='快递公司'
         options={EXPRESS}

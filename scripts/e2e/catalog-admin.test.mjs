@@ -96,7 +96,10 @@ test('an operator sees the recipient’s whole phone on the 发货 sheet only on
   await signIn(page, '运营小美');
   await tab(page, 'admin').click();
   await visible(page, '.admin-link--orders').click();
-  await visible(page, '.admin-order__ship').first().click();
+  // found by the buyer's nickname, under 待发货 (the tab it opens on)
+  await visible(page, 'input.admin-orders__search').fill('小明');
+  await visible(page, '.admin-orders__search-go').click();
+  await visible(page, '.admin-order').filter({ hasText: '手工黄油曲奇' }).locator('.admin-order__ship').click();
   const hint = visible(page, '.ship-sheet .admin-sheet__hint');
   await hint.waitFor();
   expect(await hint.innerText()).toContain('138****0001');

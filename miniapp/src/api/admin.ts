@@ -9,9 +9,9 @@ export function getOverview(): Promise<AdminOverviewDto> {
 /** An order as operators see it: the member who placed it comes along. */
 export type AdminOrderDto = OrderDto & { memberNickname: string };
 
-/** Orders in these statuses (all when empty), newest first. */
-export function listAdminOrders(statuses: readonly OrderStatus[] = []): Promise<AdminOrderDto[]> {
-  return request({ method: 'GET', path: '/api/admin/orders', query: { status: statuses.length ? statuses.join(',') : undefined } });
+/** Orders in these statuses (all when empty), newest first; `q` searches the order number, buyer and recipient. */
+export function listAdminOrders(statuses: readonly OrderStatus[] = [], q = ''): Promise<AdminOrderDto[]> {
+  return request({ method: 'GET', path: '/api/admin/orders', query: { status: statuses.length ? statuses.join(',') : undefined, q: q || undefined } });
 }
 
 /** 发货: paid → shipped with the express company and tracking number. */

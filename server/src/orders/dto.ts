@@ -72,6 +72,12 @@ export class OrdersQuery {
   status?: string;
 }
 
+/** 订单管理's list: statuses, and a search in the order number, the buyer's nickname and the recipient's name or phone. */
+export class AdminOrdersQuery extends OrdersQuery {
+  @IsOptional() @IsString() @MaxLength(30)
+  q?: string;
+}
+
 export function statusesOf(query: OrdersQuery): OrderStatus[] {
   return query.status ? (query.status.split(',') as OrderStatus[]) : [];
 }

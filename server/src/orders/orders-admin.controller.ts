@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { OrderDto } from '@jifen/shared';
 import { CurrentMember, type Caller, Roles } from '../auth/decorators.js';
 import { IdPipe } from '../common/validation.js';
-import { OrdersQuery, RefundBody, ShipBody, statusesOf } from './dto.js';
+import { AdminOrdersQuery, RefundBody, ShipBody, statusesOf } from './dto.js';
 import { OrdersService } from './orders.service.js';
 import { RefundsService } from './refunds.service.js';
 
@@ -19,8 +19,8 @@ export class OrdersAdminController {
   ) {}
 
   @Get()
-  list(@Query() query: OrdersQuery): Promise<(OrderDto & { memberNickname: string })[]> {
-    return this.orders.adminList(statusesOf(query));
+  list(@Query() query: AdminOrdersQuery): Promise<(OrderDto & { memberNickname: string })[]> {
+    return this.orders.adminList(statusesOf(query), query.q);
   }
 
   @Get(':id')

@@ -6,6 +6,7 @@ import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
 import { Db } from '../common/db.js';
 import { AddressesService } from '../addresses/addresses.service.js';
+import { escapeLike } from '../catalog/catalog.service.js';
 import { CartService } from '../cart/cart.service.js';
 import { CouponsService } from '../coupons/coupons.service.js';
 import { Events } from '../events/events.service.js';
@@ -110,8 +111,21 @@ export class OrdersService implements OnModuleInit {
   }
 
   /** Operators: newest first, by status, with the shopper's nickname. */
-  async adminList(statuses: OrderStatus[] = []): Promise<(OrderDto & { memberNickname: string })[]> {
-    const orders = await this.db.read((m) => m.find(Order, { where: statuses.length ? { status: In(statuses) } : {}, order: { id: 'DESC' }, take: 100 }));
+  async adminList(statuses: OrderStatus[] = [], q?: string): Promise<(OrderDto & { memberNickname: string })[]> {
+    const text = (q ?? '').trim();
+    let ids: number[] | null = null;
+    if (text) {
+      // The order number, the buyer's nickname, or the recipient's name or phone (in the address snapshot).
+      const like = `%${escapeLike(text)}%`;
+      const rows = await this.db.rows<{ id: unknown }>(
+        `SELECT o.id FROM orders o JOIN members m ON m.id = o.member_id
+          WHERE o.order_no LIKE ? ESCAPE '!' OR m.nickname LIKE ? ESCAPE '!' OR o.address LIKE ? ESCAPE '!' ORDER BY o.id DESC LIMIT 100`,
+        [like, like, like]);
+      ids = rows.map((r) => Number(r.id));
+      if (ids.length === 0) return [];
+    }
+    const where = { ...(statuses.length ? { status: In(statuses) } : {}), ...(ids ? { id: In(ids) } : {}) };
+    const orders = await this.db.read((m) => m.find(Order, { where, order: { id: 'DESC' }, take: 100 }));
     const names = await this.members.nicknames([...new Set(orders.map((o) => o.memberId))]);
     // Lists mask personal data: the phone's middle digits; the full address is on the order page.
     return (await this.book.toDtos(orders)).map((o, i) => ({

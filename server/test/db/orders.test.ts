@@ -308,4 +308,20 @@ describe('orders', () => {
     expect((await t.api('GET', '/api/health')).status).toBe(200);
     expect((await t.app.get(LedgerAudit).run()).drifts).toEqual([]);
   }, 90_000);
+
+  it('lets operators find orders by order number, buyer nickname or recipient phone, within a status', async () => {
+    const { skus } = await goods([2_000]);
+    const buyer = await shopper('搜索买家');
+    const order = (await t.api('POST', '/api/orders', { token: buyer.token, body: { lines: [{ skuId: skus[0].id, quantity: 1 }], addressId: buyer.addressId } })).body;
+    const operator = (await t.api('POST', '/api/auth/dev', { body: { nickname: '运营小美' } })).body.accessToken;
+    const find = async (q: string, status?: string) => ((await t.api('GET', `/api/admin/orders?q=${encodeURIComponent(q)}${status ? `&status=${status}` : ''}`, { token: operator })).body as { id: number }[]).map((o) => o.id);
+    expect(await find(order.orderNo)).toEqual([order.id]);
+    expect(await find(order.orderNo.slice(-6))).toContain(order.id);
+    expect(await find('搜索买家')).toEqual([order.id]);
+    expect(await find('13900000000')).toContain(order.id); // the recipient's phone (the address book's)
+    expect(await find('搜索买家', 'pending')).toEqual([order.id]);
+    expect(await find('搜索买家', 'paid')).toEqual([]);
+    expect(await find('100%_不存在')).toEqual([]);
+    expect((await t.api('GET', `/api/admin/orders?q=${'x'.repeat(31)}`, { token: operator })).status).toBe(400);
+  });
 });

@@ -16,6 +16,7 @@ import './index.scss';
  * order stays paid / shipped / completed, and operators still want to find it there.
  */
 const TABS: { key: string; label: string; statuses: OrderStatus[]; keep?: (o: AdminOrderDto) => boolean }[] = [
+  { key: 'pending', label: '待付款', statuses: ['pending'] },
   { key: 'paid', label: '待发货', statuses: ['paid'] },
   { key: 'shipped', label: '待收货', statuses: ['shipped'] },
   { key: 'completed', label: '已完成', statuses: ['completed'] },
@@ -237,7 +238,10 @@ function RefundSheet({ order, onClose, onDone }: { order: AdminOrderDto; onClose
 /** 订单管理: orders by status, 发货 and 退款 from a sheet. */
 export default function AdminOrdersPage() {
   const { operator, loading } = useOperator();
-  const [tab, setTab] = useState(TABS[0]);
+  // 待发货 first: it is the operator's work.
+  const [tab, setTab] = useState(() => TABS.find((t) => t.key === 'paid')!);
+  const [q, setQ] = useState('');
+  const [searched, setSearched] = useState('');
   const [orders, setOrders] = useState<AdminOrderDto[] | null>(null);
   const [failed, setFailed] = useState(false);
   const [sheet, setSheet] = useState<{ kind: 'ship' | 'refund'; order: AdminOrderDto } | null>(null);
@@ -248,11 +252,11 @@ export default function AdminOrdersPage() {
     if (operatorId === null) return;
     const ticket = ++requested.current;
     setFailed(false);
-    listAdminOrders(tab.statuses).then(
+    listAdminOrders(tab.statuses, searched).then(
       (list) => ticket === requested.current && setOrders(tab.keep ? list.filter(tab.keep) : list),
       () => ticket === requested.current && setFailed(true),
     );
-  }, [operatorId, tab]);
+  }, [operatorId, tab, searched]);
 
   useEffect(() => {
     setOrders(null);
@@ -279,6 +283,11 @@ export default function AdminOrdersPage() {
 
   return (
     <View className='admin-orders'>
+      <View className='admin-orders__top'>
+        <Input className='admin-orders__search' value={q} placeholder='订单号、买家昵称或收件人电话' confirmType='search' maxlength={30}
+          onInput={(e) => setQ(e.detail.value)} onConfirm={() => setSearched(q.trim())} />
+        <Text className='admin-orders__search-go' onClick={() => setSearched(q.trim())}>搜索</Text>
+      </View>
       <View className='admin-orders__tabs'>
         {TABS.map((t) => (
           <View key={t.key} className={`admin-orders__tab admin-orders-tab--${t.key}${t.key === tab.key ? ' admin-orders__tab--active' : ''}`} onClick={() => setTab(t)}>
@@ -292,7 +301,7 @@ export default function AdminOrdersPage() {
         ) : orders === null ? (
           <Text className='admin-orders__loading'>加载中…</Text>
         ) : orders.length === 0 ? (
-          <EmptyState icon={<Order size={36} color='#ff8a3d' />} title={`暂无${tab.label}订单`} description={tab.key === 'paid' ? '新的已支付订单会出现在这里，及时发货哦' : undefined} />
+          <EmptyState icon={<Order size={36} color='#ff8a3d' />} title={searched ? `没有找到「${searched}」的${tab.label}订单` : `暂无${tab.label}订单`} description={tab.key === 'paid' ? '新的已支付订单会出现在这里，及时发货哦' : undefined} />
         ) : (
           orders.map((order) => (
             <OrderCard key={order.id} order={order} onShip={() => setSheet({ kind: 'ship', order })} onRefund={() => setSheet({ kind: 'refund', order })} />

@@ -78,21 +78,29 @@ export default function ProfilePage() {
     void upload(e.detail?.avatarUrl);
   };
 
-  // The nickname before the last save: WeChat's review of a nickname-keyboard entry may reject it after we saved.
-  const previousNickname = useRef<string | null>(null);
+  // The last save: the nickname before it, and whether it has answered. WeChat's review of a
+  // nickname-keyboard entry comes after the blur, before or after our save answers: kept in
+  // refs, not in render state, so a review arriving at any moment sees the save as it is.
+  const lastSave = useRef<{ previous: string; done: boolean } | null>(null);
+  const rejectedInFlight = useRef(false);
+
+  const restoreNickname = (previous: string) => {
+    setNickname(previous);
+    updateMe({ nickname: previous }).then(session.setMember, () => undefined);
+  };
 
   /** weapp: WeChat's content review of the nickname field (after blur); a rejected name is put back. */
   const onNicknameReview = (e: { detail: { pass?: boolean; timeout?: boolean } }) => {
     if (e.detail?.pass !== false || !member) return;
     toast('昵称未通过微信安全审核，请换一个');
-    const previous = previousNickname.current;
-    previousNickname.current = null;
-    if (previous && previous !== member.nickname) {
-      setNickname(previous);
-      updateMe({ nickname: previous }).then(session.setMember, () => undefined);
-    } else {
-      setNickname(member.nickname);
+    const save = lastSave.current;
+    if (!save) return setNickname(member.nickname); // nothing saved: just show the current one
+    if (!save.done) {
+      rejectedInFlight.current = true; // the save puts it back when it answers
+      return;
     }
+    lastSave.current = null;
+    restoreNickname(save.previous);
   };
 
   const saveNickname = async (value: string = nickname) => {
@@ -105,13 +113,23 @@ export default function ProfilePage() {
     }
     if (trimmed === member.nickname || saving) return;
     setSaving(true);
+    const save = { previous: member.nickname, done: false };
+    lastSave.current = save;
+    rejectedInFlight.current = false;
     try {
-      previousNickname.current = member.nickname;
       const updated = await updateMe({ nickname: trimmed });
+      save.done = true;
       session.setMember(updated);
+      if (rejectedInFlight.current) {
+        rejectedInFlight.current = false;
+        lastSave.current = null;
+        restoreNickname(save.previous);
+        return;
+      }
       setNickname(updated.nickname);
       toast('昵称已保存', 'success');
     } catch (error) {
+      lastSave.current = null; // nothing was saved: a review has nothing to undo
       toast(failureText(error, '保存失败，请稍后再试'));
     } finally {
       setSaving(false);

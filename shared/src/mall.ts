@@ -1,5 +1,7 @@
 /** Points mall (积分商城) API shapes. */
 
+import type { TierName } from './api.js';
+
 export type MallItemKind = 'goods' | 'virtual' | 'coupon';
 
 export interface MallItemDto {
@@ -40,7 +42,74 @@ export interface RedemptionDto {
   orderId: number | null;
   /** For coupon items: the coupon put in the wallet. */
   couponId: number | null;
+  /** For virtual items: the redemption code handed out (only its member sees it). */
+  code: string | null;
   createdAt: string;
   /** Available points after the redemption. */
   available: number;
+}
+
+// ---- 管理 → 积分商城 ----
+
+export type MallItemStatus = 'on' | 'off';
+export type MallItemFilter = 'all' | 'on' | 'off' | 'sold_out';
+
+/** Points a tier pays instead of the tier's mall discount; a tier left out gets the discount. */
+export type TierPoints = Partial<Record<TierName, number>>;
+
+/** Most points one item may cost (an absurd price is refused, not stored). */
+export const MAX_MALL_POINTS = 10_000_000;
+/** Most codes one upload may carry (a pool can grow by several uploads). */
+export const MAX_CODES_PER_UPLOAD = 5_000;
+/** A redemption code: what a partner's voucher looks like, printable and without spaces. */
+export const REDEMPTION_CODE = /^[\x21-\x7e]{4,64}$/;
+
+export interface AdminMallItemDto extends Omit<MallItemDto, 'memberPoints'> {
+  status: MallItemStatus;
+  sort: number;
+  goodsId: number | null;
+  /** The shipped goods' title (goods items), to show what an item sends. */
+  goodsTitle: string | null;
+  couponTemplateId: number | null;
+  couponTemplateName: string | null;
+  tierPoints: TierPoints;
+  /** Redemptions so far (all states). */
+  redeemed: number;
+  /** Virtual items: the code pool; stock is the unused codes. */
+  codes: { total: number; unused: number } | null;
+  /** Sent back with an edit: an edit made on a stale copy is refused (MALL_ITEM_CHANGED). */
+  version: number;
+  updatedAt: string;
+}
+
+export interface MallItemInput {
+  kind: MallItemKind;
+  title: string;
+  subtitle?: string;
+  /** An uploaded /media/ path; left out, the goods' picture (goods) or the kind's own picture. */
+  image?: string;
+  /** Goods items: the catalog goods shipped. */
+  goodsId?: number | null;
+  /** Coupon items: an enabled template. */
+  couponTemplateId?: number | null;
+  points: number;
+  /** Goods only: cash in fen paid on top of the points. */
+  cashFen?: number;
+  tierPoints?: TierPoints;
+  /** Opening stock (goods and coupon items; a virtual item's stock is its unused codes). */
+  stock?: number;
+  perMemberLimit?: number | null;
+  startsAt?: string | null;
+  endsAt?: string | null;
+  status?: MallItemStatus;
+}
+
+/** An edit: everything but the kind and the stock, with the version it was read at. */
+export interface MallItemUpdate extends Omit<MallItemInput, 'kind' | 'stock'> {
+  version: number;
+}
+
+export interface MallCodesUpload {
+  /** One code each; blanks are refused, duplicates (within the upload or with the pool) too. */
+  codes: string[];
 }

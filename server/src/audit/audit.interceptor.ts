@@ -52,9 +52,15 @@ export class AuditInterceptor implements NestInterceptor {
   }
 }
 
-/** The body as JSON with phone numbers masked, cut to the column. */
+/**
+ * The body as JSON with phone numbers masked and redemption codes counted (a code is worth
+ * what it redeems, so the log keeps how many were loaded, not which), cut to the column.
+ */
 export function redact(body: unknown): string {
-  const text = JSON.stringify(body ?? {}, (_, value: unknown) => (typeof value === 'string' && /^1[3-9]\d{9}$/.test(value) ? maskPhone(value) : value));
+  const text = JSON.stringify(body ?? {}, (key, value: unknown) => {
+    if (key === 'codes' && Array.isArray(value)) return `${value.length} 个兑换码`;
+    return typeof value === 'string' && /^1[3-9]\d{9}$/.test(value) ? maskPhone(value) : value;
+  });
   return text.length > 1000 ? `${text.slice(0, 997)}...` : text;
 }
 

@@ -67,6 +67,7 @@ const TARGETS: { pattern: RegExp; sql: string }[] = [
   { pattern: /^\w+ \/api\/admin\/catalog\/goods\/:id/, sql: 'SELECT id, title AS label FROM goods WHERE id IN ({ids})' },
   { pattern: /^\w+ \/api\/admin\/catalog\/categories\/:id/, sql: 'SELECT id, name AS label FROM categories WHERE id IN ({ids})' },
   { pattern: /^\w+ \/api\/admin\/catalog\/skus\/:id/, sql: 'SELECT s.id, g.title AS label, s.name AS extra FROM goods_skus s JOIN goods g ON g.id = s.goods_id WHERE s.id IN ({ids})' },
+  { pattern: /^\w+ \/api\/admin\/mall\/items\/:id/, sql: 'SELECT id, title AS label FROM mall_items WHERE id IN ({ids})' },
   { pattern: /^\w+ \/api\/admin\/coupons\/templates\/:id/, sql: 'SELECT id, name AS label FROM coupon_templates WHERE id IN ({ids})' },
   { pattern: /^\w+ \/api\/admin\/staff\/:id/, sql: 'SELECT id, nickname AS label FROM members WHERE id IN ({ids})' },
 ];

@@ -48,6 +48,7 @@ export class LedgerController {
   }
 
   @Get('admin/ledger/audit')
+  @ApiTags('admin')
   @Roles('owner', 'operator')
   runAudit(@Query() q: AuditQuery): Promise<AuditReport> {
     return this.audit.run(q.memberId);

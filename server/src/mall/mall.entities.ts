@@ -49,6 +49,14 @@ export class MallItem extends BaseEntity {
 
   @Column({ type: 'int' })
   sort: number;
+
+  /** Bumped by every operator edit; an edit based on an older version is refused. */
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
+  /** JSON TierPoints: what a tier pays instead of its mall discount. */
+  @Column({ name: 'tier_points', type: 'varchar', length: 200, default: '{}' })
+  tierPoints: string;
 }
 
 @Entity('mall_redemptions')
@@ -75,9 +83,41 @@ export class MallRedemption {
   @Column({ name: 'coupon_id', type: 'int', nullable: true })
   couponId: number | null;
 
+  /** Virtual items: the code handed out. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  code: string | null;
+
   /** member id + the client's idempotency key: a retried request redeems once. */
   @Column({ name: 'request_key', type: 'varchar', length: 80 })
   requestKey: string;
+
+  @Column({ ...utcDatetime, name: 'created_at' })
+  createdAt: Date;
+}
+
+/** One redemption code of a virtual item, unused until a redemption takes it. */
+@Entity('mall_codes')
+export class MallCode {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ name: 'item_id', type: 'integer' })
+  itemId: number;
+
+  @Column({ type: 'varchar', length: 64 })
+  code: string;
+
+  @Column({ name: 'request_key', type: 'varchar', length: 80, nullable: true })
+  requestKey: string | null;
+
+  @Column({ name: 'member_id', type: 'integer', nullable: true })
+  memberId: number | null;
+
+  @Column({ ...utcDatetime, name: 'issued_at', nullable: true })
+  issuedAt: Date | null;
+
+  @Column({ name: 'loaded_by', type: 'integer', nullable: true })
+  loadedBy: number | null;
 
   @Column({ ...utcDatetime, name: 'created_at' })
   createdAt: Date;

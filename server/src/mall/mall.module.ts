@@ -5,14 +5,17 @@ import { CouponsModule } from '../coupons/coupons.module.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
 import { MembersModule } from '../members/members.module.js';
+import { TiersModule } from '../tiers/tiers.module.js';
 import { MallController } from './mall.controller.js';
-import { MallItem, MallRedemption } from './mall.entities.js';
+import { MallAdminController } from './mall-admin.controller.js';
+import { MallAdminService } from './mall-admin.service.js';
+import { MallCode, MallItem, MallRedemption } from './mall.entities.js';
 import { MallService } from './mall.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MallItem, MallRedemption]), LedgerModule, MembersModule, AddressesModule, CouponsModule, OrdersModule],
-  controllers: [MallController],
-  providers: [MallService],
+  imports: [TypeOrmModule.forFeature([MallItem, MallRedemption, MallCode]), LedgerModule, MembersModule, AddressesModule, CouponsModule, OrdersModule, TiersModule],
+  controllers: [MallController, MallAdminController],
+  providers: [MallService, MallAdminService],
   exports: [MallService],
 })
 export class MallModule {}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { type AddressDto, type MallItemDto, type RedemptionDto, type RedemptionStatus, type TierName, tierRule } from '@jifen/shared';
+import { type AddressDto, type MallItemDto, type RedemptionDto, type RedemptionStatus, type TierName, type TierPoints, type TierRule, tierRule } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
 import { sqlTime } from '../common/sql.js';
@@ -17,6 +17,7 @@ import { CouponsService } from '../coupons/coupons.service.js';
 import { OrderBook, keys } from '../orders/order-book.js';
 import { PAY_WINDOW_MS } from '../orders/orders.service.js';
 import { Order } from '../orders/order.entities.js';
+import { TiersService } from '../tiers/tiers.service.js';
 import { MallItem, MallRedemption } from './mall.entities.js';
 
 /**
@@ -36,13 +37,15 @@ export class MallService {
     private readonly addresses: AddressesService,
     private readonly coupons: CouponsService,
     private readonly orders: OrderBook,
+    private readonly tiers: TiersService,
   ) {}
 
   async list(memberId?: number): Promise<MallItemDto[]> {
     const tier = memberId ? (await this.members.get(memberId)).tier : 'normal';
+    const table = await this.tiers.table();
     const now = this.clock.now();
     const items = await this.db.read((m) => m.find(MallItem, { where: { status: 'on' }, order: { sort: 'ASC', id: 'ASC' } }));
-    return items.filter((i) => !i.endsAt || i.endsAt > now).map((i) => toDto(i, tier));
+    return items.filter((i) => !i.endsAt || i.endsAt > now).map((i) => toDto(i, memberPrice(i, tier, table)));
   }
 
   async redeem(memberId: number, itemId: number, clientKey?: string, addressId?: number): Promise<RedemptionDto> {
@@ -54,6 +57,7 @@ export class MallService {
       throw new DomainError('MALL_SOLD_OUT', '已兑完');
     }
     const member = await this.members.get(memberId);
+    const table = await this.tiers.table();
     const address = seen?.kind === 'goods' ? await this.shipTo(memberId, addressId) : null;
     const now = this.clock.now();
     const done = await this.db.unit(async (): Promise<MallRedemption> => {
@@ -66,10 +70,11 @@ export class MallService {
       }
       if (item.stock <= 0) throw new DomainError('MALL_SOLD_OUT', '已兑完');
       if (item.cashFen > 0 && item.kind !== 'goods') throw new DomainError('MALL_NOT_AVAILABLE', '积分 + 现金只适用于实物商品');
-      const points = memberPrice(item.points, member.tier);
+      const points = memberPrice(item, member.tier, table);
       if (item.perMemberLimit !== null) await this.takeLimit(memberId, item);
       let orderId: number | null = null;
       let couponId: number | null = null;
+      let code: string | null = null;
       if (item.kind === 'goods') {
         // Goods ship like an order; its points are the order's, so a refund gives them back.
         orderId = await this.shippingOrder(memberId, item, points, address!, requestKey, now);
@@ -79,10 +84,11 @@ export class MallService {
         if (item.kind === 'coupon' && item.couponTemplateId) {
           couponId = (await this.coupons.grant({ memberId, templateId: item.couponTemplateId, key: `mall:${requestKey}`, channel: 'mall' })).id;
         }
+        if (item.kind === 'virtual') code = await this.takeCode(item.id, memberId, requestKey, now);
       }
       await this.takeStock(item.id, now);
       const redemption: Omit<MallRedemption, 'id'> = {
-        memberId, itemId, points, status: item.kind === 'goods' ? 'to_ship' : 'granted', requestKey, createdAt: now, orderId, couponId,
+        memberId, itemId, points, status: item.kind === 'goods' ? 'to_ship' : 'granted', requestKey, createdAt: now, orderId, couponId, code,
       };
       return Object.assign(new MallRedemption(), redemption, { id: await this.db.insertEntity(MallRedemption, redemption) });
     }).catch(async (error: unknown) => {
@@ -98,7 +104,7 @@ export class MallService {
     const { available } = await this.points.summary(memberId);
     return {
       id: done.id, itemId: done.itemId, title: item.title, kind: item.kind, points: done.points, status: statusOf(done, order ?? undefined),
-      createdAt: done.createdAt.toISOString(), available, orderId: done.orderId, couponId: done.couponId,
+      createdAt: done.createdAt.toISOString(), available, orderId: done.orderId, couponId: done.couponId, code: done.code,
     };
   }
 
@@ -111,6 +117,7 @@ export class MallService {
     return rows.map((r) => ({
       id: r.id, itemId: r.itemId, title: items.get(r.itemId)?.title ?? '', kind: items.get(r.itemId)?.kind ?? 'goods', points: r.points,
       status: statusOf(r, r.orderId ? orders.get(r.orderId) : undefined), createdAt: r.createdAt.toISOString(), available, orderId: r.orderId, couponId: r.couponId,
+      code: r.code,
     }));
   }
 
@@ -145,6 +152,22 @@ export class MallService {
     if (taken !== 1) throw new DomainError('MALL_SOLD_OUT', '已兑完');
   }
 
+  /**
+   * Hands the redemption one unused code of the item. One conditional UPDATE: on MySQL a
+   * second redemption waiting on the same row re-reads it once the first commits and moves on
+   * to the next unused one, so no code is handed out twice; SQLite has one writer at a time.
+   */
+  private async takeCode(itemId: number, memberId: number, requestKey: string, now: Date): Promise<string> {
+    const params = [requestKey, memberId, sqlTime(now), itemId];
+    const taken = this.db.mysql
+      ? await this.db.exec('UPDATE mall_codes SET request_key = ?, member_id = ?, issued_at = ? WHERE item_id = ? AND request_key IS NULL ORDER BY id LIMIT 1', params)
+      : await this.db.exec(`UPDATE mall_codes SET request_key = ?, member_id = ?, issued_at = ?
+          WHERE id = (SELECT id FROM mall_codes WHERE item_id = ? AND request_key IS NULL ORDER BY id LIMIT 1)`, params);
+    if (taken !== 1) throw new DomainError('MALL_SOLD_OUT', '已兑完');
+    const [row] = await this.db.rows<{ code: string }>('SELECT code FROM mall_codes WHERE request_key = ?', [requestKey]);
+    return row.code;
+  }
+
   private async takeLimit(memberId: number, item: MallItem): Promise<void> {
     await this.db.exec(`INSERT ${this.db.mysql ? 'IGNORE' : 'OR IGNORE'} INTO mall_member_counts (member_id, item_id, redeemed) VALUES (?, ?, 0)`, [memberId, item.id]);
     const taken = await this.db.exec('UPDATE mall_member_counts SET redeemed = redeemed + 1 WHERE member_id = ? AND item_id = ? AND redeemed < ?',
@@ -166,14 +189,23 @@ function statusOf(r: MallRedemption, order: Order | undefined): RedemptionStatus
   }
 }
 
-/** 金卡 and above pay fewer points (5% by default), rounded in the shop's favour. */
-export function memberPrice(points: number, tier: TierName): number {
-  return points - Math.floor((points * tierRule(tier).mallDiscountPct) / 100);
+/**
+ * What a member of the tier pays: the item's own price for the tier when the operator set one,
+ * else the tier's mall discount from the rules (rounded in the shop's favour).
+ */
+export function memberPrice(item: Pick<MallItem, 'points' | 'tierPoints'>, tier: TierName, table: readonly TierRule[]): number {
+  const own = parseTierPoints(item.tierPoints)[tier];
+  if (own !== undefined) return own;
+  return item.points - Math.floor((item.points * tierRule(tier, table).mallDiscountPct) / 100);
 }
 
-function toDto(i: MallItem, tier: TierName): MallItemDto {
+export function parseTierPoints(json: string): TierPoints {
+  return (json ? JSON.parse(json) : {}) as TierPoints;
+}
+
+function toDto(i: MallItem, memberPoints: number): MallItemDto {
   return {
-    id: i.id, kind: i.kind, title: i.title, subtitle: i.subtitle, image: i.image, points: i.points, memberPoints: memberPrice(i.points, tier), cashFen: i.cashFen,
+    id: i.id, kind: i.kind, title: i.title, subtitle: i.subtitle, image: i.image, points: i.points, memberPoints, cashFen: i.cashFen,
     stock: i.stock, perMemberLimit: i.perMemberLimit, startsAt: i.startsAt?.toISOString() ?? null, endsAt: i.endsAt?.toISOString() ?? null,
   };
 }

@@ -3,7 +3,7 @@ import { addDays, type CouponChannel, endOfShanghaiDay, shanghaiDay, shanghaiMon
 import { Clock } from '../common/clock.js';
 import { Db } from '../common/db.js';
 import { Category } from '../catalog/category.entity.js';
-import { MallItem } from '../mall/mall.entities.js';
+import { MallAdminService } from '../mall/mall-admin.service.js';
 import { Coupon } from '../coupons/coupon.entities.js';
 import { CouponsService, type CouponTemplateInput } from '../coupons/coupons.service.js';
 
@@ -37,12 +37,12 @@ export async function seedDemoCoupons(app: INestApplicationContext, shopperId: n
   // The points mall sells coupons too: 积分换券.
   const mallCoupon = await make({ name: '积分兑 满59减10', kind: 'threshold', thresholdFen: 5_900, amountFen: 1_000, scope: 'all', channel: 'mall', validity: relative(30), perMember: 3 });
   const mallCash = await make({ name: '积分兑 无门槛减3', kind: 'no_threshold', amountFen: 300, scope: 'all', channel: 'mall', validity: relative(30), perMember: 5 });
-  await tx.unit(async (m) => {
-    const stamp = { createdAt: now, updatedAt: now, startsAt: null, endsAt: null, status: 'on' as const, goodsId: null };
-    await m.save(m.create(MallItem, { kind: 'coupon', title: '满59减10 优惠券', subtitle: '全场通用 · 30 天有效', image: '/assets/mall/coupon.png', points: 500, stock: 500, perMemberLimit: 3, couponTemplateId: mallCoupon.id, sort: -2, ...stamp }));
-    await m.save(m.create(MallItem, { kind: 'coupon', title: '无门槛减3元券', subtitle: '下单直接抵扣', image: '/assets/mall/coupon.png', points: 300, stock: 1_000, perMemberLimit: 5, couponTemplateId: mallCash.id, sort: -1, ...stamp }));
-    await m.save(m.create(MallItem, { kind: 'virtual', title: '视频会员月卡', subtitle: '兑换码发送至站内消息', image: '/assets/mall/vip.png', points: 1_500, stock: 30, perMemberLimit: 1, couponTemplateId: null, sort: 50, ...stamp }));
-  });
+  // Made as an operator makes them in 管理 → 积分商城; the virtual item delivers from its codes.
+  const mall = app.get(MallAdminService);
+  await mall.create({ kind: 'coupon', title: '满59减10 优惠券', subtitle: '全场通用 · 30 天有效', points: 500, stock: 500, perMemberLimit: 3, couponTemplateId: mallCoupon.id });
+  await mall.create({ kind: 'coupon', title: '无门槛减3元券', subtitle: '下单直接抵扣', points: 300, stock: 1_000, perMemberLimit: 5, couponTemplateId: mallCash.id });
+  const vip = await mall.create({ kind: 'virtual', title: '视频会员月卡', subtitle: '兑换码在「我的兑换」查看', points: 1_500, perMemberLimit: 1 });
+  await mall.loadCodes(vip.id, Array.from({ length: 30 }, (_, i) => `VIP-${today.replaceAll('-', '')}-${String(i + 1).padStart(3, '0')}`), null);
 
   const give = async (template: { id: number; channel: CouponChannel }, name: string, receivedDaysAgo: number, endsAt: Date) => {
     const c = await coupons.grant({ memberId: shopperId, templateId: template.id, key: `demo:${shopperId}:${name}`, channel: template.channel });

@@ -4,7 +4,7 @@ import { LedgerService } from '../../src/ledger/ledger.service.js';
 import { LedgerAudit } from '../../src/ledger/ledger-audit.service.js';
 import { PointsEntry } from '../../src/ledger/ledger.entities.js';
 import { MallService } from '../../src/mall/mall.service.js';
-import { MallItem, MallRedemption } from '../../src/mall/mall.entities.js';
+import { MallCode, MallItem, MallRedemption } from '../../src/mall/mall.entities.js';
 import { Member } from '../../src/members/member.entity.js';
 import { DomainError } from '../../src/common/errors.js';
 import { In } from 'typeorm';
@@ -31,10 +31,17 @@ describe('points mall', () => {
     })), { chunk: 200 });
     return rows.map((r) => r.id);
   };
-  const item = async (fields: Partial<MallItem>) => t.dataSource.getRepository(MallItem).save(t.dataSource.getRepository(MallItem).create({
-    kind: 'virtual', title: '测试券', subtitle: '', image: '/assets/goods/cup.png', goodsId: null, points: 100, stock: 10,
-    perMemberLimit: null, startsAt: null, endsAt: null, status: 'on', sort: 99, createdAt: t.clock.now(), updatedAt: t.clock.now(), ...fields,
-  }));
+  /** An item straight into the table; a virtual one gets a code for each unit of stock. */
+  const item = async (fields: Partial<MallItem>) => {
+    const saved = await t.dataSource.getRepository(MallItem).save(t.dataSource.getRepository(MallItem).create({
+      kind: 'virtual', title: '测试券', subtitle: '', image: '/assets/goods/cup.png', goodsId: null, points: 100, stock: 10,
+      perMemberLimit: null, startsAt: null, endsAt: null, status: 'on', sort: 99, createdAt: t.clock.now(), updatedAt: t.clock.now(), ...fields,
+    }));
+    if (saved.kind === 'virtual' && saved.stock > 0) {
+      await t.dataSource.getRepository(MallCode).insert(Array.from({ length: saved.stock }, (_, i) => ({ itemId: saved.id, code: `T${saved.id}-${i}`, createdAt: t.clock.now() })));
+    }
+    return saved;
+  };
 
   it('lists the items with the member\'s tier price', async () => {
     const visitor = await t.api('GET', '/api/mall/items');

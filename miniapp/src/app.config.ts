@@ -47,6 +47,8 @@ export default defineAppConfig({
         'goods/index', // 商品管理: goods by status, search, 上架/下架, 调整库存; ?filter=all|on_sale|off_sale|low_stock
         'goods/edit', // 新增/编辑商品: ?id=<goodsId> edits, none creates
         'categories/index', // 分类管理: order, rename, hide, add; no parameters
+        'mall/index', // 积分商城管理: items by state (兑换中/已下架/已兑完), 上架/下架, 调整库存; ?filter=all|on|off|sold_out
+        'mall/edit', // 新增/编辑兑换商品 (goods, coupon or virtual; codes for virtual): ?id=<itemId> edits, none creates
         'staff/index', // 店员与权限 (owners only): find members, appoint or remove operators and owners; no parameters
       ],
     },

@@ -795,3 +795,68 @@ test('店员与权限 (owners): the staff, a member found by nickname, and 设�
   expect(bodyOf(sent('POST', '/api/admin/staff/5/role')[0])).toEqual({ role: 'operator' });
 });
 
+
+test('积分商城管理 lists items with their kind, code pool and state; 已兑完 asks the server', async () => {
+  const admin = open('pages/admin/index');
+  await until(admin, 'the tools', () => all(admin, 'admin-link--mall').length === 1);
+  tap(admin, '.admin-link--mall');
+  await until(admin, 'wx.navigateTo', () => callsOf('navigateTo').some((n) => n.url === '/admin/mall/index'));
+
+  const page = open('admin/mall/index');
+  await until(page, 'two items', () => all(page, 'admin-mall__item').length === 2);
+  expect(texts(page, 'admin-mall__title')).toEqual(['视频会员月卡', '满59减10 优惠券']);
+  expect(texts(page, 'admin-mall__stock').map(squeeze)).toEqual(['兑换码28/30', '库存0']);
+  expect(texts(page, 'admin-mall__price').map(squeeze)).toEqual(['1,500积分', '500积分']);
+  expect(texts(page, 'admin-mall__window').map(squeeze)).toEqual(['即日至2026-12-31']);
+  expect(texts(page, 'admin-mall__badge')).toEqual(['已下架']);
+  expect(all(page, 'admin-mall__codes')).toHaveLength(1); // the virtual item loads codes, the other adjusts stock
+  expect(all(page, 'admin-mall__stock-btn')).toHaveLength(1);
+  tap(page, '.admin-mall__tab--sold_out');
+  await until(page, 'the 已兑完 tab', () => sent('GET', '/api/admin/mall/items?filter=sold_out').length === 1 && all(page, 'admin-mall__item').length === 1);
+});
+
+test('新增兑换商品 (coupon) offers only enabled templates and posts whole points with the tier price', async () => {
+  const page = open('admin/mall/edit');
+  await until(page, 'the kinds', () => all(page, 'mall-edit__kind').length === 3);
+  tap(page, '.mall-edit__kind--coupon');
+  await until(page, 'the templates', () => all(page, 'mall-edit__template').length === 1);
+  expect(texts(page, 'mall-edit__template')).toEqual(['积分兑 满59减10']);
+  page.querySelector('.mall-edit__title').dispatchEvent('input', { detail: { value: '满59减10 券' } });
+  page.querySelector('.mall-edit__points').dispatchEvent('input', { detail: { value: '12.5' } });
+  page.querySelector('.mall-edit__stock').dispatchEvent('input', { detail: { value: '50' } });
+  await until(page, 'the typed points', () => JSON.stringify(page.instance.data).includes('12.5'));
+  tap(page, '.mall-edit__submit');
+  await until(page, 'the template problem', () => toasts().includes('请选择兑换发放的优惠券'));
+  tap(page, '.mall-edit__template');
+  await until(page, 'the template picked', () => all(page, 'admin-sheet__chip--active').length === 1);
+  tap(page, '.mall-edit__submit');
+  await until(page, 'the points problem', () => toasts().includes('兑换积分请填写正整数'));
+  page.querySelector('.mall-edit__points').dispatchEvent('input', { detail: { value: '500' } });
+  await until(page, 'the tier placeholders', () => all(page, 'mall-edit__tier').length === 3);
+  page.querySelector('.mall-edit__tier-points--gold').dispatchEvent('input', { detail: { value: '450' } });
+  await until(page, 'the tier price', () => JSON.stringify(page.instance.data).includes('450'));
+  tap(page, '.mall-edit__submit');
+  await until(page, 'the create call', () => sent('POST', '/api/admin/mall/items').length === 1);
+  expect(bodyOf(sent('POST', '/api/admin/mall/items')[0])).toEqual({
+    kind: 'coupon', title: '满59减10 券', subtitle: '', goodsId: null, couponTemplateId: 3, points: 500, cashFen: 0, tierPoints: { gold: 450 }, stock: 50,
+    perMemberLimit: null, startsAt: null, endsAt: null, status: 'on',
+  });
+});
+
+test('编辑兑换商品 (virtual) shows the code pool and posts pasted codes, refusing a repeated one first', async () => {
+  const page = open('admin/mall/edit', { id: '7' });
+  await until(page, 'the pool', () => texts(page, 'mall-edit__pool').length === 1);
+  expect(squeeze(texts(page, 'mall-edit__pool')[0])).toBe('共30个·未发出28个（即库存）');
+  const paste = (value) => page.querySelector('.mall-edit__codes-input').dispatchEvent('input', { detail: { value } });
+  paste('VIP-1001\nVIP-1002\nVIP-1001');
+  await until(page, 'the repeat named', () => texts(page, 'mall-edit__tip').some((t) => t.includes('VIP-1001 重复出现')));
+  tap(page, '.mall-edit__load');
+  await until(page, 'the refusal', () => toasts().includes('兑换码 VIP-1001 重复出现'));
+  expect(sent('POST', '/api/admin/mall/items/7/codes')).toHaveLength(0);
+  paste('VIP-1001\nVIP-1002, VIP-1003');
+  await until(page, 'the count', () => texts(page, 'mall-edit__tip').some((t) => t.includes('识别到 3 个兑换码')));
+  tap(page, '.mall-edit__load');
+  await until(page, 'the upload', () => sent('POST', '/api/admin/mall/items/7/codes').length === 1);
+  expect(bodyOf(sent('POST', '/api/admin/mall/items/7/codes')[0])).toEqual({ codes: ['VIP-1001', 'VIP-1002', 'VIP-1003'] });
+  await until(page, 'the grown pool', () => squeeze(texts(page, 'mall-edit__pool')[0] ?? '') === '共33个·未发出31个（即库存）');
+});

@@ -67,6 +67,21 @@ const ADMIN_GOODS = [
   adminGoods(2, '海南贵妃芒', 'off_sale', [{ id: 21, name: '默认', priceFen: 4990, stock: 0, sales: 0 }]),
 ];
 const GOODS_IMAGE_URL = '/media/goods/0123456789abcdef.png';
+/** 管理 → 积分商城 (AdminMallItemDto): a virtual item with its code pool, and a coupon item off the shelf. */
+const adminMallItem = (id, kind, title, fields) => ({
+  id, kind, title, subtitle: '', image: `/assets/mall/${kind}.png`, points: 1500, cashFen: 0, stock: 0, perMemberLimit: null, startsAt: null, endsAt: null,
+  status: 'on', sort: id, goodsId: null, goodsTitle: null, couponTemplateId: null, couponTemplateName: null, tierPoints: {}, redeemed: 0, codes: null,
+  version: 2, updatedAt: '2026-11-25T02:00:00.000Z', ...fields,
+});
+const ADMIN_MALL_ITEMS = [
+  adminMallItem(7, 'virtual', '视频会员月卡', { stock: 28, redeemed: 2, perMemberLimit: 1, codes: { total: 30, unused: 28 } }),
+  adminMallItem(8, 'coupon', '满59减10 优惠券', { points: 500, stock: 0, status: 'off', couponTemplateId: 3, couponTemplateName: '积分兑 满59减10', endsAt: '2026-12-31T15:59:59.999Z' }),
+];
+/** GET /api/admin/coupons/templates (CouponTemplateStatsDto, the fields the mall editor reads): one on, one off. */
+const COUPON_TEMPLATE_STATS = [
+  { id: 3, name: '积分兑 满59减10', label: '满59减10', channel: 'mall', status: 'on' },
+  { id: 4, name: '旧活动券', label: '满100减10', channel: 'center', status: 'off' },
+];
 /** 店员与权限 (StaffMemberDto): the owner (the signed-in member) and a shopper to appoint. */
 const STAFF_OWNER = { id: 2, nickname: '小明', avatarUrl: null, role: 'owner', phone: '138****8000', joinedAt: '2026-10-16T02:00:00.000Z' };
 const STAFF_CANDIDATE = { id: 5, nickname: '阿花', avatarUrl: null, role: 'member', phone: null, joinedAt: '2026-11-20T02:00:00.000Z' };
@@ -388,6 +403,20 @@ function createFakeApi() {
           return { status: 201, body: { ...adminGoods(9, data.title, data.status, data.skus.map((k, i) => ({ id: 90 + i, sales: 0, ...k }))), images: data.images } };
         case 'POST /api/admin/catalog/skus/12/stock':
           return { status: 201, body: { id: 6, goodsId: 1, skuId: 12, skuName: '5斤礼盒', delta: data.delta, stockAfter: 2 + data.delta, reason: data.reason, operatorId: 2, operatorName: '小明', createdAt: '2026-11-25T03:00:00.000Z' } };
+        case 'GET /api/admin/mall/items': {
+          const filter = searchParams.get('filter') ?? 'all';
+          return { body: ADMIN_MALL_ITEMS.filter((i) => filter === 'all' || (filter === 'sold_out' ? i.stock <= 0 : i.status === filter)) };
+        }
+        case 'GET /api/admin/mall/items/7':
+          return { body: ADMIN_MALL_ITEMS[0] };
+        case 'POST /api/admin/mall/items':
+          return { status: 201, body: adminMallItem(9, data.kind, data.title, { ...data }) };
+        case 'POST /api/admin/mall/items/7/codes': {
+          const pool = ADMIN_MALL_ITEMS[0].codes;
+          return { body: { ...ADMIN_MALL_ITEMS[0], stock: pool.unused + data.codes.length, codes: { total: pool.total + data.codes.length, unused: pool.unused + data.codes.length } } };
+        }
+        case 'GET /api/admin/coupons/templates':
+          return { body: COUPON_TEMPLATE_STATS };
         case 'GET /api/points/entries':
           return signedIn ? { body: entriesPage(searchParams) } : unauthorized;
         default: {

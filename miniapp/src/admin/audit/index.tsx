@@ -4,8 +4,9 @@ import { useDidShow, useReachBottom } from '@tarojs/taro';
 import { EXPRESS_COMPANIES } from '@jifen/shared';
 import { AUDIT_PAGE_SIZE, listAudit, type AuditEntryDto } from '../../api/admin';
 import { EmptyState } from '../../components/EmptyState';
-import { Clock, Setting } from '../../components/Icon';
+import { Clock } from '../../components/Icon';
 import { formatShanghaiTime } from '../../utils/format';
+import { NotStaff } from '../NotStaff';
 import { useOperator } from '../useOperator';
 import './index.scss';
 
@@ -188,11 +189,7 @@ export default function AdminAuditPage() {
   useReachBottom(loadMore);
 
   if (!operator) {
-    return (
-      <View className='admin-audit'>
-        <EmptyState icon={<Setting size={36} color='#ff8a3d' />} title={loading ? '正在确认身份…' : '仅限运营人员访问'} description='审计日志只对店主和运营开放。' />
-      </View>
-    );
+    return <NotStaff className='admin-audit' loading={loading} screen='审计日志' />;
   }
 
   let body;

@@ -7,6 +7,7 @@ import { assetUrl } from '../../api/assets';
 import { BottomSheet } from '../../components/BottomSheet';
 import { EmptyState } from '../../components/EmptyState';
 import { Setting } from '../../components/Icon';
+import { NotStaff } from '../NotStaff';
 import { useOperator } from '../useOperator';
 import { useSend } from '../orders/OrderSheet';
 import './index.scss';
@@ -71,11 +72,7 @@ export default function AdminCategoriesPage() {
   };
 
   if (!operator) {
-    return (
-      <View className='admin-categories'>
-        <EmptyState icon={<Setting size={36} color='#ff8a3d' />} title={loading ? '正在确认身份…' : '仅限运营人员访问'} />
-      </View>
-    );
+    return <NotStaff className='admin-categories' loading={loading} />;
   }
 
   return (

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import {
   couponLabel, endOfShanghaiDay, shanghaiDay, startOfShanghaiDay, type CouponChannel, type CouponKind, type CouponScope, type CouponTemplateInput,
@@ -8,6 +8,7 @@ import { createCouponTemplate } from '../../api/admin';
 import { listAdminCategories, listAdminGoods } from '../../api/catalog-admin';
 import { BottomSheet } from '../../components/BottomSheet';
 import { parseYuan } from '../../utils/money';
+import { DayRange } from '../DayRange';
 import { useSend } from '../orders/OrderSheet';
 
 /** "8.5" → 85 (percent paid); one decimal at most, 0.1–9.9 折. */
@@ -269,28 +270,13 @@ export function CouponForm({ channels, onClose, onDone }: Props) {
         <Text className={`admin-sheet__chip coupon-form__validity--fixed${f.validity === 'fixed' ? ' admin-sheet__chip--active' : ''}`} onClick={() => set({ validity: 'fixed' })}>固定日期</Text>
       </View>
       {f.validity === 'fixed' && (
-        <View className='coupon-form__rule'>
-          <Picker mode='date' value={f.from || today} start={today} onChange={(e) => set({ from: String(e.detail.value) })}>
-            <Text className='admin-sheet__input coupon-form__date coupon-form__from'>{f.from || '开始日期'}</Text>
-          </Picker>
-          <Text className='coupon-form__word'>至</Text>
-          <Picker mode='date' value={f.to || f.from || today} start={f.from || today} onChange={(e) => set({ to: String(e.detail.value) })}>
-            <Text className='admin-sheet__input coupon-form__date coupon-form__to'>{f.to || '结束日期'}</Text>
-          </Picker>
-        </View>
+        <DayRange from={f.from} to={f.to} onChange={({ from, to }) => set({ from, to })} today={today} future
+          fromText='开始日期' toText='结束日期' fromClass='coupon-form__from' toClass='coupon-form__to' />
       )}
 
       <Text className='admin-sheet__label'>领取时间（不选则不限）</Text>
-      <View className='coupon-form__rule'>
-        <Picker mode='date' value={f.claimFrom || today} onChange={(e) => set({ claimFrom: String(e.detail.value) })}>
-          <Text className='admin-sheet__input coupon-form__date coupon-form__claim-from'>{f.claimFrom || '立即'}</Text>
-        </Picker>
-        <Text className='coupon-form__word'>至</Text>
-        <Picker mode='date' value={f.claimTo || f.claimFrom || today} start={f.claimFrom || today} onChange={(e) => set({ claimTo: String(e.detail.value) })}>
-          <Text className='admin-sheet__input coupon-form__date coupon-form__claim-to'>{f.claimTo || '不限'}</Text>
-        </Picker>
-        {(f.claimFrom || f.claimTo) && <Text className='coupon-form__word coupon-form__claim-clear' onClick={() => set({ claimFrom: '', claimTo: '' })}>清除</Text>}
-      </View>
+      <DayRange from={f.claimFrom} to={f.claimTo} onChange={({ from, to }) => set({ claimFrom: from, claimTo: to })} today={today} clearable
+        fromText='立即' toText='不限' fromClass='coupon-form__claim-from' toClass='coupon-form__claim-to' clearClass='coupon-form__claim-clear' />
 
       <View className='coupon-form__grid'>
         {f.validity === 'relative' && (

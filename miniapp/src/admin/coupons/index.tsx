@@ -4,8 +4,9 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { formatYuan, type CouponChannel, type CouponTemplateStatsDto } from '@jifen/shared';
 import { listCouponTemplateStats, setCouponTemplateStatus } from '../../api/admin';
 import { EmptyState } from '../../components/EmptyState';
-import { Coupon, Setting } from '../../components/Icon';
+import { Coupon } from '../../components/Icon';
 import { couponFace, templateValidity } from '../../utils/coupons';
+import { NotStaff } from '../NotStaff';
 import { useOperator } from '../useOperator';
 import { CouponForm } from './CouponForm';
 import './index.scss';
@@ -105,11 +106,7 @@ export default function AdminCouponsPage() {
   };
 
   if (!operator) {
-    return (
-      <View className='admin-coupons'>
-        <EmptyState icon={<Setting size={36} color='#ff8a3d' />} title={loading ? '正在确认身份…' : '仅限运营人员访问'} description='优惠券管理只对店主和运营开放。' />
-      </View>
-    );
+    return <NotStaff className='admin-coupons' loading={loading} screen='优惠券管理' />;
   }
 
   const issued = templates?.reduce((n, t) => n + t.issued, 0) ?? 0;

@@ -8,6 +8,7 @@ import { uploadGoodsImage } from '../../api/upload';
 import { EmptyState } from '../../components/EmptyState';
 import { Setting } from '../../components/Icon';
 import { parseYuan, yuanInput } from '../../utils/money';
+import { NotStaff } from '../NotStaff';
 import { useOperator } from '../useOperator';
 import './edit.scss';
 
@@ -139,11 +140,7 @@ export default function AdminGoodsEditPage() {
   };
 
   if (!operator) {
-    return (
-      <View className='goods-edit'>
-        <EmptyState icon={<Setting size={36} color='#ff8a3d' />} title={loading ? '正在确认身份…' : '仅限运营人员访问'} />
-      </View>
-    );
+    return <NotStaff className='goods-edit' loading={loading} />;
   }
   if (categories !== null && categories.length === 0) {
     return (

@@ -5,7 +5,8 @@ import { formatYuan, LOW_STOCK_AT, type AdminGoodsDto, type GoodsFilter } from '
 import { listAdminGoods, setGoodsStatus } from '../../api/catalog-admin';
 import { assetUrl } from '../../api/assets';
 import { EmptyState } from '../../components/EmptyState';
-import { Order, Setting } from '../../components/Icon';
+import { Order } from '../../components/Icon';
+import { NotStaff } from '../NotStaff';
 import { useOperator } from '../useOperator';
 import { StockSheet } from './StockSheet';
 import './index.scss';
@@ -21,7 +22,7 @@ function GoodsRow({ g, onStock, onToggle }: { g: AdminGoodsDto; onStock: () => v
   const low = g.skus.some((s) => s.stock <= LOW_STOCK_AT);
   const go = () => void Taro.navigateTo({ url: `/admin/goods/edit?id=${g.id}` });
   return (
-    <View className={`admin-goods__item admin-goods__item--${g.status}`}>
+    <View className={`admin-goods__item admin-goods__item--${g.status}${g.status === 'off_sale' ? ' admin-goods__item--off' : ''}`}>
       <View className='admin-goods__main' onClick={go}>
         <Image className='admin-goods__image' src={assetUrl(g.image)} mode='aspectFill' />
         <View className='admin-goods__info'>
@@ -86,11 +87,7 @@ export default function AdminGoodsPage() {
   };
 
   if (!operator) {
-    return (
-      <View className='admin-goods'>
-        <EmptyState icon={<Setting size={36} color='#ff8a3d' />} title={loading ? '正在确认身份…' : '仅限运营人员访问'} description='商品管理只对店主和运营开放。' />
-      </View>
-    );
+    return <NotStaff className='admin-goods' loading={loading} screen='商品管理' />;
   }
 
   return (

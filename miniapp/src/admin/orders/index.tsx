@@ -5,8 +5,9 @@ import { EXPRESS_COMPANIES, formatYuan, type OrderLineDto, type OrderStatus, typ
 import { listAdminOrders, orderContact, refundOrder, shipOrder, type AdminOrderDto } from '../../api/admin';
 import { assetUrl } from '../../api/assets';
 import { EmptyState } from '../../components/EmptyState';
-import { Order, Setting } from '../../components/Icon';
+import { Order } from '../../components/Icon';
 import { formatShanghaiTime } from '../../utils/format';
+import { NotStaff } from '../NotStaff';
 import { useOperator } from '../useOperator';
 import { ChipPicker, OrderSheet, useSend } from './OrderSheet';
 import './index.scss';
@@ -269,11 +270,7 @@ export default function AdminOrdersPage() {
   });
 
   if (!operator) {
-    return (
-      <View className='admin-orders'>
-        <EmptyState icon={<Setting size={36} color='#ff8a3d' />} title={loading ? '正在确认身份…' : '仅限运营人员访问'} description='订单管理只对店主和运营开放。' />
-      </View>
-    );
+    return <NotStaff className='admin-orders' loading={loading} screen='订单管理' />;
   }
 
   const done = () => {

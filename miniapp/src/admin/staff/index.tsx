@@ -4,9 +4,8 @@ import Taro from '@tarojs/taro';
 import type { Role, StaffMemberDto } from '@jifen/shared';
 import { listStaff, searchMembers, setRole } from '../../api/staff';
 import { Avatar } from '../../components/Avatar';
-import { EmptyState } from '../../components/EmptyState';
-import { Setting } from '../../components/Icon';
 import { session } from '../../store/session';
+import { NotStaff } from '../NotStaff';
 import { useOperator } from '../useOperator';
 import './index.scss';
 
@@ -81,11 +80,7 @@ export default function AdminStaffPage() {
   };
 
   if (!operator || !owner) {
-    return (
-      <View className='staff'>
-        <EmptyState icon={<Setting size={36} color='#ff8a3d' />} title={loading ? '正在确认身份…' : '仅限店主访问'} description='任命和撤销店员只对店主开放。' />
-      </View>
-    );
+    return <NotStaff className='staff' loading={loading} screen='任命和撤销店员' owners />;
   }
 
   return (

@@ -4,7 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { isOperator, type AdminOverviewDto, type Role } from '@jifen/shared';
 import { getOverview } from '../../api/admin';
 import { EmptyState } from '../../components/EmptyState';
-import { Clock, Coupon, Order, Setting, Store, UserAdd } from '../../components/Icon';
+import { Clock, Coupon, Gift, Order, Setting, Store, UserAdd } from '../../components/Icon';
 import { TabBarSlot } from '../../components/TabBar';
 import { useShare } from '../../hooks/useShare';
 import { useSession } from '../../store/session';
@@ -13,6 +13,7 @@ import './index.scss';
 /** Operators' screens in the admin subpackage. */
 const TOOLS = [
   { key: 'goods', name: '商品管理', hint: '上架 · 库存 · 分类', url: '/admin/goods/index', Icon: Store, tint: '#f29d0c' },
+  { key: 'mall', name: '积分商城', hint: '兑换商品 · 兑换码', url: '/admin/mall/index', Icon: Gift, tint: '#e0457b' },
   { key: 'orders', name: '订单管理', hint: '发货 · 退款', url: '/admin/orders/index', Icon: Order, tint: '#3d7bf2' },
   { key: 'coupons', name: '优惠券', hint: '发放与核销数据', url: '/admin/coupons/index', Icon: Coupon, tint: '#ff5a1f' },
   { key: 'audit', name: '审计日志', hint: '谁在何时做了什么', url: '/admin/audit/index', Icon: Clock, tint: '#34b27b' },

@@ -176,6 +176,13 @@ export function RedeemSheet({ item, available, onClose, onRedeemed, onRefused }:
             消耗 {formatPoints(done.points)} 积分，剩余 {formatPoints(done.available)} 积分
             {isGoods ? '，我们会尽快为你发货' : ''}
           </Text>
+          {done.code && (
+            <View className='redeem-sheet__code'>
+              <Text className='redeem-sheet__code-label'>你的兑换码</Text>
+              <Text className='redeem-sheet__code-text' userSelect>{done.code}</Text>
+              <Text className='redeem-sheet__code-hint'>已保存在「我的兑换」，可随时复制</Text>
+            </View>
+          )}
           <View className='redeem-sheet__result-actions'>
             <Button className='redeem-sheet__ghost' onClick={onClose}>
               继续逛逛

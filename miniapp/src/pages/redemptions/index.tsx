@@ -15,8 +15,12 @@ const toWallet = () => void Taro.navigateTo({ url: '/pages/coupons/index?tab=ava
 
 const GOODS_STATUS: Partial<Record<RedemptionDto['status'], string>> = { to_pay: '待付款', to_ship: '待发货', shipped: '已发货', received: '已签收', refunded: '已退回积分' };
 
+function copyCode(code: string): void {
+  Taro.setClipboardData({ data: code }).then(() => void Taro.showToast({ title: '兑换码已复制', icon: 'none' }), () => undefined);
+}
+
 function statusText(r: RedemptionDto): string {
-  return GOODS_STATUS[r.status] ?? (r.kind === 'coupon' ? '已放入卡包' : '已到账');
+  return GOODS_STATUS[r.status] ?? (r.kind === 'coupon' ? '已放入卡包' : r.code ? '已发放' : '已到账');
 }
 
 /** 我的兑换: what the member redeemed in the points mall, newest first. */
@@ -76,6 +80,13 @@ export default function RedemptionsPage() {
                   {r.kind === 'coupon' ? ' ›' : ''}
                 </Text>
               </View>
+              {r.code && (
+                <View className='redemption__code'>
+                  <Text className='redemption__code-label'>兑换码</Text>
+                  <Text className='redemption__code-text' userSelect>{r.code}</Text>
+                  <Text className='redemption__copy' onClick={() => copyCode(r.code!)}>复制</Text>
+                </View>
+              )}
             </View>
           ))}
           <Text className='redemptions__end'>— 仅显示积分商城的兑换记录 —</Text>

@@ -19,6 +19,7 @@ import { CouponsModule } from './coupons/coupons.module.js';
 import { CartModule } from './cart/cart.module.js';
 import { AddressesModule } from './addresses/addresses.module.js';
 import { OrdersModule } from './orders/orders.module.js';
+import { CampaignsModule } from './campaigns/campaigns.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AdminModule } from './admin/admin.module.js';
 import { HealthController } from './health/health.controller.js';
@@ -46,6 +47,7 @@ export class AppModule {
         CouponsModule,
         CartModule,
         AddressesModule,
+        CampaignsModule,
         OrdersModule,
         AuditModule,
         AdminModule,

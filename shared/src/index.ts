@@ -14,3 +14,4 @@ export * from './orders.js';
 export * from './rules/pricing.js';
 export * from './catalog.js';
 export * from './staff.js';
+export * from './campaigns.js';

@@ -18,3 +18,8 @@ export class DomainError extends Error {
     return statusOf(this.code);
   }
 }
+
+/** 400 VALIDATION_FAILED naming the field, for rules that span fields (the DTO checks each alone). */
+export function fieldError(field: string, message: string): DomainError {
+  return new DomainError('VALIDATION_FAILED', `${field}: ${message}`, { field });
+}

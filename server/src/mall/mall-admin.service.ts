@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { AdminMallItemDto, MallItemFilter, MallItemInput, MallItemKind, MallItemStatus, MallItemUpdate, TierPoints } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { Db } from '../common/db.js';
-import { DomainError } from '../common/errors.js';
+import { DomainError, fieldError as bad } from '../common/errors.js';
 import { num, sqlTime } from '../common/sql.js';
 import { Goods } from '../catalog/goods.entity.js';
 import { CouponTemplate } from '../coupons/coupon.entities.js';
@@ -198,8 +198,4 @@ export class MallAdminService {
       });
     });
   }
-}
-
-function bad(field: string, message: string): DomainError {
-  return new DomainError('VALIDATION_FAILED', `${field}: ${message}`, { field });
 }

@@ -11,9 +11,8 @@ import type { Sku } from '../catalog/sku.entity.js';
 import { CouponsService } from '../coupons/coupons.service.js';
 import { LedgerQueries } from '../ledger/ledger-queries.service.js';
 import { MembersService } from '../members/members.service.js';
-import { RulesService } from '../rules/rules.service.js';
+import { CampaignsService } from '../campaigns/campaigns.service.js';
 import { TiersService } from '../tiers/tiers.service.js';
-import { CAMPAIGNS_KEY, DEFAULT_CAMPAIGNS, campaignPct } from './campaigns.js';
 
 export const MAX_LINES = 20;
 export const MAX_QUANTITY = 99;
@@ -58,7 +57,7 @@ export class CheckoutService {
     private readonly points: LedgerQueries,
     private readonly members: MembersService,
     private readonly tiers: TiersService,
-    private readonly rules: RulesService,
+    private readonly campaigns: CampaignsService,
   ) {}
 
   async quote(memberId: number, request: QuoteRequest): Promise<QuoteDto> {
@@ -121,8 +120,10 @@ export class CheckoutService {
 
     const member = await this.members.get(memberId);
     const tier = (await this.tiers.table()).find((t) => t.name === member.tier);
-    const { campaigns } = await this.rules.get(CAMPAIGNS_KEY, DEFAULT_CAMPAIGNS);
-    const earnPoints = purchasePoints(payFen, tier?.multiplierPct ?? 100, campaignPct(campaigns, this.clock.now()));
+    // Campaigns running now: ×N on what is paid, plus any bonus per unit of chosen goods.
+    const boost = await this.campaigns.boost(this.clock.now());
+    const bonus = lines.reduce((n, l) => n + (boost.bonusPerUnit.get(l.goods.id) ?? 0) * l.quantity, 0);
+    const earnPoints = purchasePoints(payFen, tier?.multiplierPct ?? 100, boost.multiplierPct) + bonus;
 
     return {
       lines, goodsFen, couponId: chosen && couponFen > 0 ? chosen.id : null, couponName: chosen && couponFen > 0 ? chosen.name : null,

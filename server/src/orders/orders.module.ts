@@ -1,3 +1,4 @@
+import { CampaignsModule } from '../campaigns/campaigns.module.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AddressesModule } from '../addresses/addresses.module.js';
@@ -20,7 +21,7 @@ import { RefundsService } from './refunds.service.js';
 import { ShippingReports } from './shipping-reports.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Order, OrderLine, Refund, PaymentEvent]), AddressesModule, CartModule, CatalogModule, CouponsModule, LedgerModule, MembersModule, PayModule, TiersModule],
+  imports: [TypeOrmModule.forFeature([Order, OrderLine, Refund, PaymentEvent]), AddressesModule, CampaignsModule, CartModule, CatalogModule, CouponsModule, LedgerModule, MembersModule, PayModule, TiersModule],
   controllers: [OrdersController, OrdersAdminController, PayController],
   providers: [CheckoutService, OrderBook, OrdersService, PaymentsService, RefundsService, ShippingReports],
   exports: [OrdersService, OrderBook, PaymentsService],

@@ -7,7 +7,8 @@ import { Goods } from '../catalog/goods.entity.js';
 import { Sku } from '../catalog/sku.entity.js';
 import { Address } from '../addresses/address.entity.js';
 import { MallItem } from '../mall/mall.entities.js';
-import { CAMPAIGNS_KEY } from '../orders/campaigns.js';
+import { BannersService } from '../campaigns/banners.service.js';
+import { CampaignsService } from '../campaigns/campaigns.service.js';
 import { RulesService } from '../rules/rules.service.js';
 import { Member } from '../members/member.entity.js';
 import { DEMO_ADDRESS, DEMO_CATEGORIES, DEMO_DETAILS, DEMO_GOODS, DEMO_OPERATOR, DEMO_OWNER, DEMO_SHOPPERS, DEMO_VETERAN } from './demo-data.js';
@@ -75,9 +76,13 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
   });
   if (seeded) {
     const shopper = await app.get(Db).unit((m) => m.findOneByOrFail(Member, { openid: `${DEV_OPENID_PREFIX}${DEMO_SHOPPERS[0]}` }));
-    // 首页's banner promises it: every Friday (Shanghai) purchase points are doubled.
-    await app.get(RulesService).set(CAMPAIGNS_KEY, { campaigns: [{ name: '会员日', multiplierPct: 200, from: '2026-01-01', to: '2099-12-31', weekdays: [5] }] },
-      { operatorId: null, note: 'demo: 每周五会员日积分翻倍' });
+    // Made as an operator makes them in 管理 → 活动: the 会员日 and the banners that promise it.
+    const memberDay = await app.get(CampaignsService).create({
+      name: '会员日', kind: 'multiplier', multiplierPct: 200, bonusPoints: 0, goodsIds: [], startsOn: '2026-01-01', endsOn: '2099-12-31', weekdays: [5], daysOfMonth: [],
+    });
+    const banners = app.get(BannersService);
+    await banners.create({ title: '会员日 积分翻倍', image: '/assets/banners/double-points.png', link: { kind: 'campaign', campaignId: memberDay.id } });
+    await banners.create({ title: '新人礼 100 积分', image: '/assets/banners/new-member.png', link: { kind: 'page', page: 'me' } });
     await seedDemoPoints(app, shopper.id);
     await seedDemoCoupons(app, shopper.id);
   }

@@ -1,19 +1,32 @@
-import { campaignPct, type Campaign } from '../../src/orders/campaigns.js';
+import { campaignBoost, campaignSummary, type CampaignRule, shanghaiDay } from '@jifen/shared';
 
-describe('campaign multipliers', () => {
-  const memberDay: Campaign = { name: '会员日', multiplierPct: 200, from: '2026-01-01', to: '2026-12-31', weekdays: [5] };
-  const double11: Campaign = { name: '双11', multiplierPct: 300, from: '2026-11-11', to: '2026-11-11' };
+describe('campaigns', () => {
+  const rule = (fields: Partial<CampaignRule>): CampaignRule => ({
+    kind: 'multiplier', multiplierPct: 200, bonusPoints: 0, goodsIds: [], startsOn: '2026-01-01', endsOn: '2026-12-31', weekdays: [], daysOfMonth: [], ...fields,
+  });
+  const memberDay = rule({ weekdays: [5] });
+  const double11 = rule({ multiplierPct: 300, startsOn: '2026-11-11', endsOn: '2026-11-11' });
+  const pct = (campaigns: CampaignRule[], at: string) => campaignBoost(campaigns, shanghaiDay(new Date(at))).multiplierPct;
 
   it('applies on its Shanghai weekday only, the day turning at 16:00 UTC', () => {
-    expect(campaignPct([memberDay], new Date('2026-11-27T03:00:00Z'))).toBe(200); // Friday in Shanghai
-    expect(campaignPct([memberDay], new Date('2026-11-26T15:59:59Z'))).toBe(100); // still Thursday there
-    expect(campaignPct([memberDay], new Date('2026-11-26T16:00:00Z'))).toBe(200); // Friday 00:00 Shanghai
-    expect(campaignPct([memberDay], new Date('2027-01-01T03:00:00Z'))).toBe(100); // past its dates
+    expect(pct([memberDay], '2026-11-27T03:00:00Z')).toBe(200); // Friday in Shanghai
+    expect(pct([memberDay], '2026-11-26T15:59:59Z')).toBe(100); // still Thursday there
+    expect(pct([memberDay], '2026-11-26T16:00:00Z')).toBe(200); // Friday 00:00 Shanghai
+    expect(pct([memberDay], '2027-01-01T03:00:00Z')).toBe(100); // past its dates
   });
 
-  it('takes the largest of the campaigns running, never their product', () => {
-    expect(campaignPct([memberDay, double11], new Date('2026-11-11T03:00:00Z'))).toBe(300);
-    expect(campaignPct([], new Date('2026-11-11T03:00:00Z'))).toBe(100);
-    expect(campaignPct([{ ...memberDay, weekdays: undefined, daysOfMonth: [8, 18, 28] }], new Date('2026-11-18T03:00:00Z'))).toBe(200);
+  it('takes the largest of the multipliers running, never their product; bonuses on one goods add up', () => {
+    expect(pct([memberDay, double11], '2026-11-11T03:00:00Z')).toBe(300);
+    expect(pct([], '2026-11-11T03:00:00Z')).toBe(100);
+    expect(pct([rule({ daysOfMonth: [8, 18, 28] })], '2026-11-18T03:00:00Z')).toBe(200);
+    expect(pct([rule({ daysOfMonth: [8, 18, 28] })], '2026-11-19T03:00:00Z')).toBe(100);
+    const bonus = campaignBoost([rule({ kind: 'bonus', bonusPoints: 50, goodsIds: [1, 2] }), rule({ kind: 'bonus', bonusPoints: 20, goodsIds: [2] })], '2026-06-01');
+    expect([bonus.multiplierPct, bonus.bonusPerUnit.get(1), bonus.bonusPerUnit.get(2), bonus.bonusPerUnit.get(3)]).toEqual([100, 50, 70, undefined]);
+  });
+
+  it('tells shoppers what it gives in words', () => {
+    expect(campaignSummary(memberDay)).toBe('每周五 下单积分×2');
+    expect(campaignSummary(rule({ multiplierPct: 150, daysOfMonth: [28, 8, 18] }))).toBe('每月 8、18、28 日 下单积分×1.5');
+    expect(campaignSummary(rule({ kind: 'bonus', bonusPoints: 50, goodsIds: [1] }))).toBe('活动期间 指定商品每件 +50 积分');
   });
 });

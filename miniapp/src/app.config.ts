@@ -38,6 +38,13 @@ export default defineAppConfig({
       ],
     },
     {
+      // 积分活动: reached from a banner or 积分商城's campaign chip.
+      root: 'pages/campaign',
+      pages: [
+        'index', // 积分活动 ?id=<campaignId>: what it gives, on which days, its goods; visitors may look
+      ],
+    },
+    {
       // Operators' screens (owner / operator only), linked from the 管理 tab.
       root: 'admin',
       pages: [
@@ -49,6 +56,9 @@ export default defineAppConfig({
         'categories/index', // 分类管理: order, rename, hide, add; no parameters
         'mall/index', // 积分商城管理: items by state (兑换中/已下架/已兑完), 上架/下架, 调整库存; ?filter=all|on|off|sold_out
         'mall/edit', // 新增/编辑兑换商品 (goods, coupon or virtual; codes for virtual): ?id=<itemId> edits, none creates
+        'campaigns/index', // 积分活动: campaigns by state (进行中/未开始/已结束/全部), 启用/停用; no parameters
+        'campaigns/edit', // 新建/编辑活动 (×N points or bonus points on goods; dates, weekdays, days of month): ?id=<campaignId> edits
+        'banners/index', // 首页横幅: order, add/edit in a sheet (image, link to a page, goods or campaign), hide, delete; no parameters
         'staff/index', // 店员与权限 (owners only): find members, appoint or remove operators and owners; no parameters
       ],
     },

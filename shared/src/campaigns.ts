@@ -1,6 +1,6 @@
 /** Campaigns (积分活动) and 首页 banners: API shapes and the pure rules both sides apply. */
 
-import { shanghaiDay } from './time.js';
+import { addDays, shanghaiDay } from './time.js';
 
 /** ×N points on every paid order, or extra points per unit of chosen goods. */
 export type CampaignKind = 'multiplier' | 'bonus';
@@ -75,6 +75,14 @@ export function campaignBoost(campaigns: readonly CampaignRule[], day: string): 
     else for (const goodsId of c.goodsIds) bonusPerUnit.set(goodsId, (bonusPerUnit.get(goodsId) ?? 0) + c.bonusPoints);
   }
   return { multiplierPct, bonusPerUnit };
+}
+
+/** The first Shanghai day from `from` on which the campaign gives points, or null (it ends first). */
+export function nextCampaignDay(c: CampaignRule, from: string): string | null {
+  let day = from < c.startsOn ? c.startsOn : from;
+  // A day of the month recurs within 62 days when it exists at all (the 31st skips short months).
+  for (let i = 0; i < 400 && day <= c.endsOn; i++, day = addDays(day, 1)) if (campaignOnDay(c, day)) return day;
+  return null;
 }
 
 export function campaignState(c: Pick<CampaignRule, 'startsOn' | 'endsOn'>, now: Date): CampaignState {

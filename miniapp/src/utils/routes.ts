@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { BANNER_PAGES, type BannerLink } from '@jifen/shared';
 
 /**
  * Opens 签到. It needs a member, so a visitor is taken to 我的 to sign in first (never a
@@ -59,3 +60,24 @@ export function openAddresses(signedIn: boolean): void {
 
 /** Taro.eventCenter event: 收货地址 in pick mode chose this AddressDto (确认订单 listens). */
 export const ADDRESS_PICKED = 'address:picked';
+
+/** 活动详情: what a running campaign gives and on which days. */
+export function openCampaign(id: number): void {
+  void Taro.navigateTo({ url: `/pages/campaign/index?id=${id}` });
+}
+
+const TAB_PATHS: readonly string[] = [BANNER_PAGES.mall.path, BANNER_PAGES.me.path];
+
+/** Where a banner leads: a page of BANNER_PAGES (tab pages by switchTab), a goods or a campaign. */
+export function openBannerLink(link: BannerLink, signedIn: boolean): void {
+  if (link.kind === 'goods') openGoods(link.goodsId);
+  else if (link.kind === 'campaign') openCampaign(link.campaignId);
+  else if (link.kind === 'page') {
+    if (link.page === 'checkin') return openCheckin(signedIn);
+    if (link.page === 'invite') return openInvite(signedIn);
+    if (link.page === 'tiers' && !requireSignIn(signedIn, '登录后即可查看会员等级')) return;
+    const { path } = BANNER_PAGES[link.page];
+    if (TAB_PATHS.includes(path)) void Taro.switchTab({ url: path });
+    else void Taro.navigateTo({ url: path });
+  }
+}

@@ -1,4 +1,4 @@
-import { campaignBoost, campaignSummary, type CampaignRule, shanghaiDay } from '@jifen/shared';
+import { campaignBoost, campaignSummary, type CampaignRule, nextCampaignDay, shanghaiDay } from '@jifen/shared';
 
 describe('campaigns', () => {
   const rule = (fields: Partial<CampaignRule>): CampaignRule => ({
@@ -28,5 +28,13 @@ describe('campaigns', () => {
     expect(campaignSummary(memberDay)).toBe('每周五 下单积分×2');
     expect(campaignSummary(rule({ multiplierPct: 150, daysOfMonth: [28, 8, 18] }))).toBe('每月 8、18、28 日 下单积分×1.5');
     expect(campaignSummary(rule({ kind: 'bonus', bonusPoints: 50, goodsIds: [1] }))).toBe('活动期间 指定商品每件 +50 积分');
+  });
+
+  it('finds the next day it gives points, or none once it has ended', () => {
+    expect(nextCampaignDay(memberDay, '2026-11-27')).toBe('2026-11-27'); // a Friday: today
+    expect(nextCampaignDay(memberDay, '2026-11-28')).toBe('2026-12-04');
+    expect(nextCampaignDay(memberDay, '2026-12-26')).toBeNull(); // the last Friday was the 25th
+    expect(nextCampaignDay(double11, '2026-01-05')).toBe('2026-11-11'); // not yet started
+    expect(nextCampaignDay(rule({ daysOfMonth: [31] }), '2026-04-01')).toBe('2026-05-31'); // April has no 31st
   });
 });

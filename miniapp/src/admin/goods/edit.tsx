@@ -4,11 +4,11 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { MAX_GOODS_IMAGES, MAX_SKUS, type AdminCategoryDto, type AdminGoodsDto, type GoodsInput } from '@jifen/shared';
 import { createGoods, getAdminGoods, listAdminCategories, updateGoods } from '../../api/catalog-admin';
 import { assetUrl } from '../../api/assets';
-import { uploadGoodsImage } from '../../api/upload';
 import { EmptyState } from '../../components/EmptyState';
 import { Setting } from '../../components/Icon';
 import { parseYuan, yuanInput } from '../../utils/money';
 import { NotStaff } from '../NotStaff';
+import { useImageUpload } from '../useImageUpload';
 import { useOperator } from '../useOperator';
 import './edit.scss';
 
@@ -82,7 +82,6 @@ export default function AdminGoodsEditPage() {
   const [categories, setCategories] = useState<AdminCategoryDto[] | null>(null);
   const [goods, setGoods] = useState<AdminGoodsDto | null>(null);
   const [f, setF] = useState<Form>(EMPTY);
-  const [uploading, setUploading] = useState(0);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<Form>) => setF((old) => ({ ...old, ...patch }));
   const setSku = (i: number, patch: Partial<SkuRow>) => setF((old) => ({ ...old, skus: old.skus.map((s, j) => (j === i ? { ...s, ...patch } : s)) }));
@@ -101,26 +100,8 @@ export default function AdminGoodsEditPage() {
     }, () => undefined);
   }, [operatorId, id]);
 
-  const addImages = async () => {
-    let picked: string[];
-    try {
-      const res = await Taro.chooseImage({ count: MAX_GOODS_IMAGES - f.images.length, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-      picked = res.tempFilePaths;
-    } catch {
-      return; // cancelled
-    }
-    setUploading((n) => n + picked.length);
-    for (const path of picked) {
-      try {
-        const url = await uploadGoodsImage(path);
-        setF((old) => ({ ...old, images: [...old.images, url].slice(0, MAX_GOODS_IMAGES) }));
-      } catch (error) {
-        void Taro.showToast({ title: (error as Error).message || '上传失败', icon: 'none' });
-      } finally {
-        setUploading((n) => n - 1);
-      }
-    }
-  };
+  const [uploading, pickImages] = useImageUpload((url) => setF((old) => ({ ...old, images: [...old.images, url].slice(0, MAX_GOODS_IMAGES) })));
+  const addImages = () => pickImages(MAX_GOODS_IMAGES - f.images.length);
 
   const submit = async () => {
     const result = goodsInput(f);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Image, Input, Switch, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import {
@@ -11,10 +11,11 @@ import { createMallItem, getAdminMallItem, loadMallCodes, updateMallItem } from 
 import { assetUrl } from '../../api/assets';
 import { getTier } from '../../api/members';
 import { discount } from '../../components/TierProgress';
-import { uploadGoodsImage } from '../../api/upload';
 import { parseYuan, yuanInput } from '../../utils/money';
 import { DayRange } from '../DayRange';
 import { NotStaff } from '../NotStaff';
+import { useImageUpload } from '../useImageUpload';
+import { GoodsPicker } from '../GoodsPicker';
 import { useOperator } from '../useOperator';
 import { KIND_LABEL } from './kinds';
 import './edit.scss';
@@ -150,8 +151,6 @@ export default function AdminMallEditPage() {
   const [goods, setGoods] = useState<AdminGoodsDto[] | null>(null);
   const [templates, setTemplates] = useState<CouponTemplateStatsDto[] | null>(null);
   const [tiers, setTiers] = useState<TierInfoDto['tiers']>([]);
-  const [goodsQ, setGoodsQ] = useState('');
-  const [uploading, setUploading] = useState(false);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<Form>) => setF((old) => ({ ...old, ...patch }));
   const operatorId = operator?.id ?? null;
@@ -169,30 +168,12 @@ export default function AdminMallEditPage() {
     }, () => undefined);
   }, [operatorId, id]);
 
-  const pickable = useMemo(() => {
-    const q = goodsQ.trim();
-    return (goods ?? []).filter((g) => g.id === f.goodsId || !q || g.title.includes(q)).slice(0, 30);
-  }, [goods, goodsQ, f.goodsId]);
   const enabled = (templates ?? []).filter((t) => t.status === 'on' || t.id === f.couponTemplateId);
   const points = whole(f.points, 10_000_000);
   const picked = f.image || (f.kind === 'goods' ? goods?.find((g) => g.id === f.goodsId)?.image ?? '' : f.kind === 'coupon' ? '/assets/mall/coupon.png' : '/assets/mall/vip.png');
 
-  const chooseImage = async () => {
-    let path: string;
-    try {
-      path = (await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] })).tempFilePaths[0];
-    } catch {
-      return; // cancelled
-    }
-    setUploading(true);
-    try {
-      set({ image: await uploadGoodsImage(path) });
-    } catch (error) {
-      void Taro.showToast({ title: (error as Error).message || '上传失败', icon: 'none' });
-    } finally {
-      setUploading(false);
-    }
-  };
+  const [uploading, pickImage] = useImageUpload((path) => set({ image: path }));
+  const chooseImage = () => pickImage(1);
 
   const submit = async () => {
     const result = mallItemInput(f, !item);
@@ -242,16 +223,7 @@ export default function AdminMallEditPage() {
         {f.kind === 'goods' && (
           <>
             <Text className='mall-edit__label'>兑换后发出的商品</Text>
-            <Input className='admin-sheet__input mall-edit__goods-search' value={goodsQ} placeholder='搜索商品名称' maxlength={30} onInput={(e) => setGoodsQ(e.detail.value)} />
-            <View className='admin-sheet__chips mall-edit__goods-list'>
-              {goods === null ? <Text className='mall-edit__tip'>加载中…</Text> : pickable.length === 0 ? (
-                <Text className='mall-edit__tip'>{goods.length === 0 ? '还没有商品，请先在「商品管理」新增' : '没有找到'}</Text>
-              ) : pickable.map((g) => (
-                <Text key={g.id} className={`admin-sheet__chip mall-edit__goods${f.goodsId === g.id ? ' admin-sheet__chip--active' : ''}`} onClick={() => set({ goodsId: g.id })}>
-                  {g.title}{g.status === 'off_sale' ? '（已下架）' : ''}
-                </Text>
-              ))}
-            </View>
+            <GoodsPicker goods={goods} selected={f.goodsId === null ? [] : [f.goodsId]} onPick={(goodsId) => set({ goodsId })} block='mall-edit' />
           </>
         )}
         {f.kind === 'coupon' && (
@@ -281,8 +253,8 @@ export default function AdminMallEditPage() {
             </View>
           )}
           <View className='mall-edit__add-image' onClick={() => void chooseImage()}>
-            <Text className='mall-edit__add-plus'>{uploading ? '…' : '＋'}</Text>
-            <Text className='mall-edit__add-text'>{uploading ? '上传中' : '上传图片'}</Text>
+            <Text className='mall-edit__add-plus'>{uploading > 0 ? '…' : '＋'}</Text>
+            <Text className='mall-edit__add-text'>{uploading > 0 ? '上传中' : '上传图片'}</Text>
           </View>
         </View>
         <Text className='mall-edit__label'>名称</Text>
@@ -340,7 +312,7 @@ export default function AdminMallEditPage() {
       {item?.kind === 'virtual' && <CodesCard item={item} onLoaded={setItem} />}
 
       <View className='mall-edit__bar'>
-        <Button className='mall-edit__submit' disabled={busy || uploading || undefined} onClick={() => void submit()}>
+        <Button className='mall-edit__submit' disabled={busy || uploading > 0 || undefined} onClick={() => void submit()}>
           {busy ? '保存中…' : item ? '保存修改' : f.kind === 'virtual' ? '创建并导入兑换码' : '保存并发布'}
         </Button>
       </View>

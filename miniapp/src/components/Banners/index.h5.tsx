@@ -7,7 +7,7 @@ import './index.scss';
  * it on, and dots. Only the banner in view is downloaded at first; the next one starts loading
  * a second before it is due, so the first load carries one banner image.
  */
-export function Banners({ className, items, interval = 4000 }: BannersProps) {
+export function Banners({ className, items, interval = 4000, onTap }: BannersProps) {
   const track = useRef<HTMLDivElement>(null);
   const [current, setCurrent] = useState(0);
   const [wanted, setWanted] = useState(() => new Set([0]));
@@ -42,7 +42,7 @@ export function Banners({ className, items, interval = 4000 }: BannersProps) {
     <div className={`banners ${className ?? ''}`}>
       <div className='banners__track' ref={track} onScroll={onScroll}>
         {items.map((banner, i) => (
-          <div className='banners__slide' key={banner.key}>
+          <div className={`banners__slide banners__slide--${banner.key}`} key={banner.key} onClick={() => onTap?.(banner)}>
             {wanted.has(i) && (
               <img
                 className='banners__image'

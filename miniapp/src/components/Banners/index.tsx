@@ -7,11 +7,11 @@ import './index.scss';
  * costs nothing to load; the H5 build uses index.h5.tsx instead (Taro's H5 Swiper brings the
  * whole swiper library into the first load).
  */
-export function Banners({ className, items, interval = 4000 }: BannersProps) {
+export function Banners({ className, items, interval = 4000, onTap }: BannersProps) {
   return (
     <Swiper className={className} circular autoplay interval={interval} indicatorDots indicatorColor='rgba(255,255,255,0.5)' indicatorActiveColor='#ffffff'>
       {items.map((banner) => (
-        <SwiperItem key={banner.key}>
+        <SwiperItem key={banner.key} className={`banners__slide--${banner.key}`} onClick={() => onTap?.(banner)}>
           <Image className='banners__image' src={banner.image} mode='aspectFill' />
         </SwiperItem>
       ))}

@@ -10,4 +10,6 @@ export interface BannersProps {
   items: Banner[];
   /** Milliseconds each banner stays before the next. */
   interval?: number;
+  /** A tap on a banner (where it leads is the caller's business). */
+  onTap?: (banner: Banner) => void;
 }

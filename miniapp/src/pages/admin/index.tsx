@@ -4,7 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { isOperator, type AdminOverviewDto, type Role } from '@jifen/shared';
 import { getOverview } from '../../api/admin';
 import { EmptyState } from '../../components/EmptyState';
-import { Clock, Coupon, Gift, Order, Setting, Store, UserAdd } from '../../components/Icon';
+import { Clock, Coupon, Gift, ImageIcon, Order, Setting, Star, Store, UserAdd } from '../../components/Icon';
 import { TabBarSlot } from '../../components/TabBar';
 import { useShare } from '../../hooks/useShare';
 import { useSession } from '../../store/session';
@@ -14,6 +14,8 @@ import './index.scss';
 const TOOLS = [
   { key: 'goods', name: '商品管理', hint: '上架 · 库存 · 分类', url: '/admin/goods/index', Icon: Store, tint: '#f29d0c' },
   { key: 'mall', name: '积分商城', hint: '兑换商品 · 兑换码', url: '/admin/mall/index', Icon: Gift, tint: '#e0457b' },
+  { key: 'campaigns', name: '积分活动', hint: '翻倍 · 会员日 · 加赠', url: '/admin/campaigns/index', Icon: Star, tint: '#ff8a3d' },
+  { key: 'banners', name: '首页横幅', hint: '轮播图与跳转', url: '/admin/banners/index', Icon: ImageIcon, tint: '#12a4b8' },
   { key: 'orders', name: '订单管理', hint: '发货 · 退款', url: '/admin/orders/index', Icon: Order, tint: '#3d7bf2' },
   { key: 'coupons', name: '优惠券', hint: '发放与核销数据', url: '/admin/coupons/index', Icon: Coupon, tint: '#ff5a1f' },
   { key: 'audit', name: '审计日志', hint: '谁在何时做了什么', url: '/admin/audit/index', Icon: Clock, tint: '#34b27b' },

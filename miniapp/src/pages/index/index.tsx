@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
-import type { CategoryDto, GoodsDto } from '@jifen/shared';
+import type { BannerDto, CategoryDto, GoodsDto } from '@jifen/shared';
 import { assetUrl } from '../../api/assets';
+import { listBanners } from '../../api/campaigns';
 import { listCategories, listGoods } from '../../api/catalog';
 import { Banners } from '../../components/Banners';
 import { EmptyState } from '../../components/EmptyState';
@@ -13,14 +14,9 @@ import { TabBarSlot } from '../../components/TabBar';
 import { useShare } from '../../hooks/useShare';
 import { cartCount, useCartCount } from '../../store/cart';
 import { useSession } from '../../store/session';
-import { openCart, openGoods } from '../../utils/routes';
+import { openBannerLink, openCart, openGoods } from '../../utils/routes';
 import { CheckinCard } from './CheckinCard';
 import './index.scss';
-
-const BANNERS = [
-  { key: 'double-points', image: assetUrl('/assets/banners/double-points.png'), title: '会员日 积分翻倍' },
-  { key: 'new-member', image: assetUrl('/assets/banners/new-member.png'), title: '新人礼 100 积分' },
-];
 
 const PROMISES = ['正品保障', '积分当钱花', '极速发货', '售后无忧'];
 
@@ -30,6 +26,8 @@ export default function HomePage() {
   useShare();
   // null while loading: the row keeps its place with grey stand-ins.
   const [categories, setCategories] = useState<CategoryDto[] | null>(null);
+  // What operators put on the carousel (null while loading: its place is kept).
+  const [banners, setBanners] = useState<BannerDto[] | null>(null);
   const [categoryId, setCategoryId] = useState<number | undefined>();
   const [feed, setFeed] = useState<Feed>({ status: 'loading' });
   const [keyword, setKeyword] = useState('');
@@ -53,6 +51,7 @@ export default function HomePage() {
 
   useEffect(() => {
     listCategories().then(setCategories, () => setCategories([]));
+    listBanners().then(setBanners, () => setBanners([]));
   }, []);
 
   useEffect(() => {
@@ -84,7 +83,15 @@ export default function HomePage() {
           </View>
         </View>
         <SearchField className='home__search' placeholder='搜索车厘子、坚果、蓝牙耳机' value={keyword} onChange={setKeyword} />
-        <Banners className='home__banners' items={BANNERS} />
+        {banners === null ? (
+          <View className='home__banners home__banners--loading' />
+        ) : banners.length > 0 && (
+          <Banners className='home__banners' items={banners.map((b) => ({ key: String(b.id), image: assetUrl(b.image), title: b.title }))}
+            onTap={(tapped) => {
+              const b = banners.find((x) => String(x.id) === tapped.key);
+              if (b) openBannerLink(b.link, status === 'signedIn');
+            }} />
+        )}
       </View>
 
       <View className='home__promises'>

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { POINTS_PER_YUAN_CASH, type MallItemDto, type MallItemKind, type RedemptionDto } from '@jifen/shared';
+import { POINTS_PER_YUAN_CASH, type CampaignDto, type MallItemDto, type MallItemKind, type RedemptionDto } from '@jifen/shared';
+import { listCampaigns } from '../../api/campaigns';
 import { listMallItems, listRedemptions } from '../../api/mall';
 import { EmptyState } from '../../components/EmptyState';
 import { Gift } from '../../components/Icon';
@@ -9,12 +10,13 @@ import { TabBarSlot } from '../../components/TabBar';
 import { useShare } from '../../hooks/useShare';
 import { session, useSession } from '../../store/session';
 import { tierLabel } from '../../utils/format';
+import { openCampaign } from '../../utils/routes';
 import { KIND_LABELS, MallItemCard } from './MallItemCard';
 import { RedeemSheet } from './RedeemSheet';
 import { useNow } from './window';
 import './index.scss';
 
-const PERKS = ['积分当钱花', '好物随心兑', '会员日翻倍'];
+const PERKS = ['积分当钱花', '好物随心兑'];
 const KINDS: MallItemKind[] = ['goods', 'coupon', 'virtual'];
 type KindTab = 'all' | MallItemKind;
 
@@ -28,6 +30,8 @@ export default function MallPage() {
   const [kind, setKind] = useState<KindTab>('all');
   const [redeemed, setRedeemed] = useState<Map<number, number> | null>(null);
   const [redeeming, setRedeeming] = useState<MallItemDto | null>(null);
+  // The campaigns running now: the only 「积分×2」 the page may promise.
+  const [campaigns, setCampaigns] = useState<CampaignDto[]>([]);
   const memberId = member?.id ?? null;
 
   const loadItems = useCallback(() => {
@@ -52,6 +56,9 @@ export default function MallPage() {
     if (status !== 'loading') loadItems();
   }, [status, memberId, loadItems]);
   useEffect(loadRedeemed, [loadRedeemed]);
+  useEffect(() => {
+    listCampaigns().then(setCampaigns, () => setCampaigns([]));
+  }, []);
 
   // Points change elsewhere (orders, check-in): show the current balance each time.
   useDidShow(() => {
@@ -104,6 +111,11 @@ export default function MallPage() {
           {PERKS.map((perk) => (
             <Text className='mall__perk' key={perk}>
               {perk}
+            </Text>
+          ))}
+          {campaigns.slice(0, 2).map((c) => (
+            <Text className='mall__perk mall__perk--campaign' key={c.id} onClick={() => openCampaign(c.id)}>
+              {c.name} ›
             </Text>
           ))}
         </View>

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '积分活动',
+  navigationBarBackgroundColor: '#2f3542',
+  navigationBarTextStyle: 'white',
+});

@@ -108,6 +108,9 @@ export interface QuoteDto {
   payFen: number;
   /** Purchase points this order earns when paid (pending until completed). */
   earnPoints: number;
+  /** What campaigns add within earnPoints: the multiplier applied (100 = none) and the bonus points. */
+  campaignPct: number;
+  campaignBonus: number;
   available: number;
 }
 

@@ -187,7 +187,7 @@ function checkoutQuote({ lines = [], couponId, points = 0 } = {}, available) {
   return {
     body: {
       lines: quoted, goodsFen, coupons: CHECKOUT_COUPONS, couponId: chosen ? chosen.id : null, couponFen,
-      maxPoints, points, pointsFen: points, payFen, earnPoints: Math.floor(payFen / 100), available,
+      maxPoints, points, pointsFen: points, payFen, earnPoints: Math.floor(payFen / 100), campaignPct: 100, campaignBonus: 0, available,
     },
   };
 }

@@ -40,6 +40,8 @@ export interface PricedOrder {
   pointsFen: number;
   payFen: number;
   earnPoints: number;
+  campaignPct: number;
+  campaignBonus: number;
   available: number;
 }
 
@@ -69,7 +71,7 @@ export class CheckoutService {
       })),
       goodsFen: priced.goodsFen, coupons: priced.coupons, couponId: priced.couponId, couponFen: priced.couponFen,
       maxPoints: priced.maxPoints, points: priced.points, pointsFen: priced.pointsFen, payFen: priced.payFen,
-      earnPoints: priced.earnPoints, available: priced.available,
+      earnPoints: priced.earnPoints, campaignPct: priced.campaignPct, campaignBonus: priced.campaignBonus, available: priced.available,
     };
   }
 
@@ -127,7 +129,7 @@ export class CheckoutService {
 
     return {
       lines, goodsFen, couponId: chosen && couponFen > 0 ? chosen.id : null, couponName: chosen && couponFen > 0 ? chosen.name : null,
-      couponFen, coupons, maxPoints, points, pointsFen, payFen, earnPoints, available,
+      couponFen, coupons, maxPoints, points, pointsFen, payFen, earnPoints, campaignPct: boost.multiplierPct, campaignBonus: bonus, available,
     };
   }
 }

@@ -44,11 +44,11 @@ describe('campaigns and banners run by operators', () => {
     const paid = await t.api('POST', `/api/pay/sandbox/${order.body.id}`, { token: login.accessToken });
     expect(paid.body.status).toBe('paid');
     const pending = await t.dataSource.getRepository(PointsEntry).findOneByOrFail({ memberId: login.member.id, source: 'purchase' });
-    return { quoted: quote.body.earnPoints as number, earned: paid.body.earnPoints as number, pending: pending.pendingDelta };
+    return { quoted: quote.body.earnPoints as number, campaign: [quote.body.campaignPct, quote.body.campaignBonus], earned: paid.body.earnPoints as number, pending: pending.pendingDelta };
   }
 
   it('a ×2 campaign for today doubles a paid order\'s pending points and its banner shows; once it ends, both are gone', async () => {
-    expect(await buy('平日顾客', [{ skuId, quantity: 1 }])).toEqual({ quoted: 100, earned: 100, pending: 100 });
+    expect(await buy('平日顾客', [{ skuId, quantity: 1 }])).toEqual({ quoted: 100, campaign: [100, 0], earned: 100, pending: 100 });
 
     const double = await create(campaign({}));
     expect(double.status).toBe(201);
@@ -61,7 +61,7 @@ describe('campaigns and banners run by operators', () => {
     expect(shown).toEqual([{ id: banner.body.id, title: '今日双倍积分', image: '/assets/banners/double-points.png', link: { kind: 'campaign', campaignId: double.body.id } }]);
     expect((await t.api('GET', '/api/campaigns')).body.map((c: { id: number }) => c.id)).toEqual([double.body.id]);
 
-    expect(await buy('活动日顾客', [{ skuId, quantity: 1 }])).toEqual({ quoted: 200, earned: 200, pending: 200 });
+    expect(await buy('活动日顾客', [{ skuId, quantity: 1 }])).toEqual({ quoted: 200, campaign: [200, 0], earned: 200, pending: 200 });
 
     // The next Shanghai day the campaign has ended: no banner, no double points.
     t.clock.set(new Date(`${addDays(today(), 1)}T02:00:00+08:00`));
@@ -70,7 +70,7 @@ describe('campaigns and banners run by operators', () => {
     const ended = await t.api('GET', '/api/admin/campaigns?state=ended', { token: op });
     expect(ended.body.map((c: { id: number }) => c.id)).toContain(double.body.id);
     expect((await t.api('GET', '/api/admin/banners', { token: op })).body[0]).toMatchObject({ id: banner.body.id, live: false });
-    expect(await buy('次日顾客', [{ skuId, quantity: 1 }])).toEqual({ quoted: 100, earned: 100, pending: 100 });
+    expect(await buy('次日顾客', [{ skuId, quantity: 1 }])).toEqual({ quoted: 100, campaign: [100, 0], earned: 100, pending: 100 });
   });
 
   it('a member day on Fridays and bonus points on chosen goods; switched off, they give nothing', async () => {
@@ -82,13 +82,13 @@ describe('campaigns and banners run by operators', () => {
     expect(friday.body).toMatchObject({ state: 'running', activeToday: false, summary: '每周五 下单积分×1.5' });
     expect(bonus.body).toMatchObject({ activeToday: true, summary: '活动期间 指定商品每件 +30 积分' });
     // Thursday: the bonus only, per unit of the chosen goods.
-    expect(await buy('周四顾客', [{ skuId, quantity: 2 }, { skuId: otherSkuId, quantity: 1 }])).toMatchObject({ earned: 300 + 60 });
+    expect(await buy('周四顾客', [{ skuId, quantity: 2 }, { skuId: otherSkuId, quantity: 1 }])).toMatchObject({ earned: 300 + 60, campaign: [100, 60] });
     t.clock.set('2026-01-02T08:00:00Z');
     op = (await t.devLogin('活动运营')).accessToken;
-    expect(await buy('周五顾客', [{ skuId, quantity: 2 }, { skuId: otherSkuId, quantity: 1 }])).toMatchObject({ earned: 450 + 60 });
+    expect(await buy('周五顾客', [{ skuId, quantity: 2 }, { skuId: otherSkuId, quantity: 1 }])).toMatchObject({ earned: 450 + 60, campaign: [150, 60] });
     const off = await t.api('POST', `/api/admin/campaigns/${bonus.body.id}/status`, { token: op, body: { status: 'off', version: 1 } });
     expect(off.body).toMatchObject({ status: 'off', activeToday: false });
-    expect(await buy('关闭后顾客', [{ skuId, quantity: 2 }])).toMatchObject({ earned: 300 });
+    expect(await buy('关闭后顾客', [{ skuId, quantity: 2 }])).toMatchObject({ earned: 300, campaign: [150, 0] });
     const stale = await t.api('POST', `/api/admin/campaigns/${bonus.body.id}/status`, { token: op, body: { status: 'on', version: 1 } });
     expect([stale.status, stale.body.code]).toEqual([409, 'CONFLICT']);
     expect(otherGoodsId).toBeGreaterThan(0);

@@ -9,6 +9,7 @@ import {
   type CheckoutCouponDto,
   type CheckoutLineInput,
   type QuoteDto,
+  multiplierText,
 } from '@jifen/shared';
 import { listAddresses } from '../../api/addresses';
 import { assetUrl } from '../../api/assets';
@@ -64,6 +65,12 @@ function CouponOption({ coupon, active, onPick }: { coupon: CheckoutCouponDto; a
       {coupon.usable && <View className={`coupon-option__radio${active ? ' coupon-option__radio--on' : ''}`} />}
     </View>
   );
+}
+
+/** 「含活动积分×3、加赠 50，」: what running campaigns add to the points, so the shopper sees why. */
+function campaignNote(q: QuoteDto): string {
+  const parts = [q.campaignPct > 100 ? `积分${multiplierText(q.campaignPct)}` : '', q.campaignBonus > 0 ? `加赠 ${q.campaignBonus}` : ''].filter(Boolean);
+  return parts.length ? `含活动${parts.join('、')}，` : '';
 }
 
 export default function CheckoutPage() {
@@ -311,7 +318,7 @@ export default function CheckoutPage() {
               <Price fen={quote.payFen} className='checkout__sum-pay' />
             </View>
             {quote.earnPoints > 0 && (
-              <Text className='checkout__earn'>支付后预计获得 {quote.earnPoints} 积分（确认收货后到账）</Text>
+              <Text className='checkout__earn'>支付后预计获得 {quote.earnPoints} 积分（{campaignNote(quote)}确认收货后到账）</Text>
             )}
           </View>
         </>

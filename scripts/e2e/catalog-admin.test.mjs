@@ -2,7 +2,7 @@
 // image, two SKUs), adjusts its stock and reorders categories; a shopper then finds it on 首页
 // and buys it with sandbox pay.
 import { join } from 'node:path';
-import { devSignIn as signIn, phoneContext, root, screenshot, serverAndBrowser, tab, visible } from './support.mjs';
+import { devSignIn as signIn, phoneContext, root, screenshot, serverAndBrowser, tab, visible, confirmModal } from './support.mjs';
 
 const suite = serverAndBrowser();
 
@@ -109,13 +109,6 @@ test('an operator sees the recipient’s whole phone on the 发货 sheet only on
   await screenshot(page, 'e2e-admin-ship-contact');
   await context.close();
 });
-
-/** Taro's H5 modal: press its confirm button. */
-async function confirmModal(page) {
-  const button = page.locator('.taro-modal__foot .taro-model__confirm, .taro-modal__foot .taro-modal__btn--confirm').first();
-  await button.waitFor();
-  await button.click();
-}
 
 test('the owner makes a shopper an operator from 店员与权限, and the shopper then has 管理', async () => {
   const context = await phoneContext(suite.browser);

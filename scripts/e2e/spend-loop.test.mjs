@@ -2,7 +2,7 @@
 // browse → cart → checkout with a coupon and 500 points → sandbox pay → paid with pending
 // points → shipped (operator API) → confirm receipt → points available; a coupon redeemed in
 // 积分商城 shows in the wallet; a paid order refunded gives its points back.
-import { devSignIn as signIn, phoneContext, screenshot, serverAndBrowser, tab, visible } from './support.mjs';
+import { devSignIn as signIn, phoneContext, screenshot, serverAndBrowser, tab, visible, confirmModal } from './support.mjs';
 
 const suite = serverAndBrowser();
 
@@ -23,13 +23,6 @@ async function signedIn(nickname) {
   await page.goto(`${suite.server.baseUrl}/`);
   await signIn(page, nickname);
   return { context, page, token: await devToken(nickname) };
-}
-
-/** Taro's H5 modal: press its confirm button. */
-async function confirmModal(page) {
-  const button = page.locator('.taro-modal__foot .taro-model__confirm, .taro-modal__foot .taro-modal__btn--confirm').first();
-  await button.waitFor();
-  await button.click();
 }
 
 test('browse → cart → checkout with a coupon and 500 points → pay → ship → confirm → points available', async () => {

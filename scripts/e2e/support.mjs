@@ -81,6 +81,13 @@ export const visible = (page, selector) => page.locator(`.taro_page:visible ${se
 export const tab = (page, key) => page.locator(`.tab-bar:visible .tab-bar__item--${key}`);
 export const tabTexts = (page) => page.locator('.tab-bar:visible .tab-bar__text').allInnerTexts();
 
+/** Taro's H5 modal: press its confirm button. */
+export async function confirmModal(page) {
+  const button = page.locator('.taro-modal__foot .taro-model__confirm, .taro-modal__foot .taro-modal__btn--confirm').first();
+  await button.waitFor();
+  await button.click();
+}
+
 /** The development sign-in on 我的, as a person would do it. */
 export async function devSignIn(page, nickname) {
   await tab(page, 'me').click();

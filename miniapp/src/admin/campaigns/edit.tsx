@@ -108,6 +108,8 @@ export default function AdminCampaignEditPage() {
   }, [operatorId, id]);
 
   const checked = campaignInput(f);
+  // What shoppers will read, shown as soon as the rule itself is complete (the name is not in it).
+  const preview = campaignInput({ ...f, name: f.name.trim() || '活动' });
 
   const submit = async () => {
     if ('problem' in checked) return void Taro.showToast({ title: checked.problem, icon: 'none' });
@@ -198,7 +200,7 @@ export default function AdminCampaignEditPage() {
 
       <View className='campaign-edit__card campaign-edit__preview'>
         <Text className='campaign-edit__label'>会员看到</Text>
-        <Text className='campaign-edit__summary'>{'input' in checked ? campaignSummary(checked.input) : checked.problem}</Text>
+        <Text className='campaign-edit__summary'>{'input' in preview ? campaignSummary(preview.input) : preview.problem}</Text>
       </View>
 
       <View className='campaign-edit__bar'>

@@ -81,6 +81,23 @@ test('首页 renders the categories and the goods feed from the API', async () =
   expect(home.dom.textContent).toContain('4,990 积分可兑');
 });
 
+test('首页’s carousel shows the banners operators set, and a tap opens where each leads', async () => {
+  const home = open('pages/index/index');
+  await until(home, 'two banners', () => all(home, 'banners__image').length === 2);
+  tap(home, '.banners__slide--1');
+  await until(home, 'the campaign page', () => callsOf('navigateTo').some((n) => n.url === '/pages/campaign/index?id=3'));
+  tap(home, '.banners__slide--2');
+  await until(home, 'the mall tab', () => callsOf('switchTab').some((n) => n.url === '/pages/mall/index'));
+});
+
+test('积分活动 tells a shopper what the campaign gives and its next day', async () => {
+  const page = open('pages/campaign/index', { id: '3' });
+  await until(page, 'the campaign', () => texts(page, 'campaign__summary').length === 1);
+  expect(texts(page, 'campaign__summary')).toEqual(['每周五 下单积分×2']);
+  expect(texts(page, 'campaign__today')[0]).toMatch(/^下个活动日 \d+月\d+日 周五$/);
+  expect(texts(page, 'campaign__dates')[0]).toBe('活动时间 2026.01.01 – 2099.12.31');
+});
+
 test('the tab bar shows a visitor 首页 / 积分商城 / 我的 and a tap calls wx.switchTab', async () => {
   const bar = open('custom-tab-bar/index');
   await until(bar, 'the tab items', () => all(bar, 'tab-bar__item').length > 0);
@@ -117,10 +134,11 @@ test('首页 invites a visitor to 签到, and a tap leads to 我的 to sign in f
   expect(requested('/api/checkin')).toEqual([]); // nobody to ask about
 
   const before = callsOf('switchTab').length;
+  const navigations = callsOf('navigateTo').length;
   tap(home, '.home-checkin');
   await until(home, 'wx.switchTab to 我的', () => callsOf('switchTab').length > before);
   expect(callsOf('switchTab').pop()).toMatchObject({ url: '/pages/me/index' });
-  expect(callsOf('navigateTo')).toHaveLength(0);
+  expect(callsOf('navigateTo')).toHaveLength(navigations);
 });
 
 test('签到 sends a signed-out visitor to 我的', async () => {
@@ -859,4 +877,65 @@ test('编辑兑换商品 (virtual) shows the code pool and posts pasted codes, r
   await until(page, 'the upload', () => sent('POST', '/api/admin/mall/items/7/codes').length === 1);
   expect(bodyOf(sent('POST', '/api/admin/mall/items/7/codes')[0])).toEqual({ codes: ['VIP-1001', 'VIP-1002', 'VIP-1003'] });
   await until(page, 'the grown pool', () => squeeze(texts(page, 'mall-edit__pool')[0] ?? '') === '共33个·未发出31个（即库存）');
+});
+
+test('积分活动 (管理) lists campaigns by state with today’s effect; 停用 confirms and sends the version', async () => {
+  const admin = open('pages/admin/index');
+  await until(admin, 'the tools', () => all(admin, 'admin-link--campaigns').length === 1 && all(admin, 'admin-link--banners').length === 1);
+  const page = open('admin/campaigns/index');
+  await until(page, 'the running campaign', () => all(page, 'admin-campaigns__item').length === 1);
+  expect(sent('GET', '/api/admin/campaigns?state=running')).toHaveLength(1);
+  expect(texts(page, 'admin-campaigns__summary')).toEqual(['每周五 下单积分×2']);
+  expect(texts(page, 'admin-campaigns__tag')).toEqual(['今日不生效']);
+  tap(page, '.admin-campaigns__tab--ended');
+  await until(page, 'the ended one', () => texts(page, 'admin-campaigns__title').join() === '双十一 积分×3');
+  expect(all(page, 'admin-campaigns__toggle')).toHaveLength(0); // an ended campaign has nothing to switch
+  tap(page, '.admin-campaigns__tab--running');
+  await until(page, 'the running one', () => texts(page, 'admin-campaigns__title').join() === '周五会员日');
+  tap(page, '.admin-campaigns__toggle', '停用');
+  await until(page, 'the confirmation', () => callsOf('showModal').some((m) => m.title === '停用活动'));
+  await until(page, 'the status call', () => sent('POST', '/api/admin/campaigns/3/status').length === 1);
+  expect(bodyOf(sent('POST', '/api/admin/campaigns/3/status')[0])).toEqual({ status: 'off', version: 2 });
+});
+
+test('新建活动 shows what members will read and posts whole percents and the chosen weekdays', async () => {
+  const page = open('admin/campaigns/edit');
+  await until(page, 'the form', () => all(page, 'campaign-edit__preset').length === 3);
+  expect(texts(page, 'campaign-edit__summary')).toEqual(['活动期间 下单积分×2']);
+  page.querySelector('.campaign-edit__multiplier').dispatchEvent('input', { detail: { value: '1.5' } });
+  tap(page, '.campaign-edit__repeat--weekly');
+  await until(page, 'the weekdays', () => all(page, 'campaign-edit__weekday').length === 7);
+  tap(page, '.campaign-edit__submit');
+  await until(page, 'the name problem', () => toasts().includes('请填写活动名称'));
+  page.querySelector('.campaign-edit__name').dispatchEvent('input', { detail: { value: '周五会员日' } });
+  await until(page, 'the weekday problem', () => texts(page, 'campaign-edit__summary')[0] === '请选择每周哪几天');
+  tap(page, '.campaign-edit__weekday--5');
+  await until(page, 'the summary', () => texts(page, 'campaign-edit__summary')[0] === '每周五 下单积分×1.5');
+  tap(page, '.campaign-edit__submit');
+  await until(page, 'the create call', () => sent('POST', '/api/admin/campaigns').length === 1);
+  const body = bodyOf(sent('POST', '/api/admin/campaigns')[0]);
+  expect(body).toMatchObject({ name: '周五会员日', kind: 'multiplier', multiplierPct: 150, bonusPoints: 0, goodsIds: [], weekdays: [5], daysOfMonth: [], status: 'on' });
+  expect(body.endsOn > body.startsOn).toBe(true);
+});
+
+test('首页横幅 (管理) lists banners with where they lead, moves one up, and a new one needs a picture first', async () => {
+  const page = open('admin/banners/index');
+  await until(page, 'two banners', () => all(page, 'admin-banners__item').length === 2);
+  expect(texts(page, 'admin-banners__meta')).toEqual(['跳转：活动 周五会员日', '跳转：积分商城']);
+  expect(texts(page, 'admin-banners__state')).toEqual(['展示中', '已隐藏']);
+  tap(page, '.admin-banners__up');
+  await until(page, 'the order call', () => sent('PUT', '/api/admin/banners/order').length === 1);
+  expect(bodyOf(sent('PUT', '/api/admin/banners/order')[0])).toEqual({ ids: [2, 1] });
+  tap(page, '.admin-banners__create');
+  await until(page, 'the sheet', () => all(page, 'banner-sheet__kind').length === 4);
+  tap(page, '.banner-sheet__confirm');
+  await until(page, 'the picture problem', () => toasts().includes('请上传横幅图片（建议 750×300）'));
+  tap(page, '.banner-sheet__image-box');
+  await until(page, 'the picture', () => all(page, 'banner-sheet__image').length === 1);
+  page.querySelector('.banner-sheet__title').dispatchEvent('input', { detail: { value: '天天签到领积分' } });
+  tap(page, '.banner-sheet__page--checkin');
+  await until(page, 'the page picked', () => all(page, 'admin-sheet__chip--active').length === 1);
+  tap(page, '.banner-sheet__confirm');
+  await until(page, 'the create call', () => sent('POST', '/api/admin/banners').length === 1);
+  expect(bodyOf(sent('POST', '/api/admin/banners')[0])).toEqual({ title: '天天签到领积分', image: GOODS_IMAGE_URL, link: { kind: 'page', page: 'checkin' }, status: 'on' });
 });

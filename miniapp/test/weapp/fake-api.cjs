@@ -82,6 +82,24 @@ const COUPON_TEMPLATE_STATS = [
   { id: 3, name: '积分兑 满59减10', label: '满59减10', channel: 'mall', status: 'on' },
   { id: 4, name: '旧活动券', label: '满100减10', channel: 'center', status: 'off' },
 ];
+/** Campaigns (CampaignDto): a Friday member day running (not today), and a ×3 week that has ended. */
+const campaign = (id, name, fields) => ({
+  id, name, kind: 'multiplier', multiplierPct: 200, bonusPoints: 0, goodsIds: [], startsOn: '2026-01-01', endsOn: '2099-12-31', weekdays: [], daysOfMonth: [],
+  status: 'on', state: 'running', activeToday: false, summary: '', version: 2, ...fields,
+});
+const CAMPAIGNS = [
+  campaign(3, '周五会员日', { weekdays: [5], summary: '每周五 下单积分×2' }),
+  campaign(4, '双十一 积分×3', { multiplierPct: 300, startsOn: '2026-11-11', endsOn: '2026-11-11', state: 'ended', summary: '活动期间 下单积分×3' }),
+];
+/** 首页 banners (BannerDto): one opening the member day, one opening 签到. */
+const BANNERS = [
+  { id: 1, title: '会员日 积分翻倍', image: '/assets/banners/double-points.png', link: { kind: 'campaign', campaignId: 3 } },
+  { id: 2, title: '天天签到', image: '/assets/banners/new-member.png', link: { kind: 'page', page: 'mall' } },
+];
+const ADMIN_BANNERS = [
+  { ...BANNERS[0], status: 'on', sort: 1, live: true, linkLabel: '活动 周五会员日' },
+  { ...BANNERS[1], status: 'off', sort: 2, live: false, linkLabel: '积分商城' },
+];
 /** 店员与权限 (StaffMemberDto): the owner (the signed-in member) and a shopper to appoint. */
 const STAFF_OWNER = { id: 2, nickname: '小明', avatarUrl: null, role: 'owner', phone: '138****8000', joinedAt: '2026-10-16T02:00:00.000Z' };
 const STAFF_CANDIDATE = { id: 5, nickname: '阿花', avatarUrl: null, role: 'member', phone: null, joinedAt: '2026-11-20T02:00:00.000Z' };
@@ -415,6 +433,26 @@ function createFakeApi() {
           const pool = ADMIN_MALL_ITEMS[0].codes;
           return { body: { ...ADMIN_MALL_ITEMS[0], stock: pool.unused + data.codes.length, codes: { total: pool.total + data.codes.length, unused: pool.unused + data.codes.length } } };
         }
+        case 'GET /api/banners':
+          return { body: BANNERS };
+        case 'GET /api/campaigns':
+          return { body: CAMPAIGNS.filter((c) => c.state === 'running') };
+        case 'GET /api/campaigns/3':
+          return { body: CAMPAIGNS[0] };
+        case 'GET /api/admin/campaigns': {
+          const state = searchParams.get('state');
+          return { body: CAMPAIGNS.filter((c) => !state || c.state === state) };
+        }
+        case 'POST /api/admin/campaigns':
+          return { status: 201, body: campaign(9, data.name, data) };
+        case 'POST /api/admin/campaigns/3/status':
+          return { body: { ...CAMPAIGNS[0], status: data.status, version: 3 } };
+        case 'GET /api/admin/banners':
+          return { body: ADMIN_BANNERS };
+        case 'PUT /api/admin/banners/order':
+          return { body: data.ids.map((id) => ADMIN_BANNERS.find((b) => b.id === id)) };
+        case 'POST /api/admin/banners':
+          return { status: 201, body: { id: 9, ...data, sort: 3, live: true, linkLabel: '' } };
         case 'GET /api/admin/coupons/templates':
           return { body: COUPON_TEMPLATE_STATS };
         case 'GET /api/points/entries':

@@ -9,6 +9,7 @@ export * from './rules/money.js';
 export * from './rules/points.js';
 export * from './rules/tiers.js';
 export * from './rules/checkin.js';
+export * from './rules/shop.js';
 export * from './coupons.js';
 export * from './orders.js';
 export * from './rules/pricing.js';

@@ -15,8 +15,8 @@ export interface InviteRulesDto {
   signupPoints: number;
   /** Inviter's points when the invitee's first paid order completes. */
   orderPoints: number;
-  /** What the invitee gets with that first order. */
-  inviteeReward: string;
+  /** The coupon the invitee gets with that first order (「满100减20券」), or null when none is set. */
+  inviteeReward: string | null;
   /** Rewarded invitees per inviter per month. */
   monthlyCap: number;
   /** Days a link counts before the friend signs up. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Between, MoreThanOrEqual } from 'typeorm';
 import {
-  addDays, type CheckinCalendarDto, type CheckinResultDto, type CheckinRule, checkinReward, DEFAULT_CHECKIN_RULE,
+  addDays, type CheckinCalendarDto, type CheckinResultDto, type CheckinRule, checkinReward,
   shanghaiDay, shanghaiMonth, startOfShanghaiDay,
 } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
@@ -14,7 +14,6 @@ import { MembersService } from '../members/members.service.js';
 import { RulesService } from '../rules/rules.service.js';
 import { Checkin } from './checkin.entity.js';
 
-export const CHECKIN_RULES_KEY = 'checkin';
 
 /**
  * Daily check-in (签到): once per Shanghai day, streak bonuses, the birthday month, and
@@ -33,7 +32,7 @@ export class CheckinService {
   ) {}
 
   rule(): Promise<CheckinRule> {
-    return this.rules.get(CHECKIN_RULES_KEY, DEFAULT_CHECKIN_RULE);
+    return this.rules.of('checkin');
   }
 
   /**

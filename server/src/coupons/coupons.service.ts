@@ -10,6 +10,7 @@ import { DomainError } from '../common/errors.js';
 import { num, sqlTime } from '../common/sql.js';
 import { Db } from '../common/db.js';
 import { Events } from '../events/events.service.js';
+import { RulesService } from '../rules/rules.service.js';
 import { Coupon, CouponTemplate } from './coupon.entities.js';
 
 export type WalletState = 'available' | 'used' | 'expired';
@@ -41,11 +42,19 @@ export class CouponsService implements OnModuleInit {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly events: Events,
+    private readonly rules: RulesService,
   ) {}
 
   onModuleInit(): void {
-    this.events.on('member.signed_up', (e) => this.grantChannel('new_member', e.memberId, (t) => `signup:${e.memberId}:${t}`));
-    this.events.on('invite.rewarded', (e) => this.grantChannel('invite', e.inviteeId, (t) => `invite:${e.inviteId}:${t}`));
+    this.events.on('member.signed_up', async (e) => {
+      const templates = await this.db.read((m) => m.find(CouponTemplate, { where: { channel: 'new_member', status: 'on' }, order: { id: 'ASC' } }));
+      await this.grantAll('new_member', e.memberId, templates.map((t) => t.id), (t) => `signup:${e.memberId}:${t}`);
+    });
+    // The invitee gets the coupon the invite rule names, the one the invite page promises.
+    this.events.on('invite.rewarded', async (e) => {
+      const { inviteeTemplateId } = await this.rules.of('invites');
+      await this.grantAll('invite', e.inviteeId, inviteeTemplateId ? [inviteeTemplateId] : [], (t) => `invite:${e.inviteId}:${t}`);
+    });
   }
 
   /** 领券中心: centre templates that are on and inside their claim window, with the caller's count. */
@@ -244,14 +253,13 @@ export class CouponsService implements OnModuleInit {
   }
 
   /** Event handlers: every 'on' template of the channel, once per key; one at its limit is skipped. */
-  private async grantChannel(channel: CouponChannel, memberId: number, key: (templateId: number) => string): Promise<void> {
-    const templates = await this.db.read((m) => m.find(CouponTemplate, { where: { channel, status: 'on' }, order: { id: 'ASC' } }));
-    for (const t of templates) {
+  private async grantAll(channel: CouponChannel, memberId: number, templateIds: number[], key: (templateId: number) => string): Promise<void> {
+    for (const id of templateIds) {
       try {
-        await this.grant({ memberId, templateId: t.id, key: key(t.id), channel });
+        await this.grant({ memberId, templateId: id, key: key(id), channel });
       } catch (error) {
-        if (!(error instanceof DomainError && SKIPPABLE.has(error.code))) throw error;
-        this.logger.log(`${channel} coupon ${t.id} skipped for member ${memberId}: ${error.code}`);
+        if (!(error instanceof DomainError && (SKIPPABLE.has(error.code) || error.code === 'COUPON_NOT_FOUND'))) throw error;
+        this.logger.log(`${channel} coupon ${id} skipped for member ${memberId}: ${error.code}`);
       }
     }
   }

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Between } from 'typeorm';
 import {
-  type InviteRulesDto, type InviteVisitDto, maskNickname, type MyInvitesDto, shanghaiMonth,
+  couponLabel, type InviteRule, type InviteRulesDto, type InviteVisitDto, maskNickname, type MyInvitesDto, shanghaiMonth,
 } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
@@ -13,16 +13,9 @@ import { LedgerService } from '../ledger/ledger.service.js';
 import { MembersService } from '../members/members.service.js';
 import { RulesService } from '../rules/rules.service.js';
 import { WechatClient } from '../wechat/wechat.client.js';
+import { CouponTemplate } from '../coupons/coupon.entities.js';
 import { Invite, InviteVisit } from './invite.entities.js';
 
-export const INVITE_RULES_KEY = 'invites';
-export const DEFAULT_INVITE_RULES: InviteRulesDto = {
-  signupPoints: 50,
-  orderPoints: 200,
-  inviteeReward: '10元无门槛券',
-  monthlyCap: 20,
-  attributionDays: 7,
-};
 
 const DAY_MS = 86_400_000;
 
@@ -53,8 +46,15 @@ export class InvitesService implements OnModuleInit {
     this.events.on('order.completed', (e) => this.onOrderCompleted(e));
   }
 
-  rulesNow(): Promise<InviteRulesDto> {
-    return this.rules.get(INVITE_RULES_KEY, DEFAULT_INVITE_RULES);
+  rulesNow(): Promise<InviteRule> {
+    return this.rules.of('invites');
+  }
+
+  /** The rule as the invite page words it: the invitee's coupon named from the template that will be issued. */
+  async rulesDto(): Promise<InviteRulesDto> {
+    const { inviteeTemplateId, ...rules } = await this.rulesNow();
+    const t = inviteeTemplateId ? await this.db.read((m) => m.findOneBy(CouponTemplate, { id: inviteeTemplateId })) : null;
+    return { ...rules, inviteeReward: t && t.status === 'on' ? `${couponLabel(t)}券` : null };
   }
 
   /** A member opened an invite link: a visit that may attribute their sign-up later. */
@@ -93,7 +93,7 @@ export class InvitesService implements OnModuleInit {
   }
 
   async mine(memberId: number): Promise<MyInvitesDto> {
-    const [code, rules] = await Promise.all([this.members.inviteCode(memberId), this.rulesNow()]);
+    const [code, rules] = await Promise.all([this.members.inviteCode(memberId), this.rulesDto()]);
     const invites = await this.db.read((m) => m.find(Invite, { where: { inviterId: memberId }, order: { openedAt: 'DESC', id: 'DESC' }, take: 200 }));
     const names = await this.members.nicknames(invites.map((i) => i.inviteeId));
     const counted = invites.filter((i) => i.status !== 'expired');

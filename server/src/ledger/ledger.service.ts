@@ -7,7 +7,7 @@ import { DomainError } from '../common/errors.js';
 import { isForeignKeyViolation, isUniqueViolation, num, readTime, sqlTime } from '../common/sql.js';
 import { Db } from '../common/db.js';
 import { RulesService } from '../rules/rules.service.js';
-import { DEFAULT_LEDGER_RULES, LEDGER_RULES_KEY, type LedgerRules, MAX_POINTS } from './ledger.rules.js';
+import { type LedgerRules, MAX_POINTS } from './ledger.rules.js';
 
 /** What an entry is about: an order, a redemption, a check-in, a rule… Required on every entry. */
 export interface Ref {
@@ -180,7 +180,7 @@ export class LedgerService {
   }
 
   currentRules(): Promise<LedgerRules> {
-    return this.rules.get(LEDGER_RULES_KEY, DEFAULT_LEDGER_RULES);
+    return this.rules.of('ledger');
   }
 
   /** Adds points: a lot that expires on the rolling date (or pending points). Pays debt first. */

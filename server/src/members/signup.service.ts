@@ -8,14 +8,6 @@ import { RulesService } from '../rules/rules.service.js';
 import { isUniqueViolation } from '../common/sql.js';
 import { Member } from './member.entity.js';
 
-export interface SignupRules {
-  /** Points of the new-member gift (新人礼). */
-  giftPoints: number;
-}
-
-export const SIGNUP_RULES_KEY = 'signup';
-export const DEFAULT_SIGNUP_RULES: SignupRules = { giftPoints: 100 };
-
 export interface SignupResult {
   member: Member;
   /** True the first time: the gift was granted and `member.signed_up` emitted. */
@@ -39,7 +31,7 @@ export class SignupService {
   ) {}
 
   async complete(memberId: number, phone: string): Promise<SignupResult> {
-    const rules = await this.rules.get(SIGNUP_RULES_KEY, DEFAULT_SIGNUP_RULES);
+    const rules = await this.rules.of('signup');
     return this.db.unit(async (m) => {
       const now = this.clock.now();
       const member = await m.findOneBy(Member, { id: memberId });

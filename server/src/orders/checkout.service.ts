@@ -12,6 +12,7 @@ import { CouponsService } from '../coupons/coupons.service.js';
 import { LedgerQueries } from '../ledger/ledger-queries.service.js';
 import { MembersService } from '../members/members.service.js';
 import { CampaignsService } from '../campaigns/campaigns.service.js';
+import { RulesService } from '../rules/rules.service.js';
 import { TiersService } from '../tiers/tiers.service.js';
 
 export const MAX_LINES = 20;
@@ -60,6 +61,7 @@ export class CheckoutService {
     private readonly members: MembersService,
     private readonly tiers: TiersService,
     private readonly campaigns: CampaignsService,
+    private readonly rules: RulesService,
   ) {}
 
   async quote(memberId: number, request: QuoteRequest): Promise<QuoteDto> {
@@ -125,7 +127,8 @@ export class CheckoutService {
     // Campaigns running now: ×N on what is paid, plus any bonus per unit of chosen goods.
     const boost = await this.campaigns.boost(this.clock.now());
     const bonus = lines.reduce((n, l) => n + (boost.bonusPerUnit.get(l.goods.id) ?? 0) * l.quantity, 0);
-    const earnPoints = purchasePoints(payFen, tier?.multiplierPct ?? 100, boost.multiplierPct) + bonus;
+    const { pointsPerYuan } = await this.rules.of('earn');
+    const earnPoints = purchasePoints(payFen, tier?.multiplierPct ?? 100, boost.multiplierPct, pointsPerYuan) + bonus;
 
     return {
       lines, goodsFen, couponId: chosen && couponFen > 0 ? chosen.id : null, couponName: chosen && couponFen > 0 ? chosen.name : null,

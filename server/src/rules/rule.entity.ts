@@ -20,6 +20,10 @@ export class Rule {
   @Column({ name: 'created_by', type: 'int', nullable: true })
   createdBy: number | null;
 
+  /** The version an operator's edit started from (0 for the defaults); unique per key, so a stale edit fails. */
+  @Column({ name: 'base_id', type: 'int', nullable: true })
+  baseId: number | null;
+
   @Column({ type: 'varchar', length: 255, nullable: true })
   note: string | null;
 

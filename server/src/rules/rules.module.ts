@@ -1,8 +1,16 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Rule } from './rule.entity.js';
+import { RulesAdminController } from './rules-admin.controller.js';
+import { RulesAdminService } from './rules-admin.service.js';
+import { RulesController } from './rules.controller.js';
 import { RulesService } from './rules.service.js';
 
 @Global()
-@Module({ imports: [TypeOrmModule.forFeature([Rule])], providers: [RulesService], exports: [RulesService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([Rule])],
+  controllers: [RulesController, RulesAdminController],
+  providers: [RulesService, RulesAdminService],
+  exports: [RulesService, RulesAdminService],
+})
 export class RulesModule {}

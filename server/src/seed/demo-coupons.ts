@@ -6,6 +6,8 @@ import { Category } from '../catalog/category.entity.js';
 import { MallAdminService } from '../mall/mall-admin.service.js';
 import { Coupon } from '../coupons/coupon.entities.js';
 import { CouponsService, type CouponTemplateInput } from '../coupons/coupons.service.js';
+import { Member } from '../members/member.entity.js';
+import { RulesAdminService } from '../rules/rules-admin.service.js';
 
 const DAY = 86_400_000;
 
@@ -32,7 +34,13 @@ export async function seedDemoCoupons(app: INestApplicationContext, shopperId: n
   });
   await make({ name: '无门槛减5', kind: 'no_threshold', amountFen: 500, scope: 'all', channel: 'center', validity: relative(7), total: 100, perMember: 1 });
   const welcome = await make({ name: '新人无门槛减10', kind: 'no_threshold', amountFen: 1_000, scope: 'all', channel: 'new_member', validity: relative(15), perMember: 1 });
-  await make({ name: '邀请好礼 满50减10', kind: 'threshold', thresholdFen: 5_000, amountFen: 1_000, scope: 'all', channel: 'invite', validity: relative(30), perMember: 1 });
+  const inviteGift = await make({ name: '邀请好礼 满50减10', kind: 'threshold', thresholdFen: 5_000, amountFen: 1_000, scope: 'all', channel: 'invite', validity: relative(30), perMember: 1 });
+  // Chosen as an owner chooses it in 管理 → 规则 → 邀请有礼, so the invite page names this coupon.
+  const owner = await tx.read((m) => m.findOneByOrFail(Member, { role: 'owner' }));
+  const invites = await app.get(RulesAdminService).one('invites');
+  await app.get(RulesAdminService).update('invites', {
+    value: { ...invites.value, inviteeTemplateId: inviteGift.id }, note: '好友首单得满50减10', baseVersion: invites.head,
+  }, owner.id);
 
   // The points mall sells coupons too: 积分换券.
   const mallCoupon = await make({ name: '积分兑 满59减10', kind: 'threshold', thresholdFen: 5_900, amountFen: 1_000, scope: 'all', channel: 'mall', validity: relative(30), perMember: 3 });

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
-  addMonths, DEFAULT_TIERS, shanghaiDay, startOfShanghaiDay, type TierInfoDto, type TierName, type TierRule, tierForGrowth,
+  addMonths, shanghaiDay, startOfShanghaiDay, type TierInfoDto, type TierName, type TierRule, tierForGrowth,
 } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { num } from '../common/sql.js';
@@ -11,8 +11,6 @@ import { Jobs } from '../jobs/jobs.service.js';
 import { MembersService } from '../members/members.service.js';
 import { RulesService } from '../rules/rules.service.js';
 import { GrowthEntry } from './growth-entry.entity.js';
-
-export const TIER_RULES_KEY = 'tiers';
 
 /**
  * Member tiers by growth value (yuan paid on completed orders in the last 12 months). A
@@ -45,7 +43,7 @@ export class TiersService implements OnModuleInit {
   }
 
   async table(): Promise<readonly TierRule[]> {
-    return (await this.rules.get(TIER_RULES_KEY, { tiers: DEFAULT_TIERS })).tiers;
+    return (await this.rules.of('tiers')).tiers;
   }
 
   async growth(memberId: number, now = this.clock.now()): Promise<number> {

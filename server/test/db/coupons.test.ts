@@ -6,7 +6,8 @@ import { Events } from '../../src/events/events.service.js';
 import { Member } from '../../src/members/member.entity.js';
 import { Coupon, CouponMemberCount, CouponTemplate } from '../../src/coupons/coupon.entities.js';
 import { CouponsService, type CouponTemplateInput } from '../../src/coupons/coupons.service.js';
-import type { PricedLine } from '@jifen/shared';
+import { DEFAULT_RULES, type PricedLine } from '@jifen/shared';
+import { RulesService } from '../../src/rules/rules.service.js';
 
 const DAY = 86_400_000;
 
@@ -255,6 +256,9 @@ describe('coupons', () => {
     expect(await held()).not.toContain(off.id);
 
     const gift = await template({ name: '邀请好礼', thresholdFen: 5_000, amountFen: 1_000, channel: 'invite', validity: { type: 'relative', days: 30 } });
+    // Only the template the invite rule names is issued (what the invite page promises), not every invite template.
+    const unchosen = await template({ name: '未选用', thresholdFen: 5_000, amountFen: 500, channel: 'invite', validity: { type: 'relative', days: 30 } });
+    await t.app.get(RulesService).set('invites', { ...DEFAULT_RULES.invites, inviteeTemplateId: gift.id }, { operatorId: null });
     for (let i = 0; i < 2; i++) {
       await tx.unit((m) => events.emit('invite.rewarded', { inviteId: 77, inviterId: 1, inviteeId: a.id, at: t.clock.now().toISOString() }));
       await events.drain();
@@ -262,6 +266,7 @@ describe('coupons', () => {
     expect((await held()).filter((x) => x === gift.id)).toHaveLength(1);
     const row = await t.dataSource.getRepository(Coupon).findOneByOrFail({ memberId: a.id, templateId: gift.id });
     expect(row.channel).toBe('invite');
+    expect(await held()).not.toContain(unchosen.id);
   });
 
   it('lets operators create templates with kind-specific checks, switch them, issue to members and see the funnel', async () => {

@@ -1,17 +1,18 @@
 import { assertFen } from './money.js';
 
 /**
- * Purchase points: 1 point per whole yuan paid on goods (after coupons and points as cash),
- * times the tier multiplier, times any campaign multiplier. Multipliers are integer percents
- * and the result is rounded down once, at the end, so 1.2 × 1.5 never drifts.
+ * Purchase points: `pointsPerYuan` (the shop's earn rule, 1 by default) per whole yuan paid on
+ * goods (after coupons and points as cash), times the tier multiplier, times any campaign
+ * multiplier. Multipliers are integer percents and the result is rounded down once, at the
+ * end, so 1.2 × 1.5 never drifts.
  */
-export function purchasePoints(paidGoodsFen: number, tierPct = 100, campaignPct = 100): number {
+export function purchasePoints(paidGoodsFen: number, tierPct = 100, campaignPct = 100, pointsPerYuan = 1): number {
   assertFen(paidGoodsFen);
-  for (const pct of [tierPct, campaignPct]) {
+  for (const pct of [tierPct, campaignPct, pointsPerYuan]) {
     if (!Number.isSafeInteger(pct) || pct < 0) throw new RangeError(`bad multiplier ${pct}`);
   }
   const yuan = Math.floor(paidGoodsFen / 100);
-  return Math.floor((yuan * tierPct * campaignPct) / 10_000);
+  return Math.floor((yuan * pointsPerYuan * tierPct * campaignPct) / 10_000);
 }
 
 /** Points as cash: 100 points = 1 yuan. */

@@ -335,7 +335,7 @@ test('积分明细 tabs ask the server for their kinds and show what it returns'
 test('我的 offers a member without a phone the new-member gift; refusing WeChat’s prompt asks the server nothing', async () => {
   const me = open('pages/me/index');
   await until(me, 'the phone card', () => all(me, 'me-phone-card').length === 1);
-  expect(texts(me, 'me-phone-card__title')).toEqual(['绑定手机号，领取 100 积分新人礼']);
+  expect(texts(me, 'me-phone-card__title')).toEqual(['绑定手机号，领取 150 积分新人礼']);
   expect(texts(me, 'me-phone-submit')).toEqual(['微信手机号快捷绑定']);
   expect(all(me, 'me-phone-input')).toHaveLength(0); // the typed-in number is H5 development only
   expect(all(me, 'me-phone')).toHaveLength(0);

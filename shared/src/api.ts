@@ -141,6 +141,8 @@ export interface TierInfoDto {
   growth: number;
   multiplierPct: number;
   mallDiscountPct: number;
+  /** The shop's points per yuan before the multiplier (the earn rule). */
+  pointsPerYuan: number;
   /** The next tier up and the growth still needed, or null at the top. */
   next: { tier: TierName; label: string; minGrowth: number; need: number } | null;
   benefits: string[];

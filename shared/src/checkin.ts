@@ -1,3 +1,4 @@
+import type { CheckinRule } from './rules/checkin.js';
 /** Check-in (签到) API shapes. */
 
 export interface CheckinResultDto {
@@ -33,6 +34,10 @@ export interface CheckinCalendarDto {
   makeup: { cost: number; leftThisMonth: number; windowDays: number };
   /** Days of the window that can still be made up, newest first. */
   makeupDays: string[];
+  /** The check-in rule in force, so the page words its rules and rewards as the server pays them. */
+  rule: CheckinRule;
+  /** Months before earned points expire (the ledger rule). */
+  expiryMonths: number;
 }
 
 export interface MakeupRequest {

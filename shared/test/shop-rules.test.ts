@@ -1,4 +1,4 @@
-import { DEFAULT_RULES, purchasePoints, RULE_KEYS, ruleProblems, wholeRule, type ShopRules } from '../src/index.js';
+import { DEFAULT_RULES, earnRateLabel, purchasePoints, RULE_KEYS, ruleProblems, wholeRule, type ShopRules } from '../src/index.js';
 
 const fields = (key: keyof ShopRules, value: unknown) => ruleProblems(key, value as never).map((p) => p.field);
 
@@ -38,5 +38,9 @@ describe('shop rules', () => {
     expect(purchasePoints(12_399, 100, 100, 2)).toBe(246);
     expect(purchasePoints(12_399, 150, 200, 0)).toBe(0);
     expect(purchasePoints(10_050, 120, 100, 3)).toBe(360);
+  });
+
+  it('words the earning rate per tier without floats', () => {
+    expect([earnRateLabel(1, 100), earnRateLabel(1, 120), earnRateLabel(2, 150), earnRateLabel(1, 105), earnRateLabel(3, 133)]).toEqual(['1', '1.2', '3', '1.05', '3.99']);
   });
 });

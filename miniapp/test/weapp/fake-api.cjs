@@ -242,6 +242,7 @@ const TIER = {
   growth: 320,
   multiplierPct: 100,
   mallDiscountPct: 0,
+  pointsPerYuan: 1,
   next: { tier: 'silver', label: '银卡会员', minGrowth: 500, need: 180 },
   benefits: ['每消费 1 元得 1 积分'],
   tiers: [
@@ -253,6 +254,11 @@ const TIER = {
 };
 /** Where the fake server "keeps" an uploaded avatar (server-relative, like the real one). */
 const AVATAR_URL = '/media/avatars/2-test.png';
+/** GET /api/rules: the shop's rules as shoppers' pages read them (新人礼 150, unlike the code's default, so a page showing 100 is caught). */
+const RULES = {
+  pointsPerYuan: 1, tiers: TIER.tiers.map(({ tier, ...t }) => ({ name: tier, ...t })), giftPoints: 150, expiryMonths: 12,
+  checkin: { basePoints: 10, streakBonuses: { 3: 10, 7: 50 }, cycleDays: 7, birthdayMonthPct: 200, makeupCost: 20, makeupPerMonth: 2, makeupWindowDays: 7 },
+};
 
 function createFakeApi() {
   const state = {
@@ -296,6 +302,11 @@ function createFakeApi() {
       tomorrowPoints: reward((checkedToday ? streak : streak + 1) + 1),
       makeup: { cost: RULE.makeupCost, leftThisMonth: RULE.makeupPerMonth - state.makeupsUsed, windowDays: RULE.windowDays },
       makeupDays,
+      rule: {
+        basePoints: RULE.base, streakBonuses: RULE.bonuses, cycleDays: RULE.cycle, birthdayMonthPct: 200,
+        makeupCost: RULE.makeupCost, makeupPerMonth: RULE.makeupPerMonth, makeupWindowDays: RULE.windowDays,
+      },
+      expiryMonths: 12,
     };
   }
 
@@ -366,6 +377,8 @@ function createFakeApi() {
           return signedIn ? bindPhone(data) : unauthorized;
         case 'PATCH /api/me':
           return signedIn ? updateProfile(data) : unauthorized;
+        case 'GET /api/rules':
+          return { body: RULES };
         case 'GET /api/me/tier':
           return signedIn ? { body: state.tier ?? TIER } : unauthorized;
         case 'GET /api/checkin/calendar':

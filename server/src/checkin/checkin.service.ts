@@ -158,6 +158,8 @@ export class CheckinService {
       todayPoints: todayRow?.points ?? checkinReward(streak + 1, birthdayToday, rule),
       tomorrowPoints: checkinReward(streakAfterToday + 1, birthdayTomorrow, rule),
       makeup: { cost: rule.makeupCost, leftThisMonth: Math.max(0, rule.makeupPerMonth - usedThisMonth), windowDays: rule.makeupWindowDays },
+      rule,
+      expiryMonths: (await this.rules.of('ledger')).expiryMonths,
       makeupDays,
     };
   }

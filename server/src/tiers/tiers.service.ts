@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
-  addMonths, shanghaiDay, startOfShanghaiDay, type TierInfoDto, type TierName, type TierRule, tierForGrowth,
+  addMonths, earnRateLabel, shanghaiDay, startOfShanghaiDay, type TierInfoDto, type TierName, type TierRule, tierForGrowth,
 } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { num } from '../common/sql.js';
@@ -94,7 +94,9 @@ export class TiersService implements OnModuleInit {
   }
 
   async info(memberId: number): Promise<TierInfoDto> {
-    const [member, tiers, growth] = await Promise.all([this.members.get(memberId), this.table(), this.growth(memberId)]);
+    const [member, tiers, growth, earn, checkin] = await Promise.all([
+      this.members.get(memberId), this.table(), this.growth(memberId), this.rules.of('earn'), this.rules.of('checkin'),
+    ]);
     const rule = tiers.find((t) => t.name === member.tier) ?? tiers[0];
     const next = tiers.filter((t) => t.minGrowth > rule.minGrowth).sort((a, b) => a.minGrowth - b.minGrowth)[0];
     return {
@@ -103,8 +105,9 @@ export class TiersService implements OnModuleInit {
       growth,
       multiplierPct: rule.multiplierPct,
       mallDiscountPct: rule.mallDiscountPct,
+      pointsPerYuan: earn.pointsPerYuan,
       next: next ? { tier: next.name, label: next.label, minGrowth: next.minGrowth, need: Math.max(0, next.minGrowth - growth) } : null,
-      benefits: benefitsOf(rule),
+      benefits: benefitsOf(rule, earn.pointsPerYuan, checkin.birthdayMonthPct),
       tiers: tiers.map((t) => ({ tier: t.name, label: t.label, minGrowth: t.minGrowth, multiplierPct: t.multiplierPct, mallDiscountPct: t.mallDiscountPct })),
     };
   }
@@ -128,9 +131,10 @@ function windowStart(now: Date): Date {
   return startOfShanghaiDay(addMonths(shanghaiDay(now), -12));
 }
 
-function benefitsOf(rule: TierRule): string[] {
-  const list = [`每消费 1 元得 ${rule.multiplierPct / 100} 积分`];
+/** What the tier gives, worded from the rules in force (the same numbers checkout and check-in use). */
+function benefitsOf(rule: TierRule, pointsPerYuan: number, birthdayMonthPct: number): string[] {
+  const list = [`每消费 1 元得 ${earnRateLabel(pointsPerYuan, rule.multiplierPct)} 积分`];
   if (rule.mallDiscountPct > 0) list.push(`积分商城兑换少 ${rule.mallDiscountPct}% 积分`);
-  list.push('生日月签到积分翻倍');
+  if (birthdayMonthPct > 100) list.push(`生日月签到积分${birthdayMonthPct === 200 ? '翻倍' : `×${earnRateLabel(1, birthdayMonthPct)}`}`);
   return list;
 }

@@ -34,3 +34,12 @@ export function tierRule(name: TierName, tiers: readonly TierRule[] = DEFAULT_TI
   if (!rule) throw new RangeError(`unknown tier ${name}`);
   return rule;
 }
+
+/** Points per yuan at a tier, as text without floats: 1 point/yuan at 120% → "1.2", 2 at 150% → "3". */
+export function earnRateLabel(pointsPerYuan: number, multiplierPct: number): string {
+  const hundredths = pointsPerYuan * multiplierPct;
+  const whole = Math.floor(hundredths / 100);
+  const rest = hundredths % 100;
+  if (rest === 0) return String(whole);
+  return `${whole}.${String(rest).padStart(2, '0').replace(/0$/, '')}`;
+}

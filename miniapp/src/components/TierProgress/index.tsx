@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import type { TierInfoDto } from '@jifen/shared';
+import { earnRateLabel, type TierInfoDto } from '@jifen/shared';
 import { getTier } from '../../api/members';
 import './index.scss';
 
@@ -47,7 +47,7 @@ export function TierProgress({ info }: { info: TierInfoDto }) {
         <View className='me-tier__main'>
           <Text className='me-tier__title'>{info.label}权益</Text>
           <Text className='me-tier__text'>
-            每消费 1 元得 {multiplier(info.multiplierPct)} 积分{info.mallDiscountPct > 0 ? ` · 积分商城 ${discount(info.mallDiscountPct)} 折` : ''}
+            每消费 1 元得 {earnRateLabel(info.pointsPerYuan, info.multiplierPct)} 积分{info.mallDiscountPct > 0 ? ` · 积分商城 ${discount(info.mallDiscountPct)} 折` : ''}
           </Text>
         </View>
         <Text className='me-tier__link'>查看权益 ›</Text>

@@ -1,16 +1,16 @@
 import { Text, View } from '@tarojs/components';
+import type { CheckinRule } from '@jifen/shared';
 import { Gift } from '../../components/Icon';
 import { cycleProgress, cycleRewards } from './calendar';
-
-const REWARDS = cycleRewards();
-const BASE = Math.min(...REWARDS);
 
 /**
  * The 7-day streak cycle: each day's reward (bonus days carry a gift), the days already
  * checked filled, and today's slot ringed. A bar under it shows the progress.
  */
-export function StreakStrip({ streak, checkedToday }: { streak: number; checkedToday: boolean }) {
-  const { slot, done } = cycleProgress(streak, checkedToday);
+export function StreakStrip({ streak, checkedToday, rule }: { streak: number; checkedToday: boolean; rule: CheckinRule }) {
+  const REWARDS = cycleRewards(rule);
+  const BASE = Math.min(...REWARDS);
+  const { slot, done } = cycleProgress(streak, checkedToday, rule);
   const nextBonus = REWARDS.findIndex((points, i) => i + 1 > done && points > BASE);
   const daysToBonus = nextBonus + 1 - done;
 

@@ -1,4 +1,4 @@
-import { addDays, addMonths, checkinReward, cycleDay, DEFAULT_CHECKIN_RULE, type CheckinRule } from '@jifen/shared';
+import { addDays, addMonths, checkinReward, cycleDay, type CheckinRule } from '@jifen/shared';
 
 /**
  * Calendar arithmetic for the 签到 page, on Shanghai days as the server sends them
@@ -43,7 +43,7 @@ export function dayLabel(day: string, today: string): string {
 }
 
 /** What each day of the streak cycle gives: 10, 10, 20, 10, 10, 10, 60 by default. */
-export function cycleRewards(rule: CheckinRule = DEFAULT_CHECKIN_RULE): number[] {
+export function cycleRewards(rule: CheckinRule): number[] {
   return Array.from({ length: rule.cycleDays }, (_, i) => checkinReward(i + 1, false, rule));
 }
 
@@ -51,7 +51,7 @@ export function cycleRewards(rule: CheckinRule = DEFAULT_CHECKIN_RULE): number[]
  * Where today stands in the 7-day cycle: `slot` is the cycle day (1-based) today's check-in
  * takes or took, `done` how many of the cycle's days are checked.
  */
-export function cycleProgress(streak: number, checkedToday: boolean, rule: CheckinRule = DEFAULT_CHECKIN_RULE): { slot: number; done: number } {
+export function cycleProgress(streak: number, checkedToday: boolean, rule: CheckinRule): { slot: number; done: number } {
   if (checkedToday && streak > 0) {
     const slot = cycleDay(streak, rule);
     return { slot, done: slot };
@@ -61,7 +61,7 @@ export function cycleProgress(streak: number, checkedToday: boolean, rule: Check
 }
 
 /** The rules as shown on the page, worded from the rule so the text and the server agree. */
-export function ruleLines(rule: CheckinRule = DEFAULT_CHECKIN_RULE): string[] {
+export function ruleLines(rule: CheckinRule, expiryMonths: number): string[] {
   const bonuses = Object.entries(rule.streakBonuses)
     .map(([day, bonus]) => ({ day: Number(day), bonus }))
     .sort((a, b) => a.day - b.day)
@@ -74,6 +74,6 @@ export function ruleLines(rule: CheckinRule = DEFAULT_CHECKIN_RULE): string[] {
     '中断一天，连续天数从第 1 天重新计算。',
     `生日当月签到积分${birthday}。`,
     `可补签最近 ${rule.makeupWindowDays} 天内漏签的日期，每次消耗 ${rule.makeupCost} 积分，获得当天基础积分 ${rule.basePoints}，每月最多 ${rule.makeupPerMonth} 次。`,
-    '签到所得积分自获得之日起 12 个月内有效。',
+    `签到所得积分自获得之日起 ${expiryMonths} 个月内有效。`,
   ];
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { DEFAULT_CHECKIN_RULE, shanghaiDay, type CheckinCalendarDto, type CheckinResultDto } from '@jifen/shared';
+import { shanghaiDay, type CheckinCalendarDto, type CheckinResultDto } from '@jifen/shared';
 import { checkIn, getCheckinCalendar, makeUpCheckin } from '../../api/checkin';
 import { ApiRequestError } from '../../api/request';
 import { EmptyState } from '../../components/EmptyState';
@@ -16,7 +16,6 @@ import { MonthCalendar } from './MonthCalendar';
 import { StreakStrip } from './StreakStrip';
 import './index.scss';
 
-const RULES = ruleLines(DEFAULT_CHECKIN_RULE);
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 2000 });
 
 /** Today's check-in folded into the calendar we hold, so the page answers at once. */
@@ -116,12 +115,12 @@ export default function CheckinPage() {
     if (!calendar || makingUp) return;
     const { cost, leftThisMonth } = calendar.makeup;
     if (leftThisMonth <= 0) {
-      toast(`本月补签次数已用完，每月最多 ${DEFAULT_CHECKIN_RULE.makeupPerMonth} 次`);
+      toast(`本月补签次数已用完，每月最多 ${calendar.rule.makeupPerMonth} 次`);
       return;
     }
     const { confirm } = await Taro.showModal({
       title: `补签 ${dayLabel(day, calendar.today)}`,
-      content: `补签将消耗 ${cost} 积分，可得 ${DEFAULT_CHECKIN_RULE.basePoints} 积分。本月还可补签 ${leftThisMonth} 次。`,
+      content: `补签将消耗 ${cost} 积分，可得 ${calendar.rule.basePoints} 积分。本月还可补签 ${leftThisMonth} 次。`,
       confirmText: '确认补签',
       confirmColor: '#ff5a1f',
     });
@@ -225,7 +224,7 @@ export default function CheckinPage() {
       </View>
 
       <View className='checkin__body'>
-        <StreakStrip streak={streak} checkedToday={checkedToday} />
+        <StreakStrip streak={streak} checkedToday={checkedToday} rule={calendar.rule} />
 
         <MonthCalendar
           month={calendar.month}
@@ -243,7 +242,7 @@ export default function CheckinPage() {
           today={today}
           days={makeupDays}
           makeup={calendar.makeup}
-          reward={DEFAULT_CHECKIN_RULE.basePoints}
+          reward={calendar.rule.basePoints}
           pending={makingUp}
           onMakeup={(day) => void makeUp(day)}
         />
@@ -252,7 +251,7 @@ export default function CheckinPage() {
           <View className='checkin-section__head'>
             <Text className='checkin-section__title'>签到规则</Text>
           </View>
-          {RULES.map((line, i) => (
+          {ruleLines(calendar.rule, calendar.expiryMonths).map((line, i) => (
             <View className='checkin-rules__line' key={line}>
               <Text className='checkin-rules__index'>{i + 1}</Text>
               <Text className='checkin-rules__text'>{line}</Text>

@@ -61,7 +61,7 @@ function Poster({ mine, nickname, codeUrl, link, onClose }: { mine: MyInvitesDto
         <View className='invite-poster__head'>
           <Text className='invite-poster__from'>{nickname} 邀你一起逛</Text>
           <Text className='invite-poster__title'>积分商城 · 新人好礼</Text>
-          <Text className='invite-poster__gift'>首单完成得 {mine.rules.inviteeReward}</Text>
+          {mine.rules.inviteeReward && <Text className='invite-poster__gift'>首单完成得 {mine.rules.inviteeReward}</Text>}
         </View>
         <View className='invite-poster__body'>
           {codeUrl ? (
@@ -124,36 +124,39 @@ export default function InvitePage() {
     setPoster((current) => (current ? { codeUrl } : current));
   };
 
-  const rules = mine?.rules ?? { signupPoints: 50, orderPoints: 200, inviteeReward: '10元无门槛券', monthlyCap: 20, attributionDays: 7 };
+  // Worded only from the server's rules: until they arrive the numbers read —, never a guess.
+  const rules = mine?.rules;
+  const n = (v: number | undefined) => (v === undefined ? '—' : String(v));
+  const friendGets = rules?.inviteeReward ? `，好友得 ${rules.inviteeReward}` : '';
   const totals = mine?.totals;
 
   return (
     <View className='invite'>
       <View className='invite__hero'>
         <Text className='invite__eyebrow'>邀请好友 · 一起得好礼</Text>
-        <Text className='invite__headline'>每邀 1 位好友最高得 {rules.signupPoints + rules.orderPoints} 积分</Text>
+        <Text className='invite__headline'>每邀 1 位好友最高得 {rules ? rules.signupPoints + rules.orderPoints : '—'} 积分</Text>
         <View className='invite-rewards'>
           <View className='invite-reward'>
             <Text className='invite-reward__step'>第一步</Text>
             <View className='invite-reward__amount'>
-              <Text className='invite-reward__value'>+{rules.signupPoints}</Text>
+              <Text className='invite-reward__value'>+{n(rules?.signupPoints)}</Text>
               <Text className='invite-reward__unit'>积分</Text>
             </View>
-            <Text className='invite-reward__text'>好友注册 +{rules.signupPoints} 积分</Text>
+            <Text className='invite-reward__text'>好友注册 +{n(rules?.signupPoints)} 积分</Text>
           </View>
           <View className='invite-reward invite-reward--order'>
             <Text className='invite-reward__step'>第二步</Text>
             <View className='invite-reward__amount'>
-              <Text className='invite-reward__value'>+{rules.orderPoints}</Text>
+              <Text className='invite-reward__value'>+{n(rules?.orderPoints)}</Text>
               <Text className='invite-reward__unit'>积分</Text>
             </View>
-            <Text className='invite-reward__text'>好友首单 +{rules.orderPoints} 积分，好友得 {rules.inviteeReward}</Text>
+            <Text className='invite-reward__text'>好友首单 +{n(rules?.orderPoints)} 积分{friendGets}</Text>
           </View>
         </View>
         <View className='invite-terms'>
-          <Text className='invite-terms__item'>每月最多奖励 {rules.monthlyCap} 位好友</Text>
+          <Text className='invite-terms__item'>每月最多奖励 {n(rules?.monthlyCap)} 位好友</Text>
           <Text className='invite-terms__dot'>·</Text>
-          <Text className='invite-terms__item'>好友打开链接后 {rules.attributionDays} 天内注册有效</Text>
+          <Text className='invite-terms__item'>好友打开链接后 {n(rules?.attributionDays)} 天内注册有效</Text>
         </View>
         <Text className='invite-terms__note'>仅在好友本人完成注册/下单后发放，分享或打开链接本身不奖励</Text>
         <View className='invite-actions'>
@@ -223,9 +226,9 @@ export default function InvitePage() {
           <Gift size={18} color='#ff5a1f' />
           <Text className='invite__section-title'>活动规则</Text>
         </View>
-        <Text className='invite-rules__item'>1. 好友通过你的链接或小程序码打开，{rules.attributionDays} 天内完成注册（绑定手机号），你得 {rules.signupPoints} 积分。</Text>
-        <Text className='invite-rules__item'>2. 好友首笔订单完成（已付款且未退款），你得 {rules.orderPoints} 积分，好友得 {rules.inviteeReward}。</Text>
-        <Text className='invite-rules__item'>3. 每月最多奖励 {rules.monthlyCap} 位好友；已是会员的好友、自己邀请自己不计入。</Text>
+        <Text className='invite-rules__item'>1. 好友通过你的链接或小程序码打开，{n(rules?.attributionDays)} 天内完成注册（绑定手机号），你得 {n(rules?.signupPoints)} 积分。</Text>
+        <Text className='invite-rules__item'>2. 好友首笔订单完成（已付款且未退款），你得 {n(rules?.orderPoints)} 积分{friendGets}。</Text>
+        <Text className='invite-rules__item'>3. 每月最多奖励 {n(rules?.monthlyCap)} 位好友；已是会员的好友、自己邀请自己不计入。</Text>
         <Text className='invite-rules__item'>4. 朋友圈分享不参与邀请奖励；奖励金额固定，无抽奖。</Text>
       </View>
 

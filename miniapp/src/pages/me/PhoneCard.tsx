@@ -6,18 +6,19 @@ import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css';
 import type { AuthOptionsDto, SignupResultDto } from '@jifen/shared';
 import { bindDevPhone, bindPhone } from '../../api/members';
 import { ApiRequestError } from '../../api/request';
-import { Gift, Phone, ShieldCheck, Store, UserAdd } from '../../components/Icon';
+import { Gift, Phone, ShieldCheck, UserAdd } from '../../components/Icon';
+import { useShopRules } from '../../hooks/useShopRules';
 import { platform } from '../../platform';
 import { session } from '../../store/session';
 
-/** Points of the new-member gift (the server's signup rule; shown before the server confirms it). */
-const GIFT_POINTS = 100;
-
-const REASONS = [
-  { key: 'gift', text: `新人礼 ${GIFT_POINTS} 积分`, Icon: Gift },
-  { key: 'invite', text: '邀请好友得奖励', Icon: UserAdd },
-  { key: 'store', text: '门店积分互通', Icon: Store },
-];
+/** Why a phone is asked for; the gift's points are the server's signup rule (none shown while it loads). */
+function reasons(giftPoints: number | null) {
+  return [
+    { key: 'gift', text: giftPoints ? `新人礼 ${giftPoints} 积分` : '新人礼', Icon: Gift },
+    { key: 'invite', text: '邀请好友得奖励', Icon: UserAdd },
+    { key: 'orders', text: '订单与积分安全找回', Icon: ShieldCheck },
+  ];
+}
 
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 2500 });
 
@@ -44,6 +45,7 @@ export function PhoneCard({ options }: { options: AuthOptionsDto | null }) {
   const [phone, setPhone] = useState('');
   const [busy, setBusy] = useState(false);
   const mode = platform.phoneSignUp(options);
+  const giftPoints = useShopRules()?.giftPoints ?? null;
 
   const complete = async (bind: () => Promise<SignupResultDto>) => {
     setBusy(true);
@@ -82,12 +84,12 @@ export function PhoneCard({ options }: { options: AuthOptionsDto | null }) {
           <Phone size={22} color='#ff5a1f' />
         </View>
         <View className='me-phone-card__heading'>
-          <Text className='me-phone-card__title'>绑定手机号，领取 {GIFT_POINTS} 积分新人礼</Text>
+          <Text className='me-phone-card__title'>{giftPoints ? `绑定手机号，领取 ${giftPoints} 积分新人礼` : '绑定手机号，领取新人礼'}</Text>
           <Text className='me-phone-card__why'>验证手机号，完成会员注册，以下权益需要它</Text>
         </View>
       </View>
       <View className='me-phone-card__reasons'>
-        {REASONS.map(({ key, text, Icon }) => (
+        {reasons(giftPoints).map(({ key, text, Icon }) => (
           <View className='me-phone-card__reason' key={key}>
             <Icon size={14} color='#b86b00' />
             <Text className='me-phone-card__reason-text'>{text}</Text>

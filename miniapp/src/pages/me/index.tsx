@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { DEFAULT_TIERS, isOperator, shanghaiDay, tierRule, type ExpiringPoints, type TierName } from '@jifen/shared';
+import { earnRateLabel, isOperator, shanghaiDay, tierRule, type ExpiringPoints, type TierName } from '@jifen/shared';
 import { listMyCoupons } from '../../api/coupons';
 import { getPointsBalance } from '../../api/points';
 import { Avatar } from '../../components/Avatar';
@@ -12,6 +12,7 @@ import { TierProgress, useTierInfo } from '../../components/TierProgress';
 import { openProfile, ProfileEditHint } from '../../components/ProfileLink';
 import { PrivacyConsent } from '../../components/PrivacyConsent';
 import { useShare } from '../../hooks/useShare';
+import { useShopRules } from '../../hooks/useShopRules';
 import { session, useSession } from '../../store/session';
 import { openAddresses, openCheckin, openInvite, openOrders } from '../../utils/routes';
 import { OrdersCard } from './OrdersCard';
@@ -85,17 +86,19 @@ function useCouponCount(memberId: number | null): number {
   return memberId === null ? 0 : count;
 }
 
-/** The member's earning rate and the next tier's, from the shared tier rules. */
+/** The member's earning rate and the next tier's, from the shop's rules (shown until the tier details arrive). */
 function TierBenefit({ tier }: { tier: TierName }) {
-  const rule = tierRule(tier);
-  const next = DEFAULT_TIERS.filter((t) => t.minGrowth > rule.minGrowth).sort((a, b) => a.minGrowth - b.minGrowth)[0];
+  const rules = useShopRules();
+  if (!rules) return null;
+  const rule = tierRule(tier, rules.tiers);
+  const next = rules.tiers.filter((t) => t.minGrowth > rule.minGrowth).sort((a, b) => a.minGrowth - b.minGrowth)[0];
   return (
     <View className='me__benefit' onClick={soon}>
       <View className='me__benefit-main'>
         <Text className='me__benefit-title'>{rule.label}权益</Text>
         <Text className='me__benefit-text'>
-          每消费 1 元得 {rule.multiplierPct / 100} 积分
-          {next ? ` · 升级${next.label}享 ${next.multiplierPct / 100} 倍积分` : ' · 已是最高等级'}
+          每消费 1 元得 {earnRateLabel(rules.pointsPerYuan, rule.multiplierPct)} 积分
+          {next ? ` · 升级${next.label}享 ${earnRateLabel(1, next.multiplierPct)} 倍积分` : ' · 已是最高等级'}
         </Text>
       </View>
       <Text className='me__benefit-link'>查看权益 ›</Text>

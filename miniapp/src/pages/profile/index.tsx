@@ -10,6 +10,7 @@ import { ArrowRight, Phone } from '../../components/Icon';
 import { PrivacyConsent } from '../../components/PrivacyConsent';
 import { profilePlatform } from '../../platform/profile';
 import { session, useSession } from '../../store/session';
+import { useShopRules } from '../../hooks/useShopRules';
 import './index.scss';
 
 const toast = (title: string, icon: 'none' | 'success' = 'none') => void Taro.showToast({ title, icon, duration: 2000 });
@@ -36,6 +37,7 @@ const NICKNAME_MAX = 20;
  */
 export default function ProfilePage() {
   const { status, member } = useSession();
+  const giftPoints = useShopRules()?.giftPoints ?? null;
   const [nickname, setNickname] = useState(member?.nickname ?? '');
   const [uploading, setUploading] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -220,7 +222,7 @@ export default function ProfilePage() {
           ) : (
             <View className='profile__bind' onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>
               <Phone size={12} color='#ff5a1f' />
-              <Text className='profile__bind-text'>未绑定，去「我的」绑定领 100 积分</Text>
+              <Text className='profile__bind-text'>{giftPoints ? `未绑定，去「我的」绑定领 ${giftPoints} 积分` : '未绑定，去「我的」绑定'}</Text>
             </View>
           )}
         </View>

@@ -59,6 +59,8 @@ export default defineAppConfig({
         'campaigns/index', // 积分活动: campaigns by state (进行中/未开始/已结束/全部), 启用/停用; no parameters
         'campaigns/edit', // 新建/编辑活动 (×N points or bonus points on goods; dates, weekdays, days of month): ?id=<campaignId> edits
         'banners/index', // 首页横幅: order, add/edit in a sheet (image, link to a page, goods or campaign), hide, delete; no parameters
+        'rules/index', // 积分规则: every rule (earn, tiers, check-in, 新人礼, invites, expiry) in force and scheduled; no parameters
+        'rules/edit', // 修改规则 with version history and 恢复 (owners edit, operators read): ?key=earn|tiers|checkin|signup|invites|ledger
         'staff/index', // 店员与权限 (owners only): find members, appoint or remove operators and owners; no parameters
       ],
     },

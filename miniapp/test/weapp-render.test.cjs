@@ -939,3 +939,36 @@ test('首页横幅 (管理) lists banners with where they lead, moves one up, an
   await until(page, 'the create call', () => sent('POST', '/api/admin/banners').length === 1);
   expect(bodyOf(sent('POST', '/api/admin/banners')[0])).toEqual({ title: '天天签到领积分', image: GOODS_IMAGE_URL, link: { kind: 'page', page: 'checkin' }, status: 'on' });
 });
+
+test('积分规则 (管理) lists every rule with who changed it; 签到 checks the draft as the server does, saves with a note, and restores a version', async () => {
+  api.state.member.role = 'owner';
+  const me = open('pages/me/index');
+  const before = sent('GET', '/api/me').length;
+  await until(me, 'the owner session', () => sent('GET', '/api/me').length > before);
+  const admin = open('pages/admin/index');
+  await until(admin, 'the rules tool', () => all(admin, 'admin-link--rules').length === 1);
+  const list = open('admin/rules/index');
+  await until(list, 'six rules', () => all(list, 'admin-rules__card').length === 6);
+  expect(texts(list, 'admin-rules__title')).toEqual(['消费得积分', '会员等级', '签到', '新人礼', '邀请有礼', '有效期与风控']);
+  await until(list, 'the invite coupon named', () => texts(list, 'admin-rules__line').includes('好友注册 +50，首单 +200；好友得「积分兑 满59减10」'));
+  expect(texts(list, 'admin-rules__meta')[2]).toContain('小明');
+
+  const page = open('admin/rules/edit', { key: 'checkin' });
+  await until(page, 'the form and history', () => all(page, 'rule-edit__version').length === 2);
+  expect(all(page, 'rule-edit__revert')).toHaveLength(1); // not on the version in force
+  page.querySelector('.rule-edit__field--basePoints .rule-edit__input').dispatchEvent('input', { detail: { value: '12.5' } });
+  await until(page, 'the problem', () => texts(page, 'rule-edit__problem').includes('每日签到积分须为整数'));
+  tap(page, '.rule-edit__submit');
+  await until(page, 'the refusal', () => toasts().includes('每日签到积分须为整数'));
+  expect(sent('PUT', '/api/admin/rules/checkin')).toHaveLength(0);
+  page.querySelector('.rule-edit__field--basePoints .rule-edit__input').dispatchEvent('input', { detail: { value: '15' } });
+  page.querySelector('.rule-edit__note').dispatchEvent('input', { detail: { value: '冬季加码' } });
+  await until(page, 'the preview', () => (texts(page, 'rule-edit__preview')[0] ?? '').startsWith('每日 15 积分'));
+  tap(page, '.rule-edit__submit');
+  await until(page, 'the save', () => sent('PUT', '/api/admin/rules/checkin').length === 1);
+  expect(bodyOf(sent('PUT', '/api/admin/rules/checkin')[0])).toEqual({ value: { ...bodyOf(sent('PUT', '/api/admin/rules/checkin')[0]).value, basePoints: 15, streakBonuses: { 3: 10, 7: 50 } }, note: '冬季加码', baseVersion: 7 });
+  tap(page, '.rule-edit__revert');
+  await until(page, 'the confirmation', () => callsOf('showModal').some((m) => m.title === '恢复到这个版本'));
+  await until(page, 'the revert', () => sent('POST', '/api/admin/rules/checkin/revert').length === 1);
+  expect(bodyOf(sent('POST', '/api/admin/rules/checkin/revert')[0])).toEqual({ versionId: 5, note: '恢复旧版本', baseVersion: 8 });
+});

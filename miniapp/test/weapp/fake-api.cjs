@@ -79,8 +79,28 @@ const ADMIN_MALL_ITEMS = [
 ];
 /** GET /api/admin/coupons/templates (CouponTemplateStatsDto, the fields the mall editor reads): one on, one off. */
 const COUPON_TEMPLATE_STATS = [
-  { id: 3, name: '积分兑 满59减10', label: '满59减10', channel: 'mall', status: 'on' },
-  { id: 4, name: '旧活动券', label: '满100减10', channel: 'center', status: 'off' },
+  { id: 3, name: '积分兑 满59减10', label: '满59减10', channel: 'mall', status: 'on', kind: 'threshold', thresholdFen: 5900, amountFen: 1000, discountPct: 100, maxOffFen: null },
+  { id: 4, name: '旧活动券', label: '满100减10', channel: 'center', status: 'off', kind: 'threshold', thresholdFen: 10000, amountFen: 1000, discountPct: 100, maxOffFen: null },
+];
+/** 管理 → 积分规则 (AdminRuleDto): check-in edited twice (version 7 in force, 5 before it), the invite gives template 3; the rest are defaults. */
+const CHECKIN_RULE = { basePoints: 10, streakBonuses: { 3: 10, 7: 50 }, cycleDays: 7, birthdayMonthPct: 200, makeupCost: 20, makeupPerMonth: 2, makeupWindowDays: 7 };
+const ruleVersion = (id, key, value, state, note) => ({ id, key, value, effectiveFrom: '2026-11-20T02:00:00.000Z', createdAt: '2026-11-20T02:00:00.000Z', by: '小明', note, state });
+const CHECKIN_HISTORY = [
+  ruleVersion(7, 'checkin', CHECKIN_RULE, 'current', '恢复默认'),
+  ruleVersion(5, 'checkin', { ...CHECKIN_RULE, basePoints: 20 }, 'past', '双十一加码'),
+];
+const ADMIN_RULES = [
+  { key: 'earn', value: { pointsPerYuan: 1 }, version: null, scheduled: [], head: null },
+  { key: 'tiers', value: { tiers: [
+    { name: 'normal', label: '普通会员', minGrowth: 0, multiplierPct: 100, mallDiscountPct: 0 },
+    { name: 'silver', label: '银卡会员', minGrowth: 500, multiplierPct: 120, mallDiscountPct: 0 },
+    { name: 'gold', label: '金卡会员', minGrowth: 2000, multiplierPct: 150, mallDiscountPct: 5 },
+    { name: 'diamond', label: '钻石会员', minGrowth: 5000, multiplierPct: 200, mallDiscountPct: 5 },
+  ] }, version: null, scheduled: [], head: null },
+  { key: 'checkin', value: CHECKIN_RULE, version: CHECKIN_HISTORY[0], scheduled: [], head: 7 },
+  { key: 'signup', value: { giftPoints: 100 }, version: null, scheduled: [], head: null },
+  { key: 'invites', value: { signupPoints: 50, orderPoints: 200, inviteeTemplateId: 3, monthlyCap: 20, attributionDays: 7 }, version: null, scheduled: [], head: 2 },
+  { key: 'ledger', value: { expiryMonths: 12, dailyCap: 2000, flagSingleEntry: 10000, flagMultipleOfUsual: 5 }, version: null, scheduled: [], head: null },
 ];
 /** Campaigns (CampaignDto): a Friday member day running (not today), and a ×3 week that has ended. */
 const campaign = (id, name, fields) => ({
@@ -466,6 +486,16 @@ function createFakeApi() {
           return { body: data.ids.map((id) => ADMIN_BANNERS.find((b) => b.id === id)) };
         case 'POST /api/admin/banners':
           return { status: 201, body: { id: 9, ...data, sort: 3, live: true, linkLabel: '' } };
+        case 'GET /api/admin/rules':
+          return { body: ADMIN_RULES };
+        case 'GET /api/admin/rules/checkin/history':
+          return { body: CHECKIN_HISTORY };
+        case 'PUT /api/admin/rules/checkin': {
+          const version = ruleVersion(8, 'checkin', data.value, 'current', data.note);
+          return { body: { ...ADMIN_RULES[2], value: data.value, version, head: 8 } };
+        }
+        case 'POST /api/admin/rules/checkin/revert':
+          return { body: { ...ADMIN_RULES[2], value: CHECKIN_HISTORY[1].value, head: 9 } };
         case 'GET /api/admin/coupons/templates':
           return { body: COUPON_TEMPLATE_STATS };
         case 'GET /api/points/entries':

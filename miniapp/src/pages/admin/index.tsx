@@ -16,6 +16,7 @@ const TOOLS = [
   { key: 'mall', name: '积分商城', hint: '兑换商品 · 兑换码', url: '/admin/mall/index', Icon: Gift, tint: '#e0457b' },
   { key: 'campaigns', name: '积分活动', hint: '翻倍 · 会员日 · 加赠', url: '/admin/campaigns/index', Icon: Star, tint: '#ff8a3d' },
   { key: 'banners', name: '首页横幅', hint: '轮播图与跳转', url: '/admin/banners/index', Icon: ImageIcon, tint: '#12a4b8' },
+  { key: 'rules', name: '积分规则', hint: '等级 · 签到 · 邀请 · 有效期', url: '/admin/rules/index', Icon: Setting, tint: '#5c6bc0' },
   { key: 'orders', name: '订单管理', hint: '发货 · 退款', url: '/admin/orders/index', Icon: Order, tint: '#3d7bf2' },
   { key: 'coupons', name: '优惠券', hint: '发放与核销数据', url: '/admin/coupons/index', Icon: Coupon, tint: '#ff5a1f' },
   { key: 'audit', name: '审计日志', hint: '谁在何时做了什么', url: '/admin/audit/index', Icon: Clock, tint: '#34b27b' },

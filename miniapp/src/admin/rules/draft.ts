@@ -81,6 +81,12 @@ export function fromDraft<K extends RuleKey>(key: K, d: Draft, base: ShopRules[K
   return out as unknown as ShopRules[K];
 }
 
+/** An instant as Shanghai wall time, 「12月3日 19:48」. */
+export function when(iso: string): string {
+  const d = new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString();
+  return `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日 ${d.slice(11, 16)}`;
+}
+
 const pct = (p: number) => `${p / 100}`;
 
 /** 「邀请好礼 满50减10」, or the name with its rule when the name does not say it. */

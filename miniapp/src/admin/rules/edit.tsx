@@ -10,7 +10,7 @@ import { ApiRequestError } from '../../api/request';
 import { listAdminRules, revertRule, ruleHistory, updateRule } from '../../api/rules';
 import { NotStaff } from '../NotStaff';
 import { useOperator } from '../useOperator';
-import { type Draft, fromDraft, inviteChoices, NUMBER_FIELDS, RULE_TITLES, ruleSummary, templateName, toDraft } from './draft';
+import { type Draft, fromDraft, inviteChoices, NUMBER_FIELDS, RULE_TITLES, ruleSummary, templateName, toDraft, when } from './draft';
 import './edit.scss';
 
 type When = 'now' | 'tomorrow';
@@ -21,10 +21,6 @@ const TIER_COLUMNS = [
 ] as const;
 const TIER_UNITS: Record<(typeof TIER_COLUMNS)[number]['field'], string> = { minGrowth: '元（近 12 个月实付）', multiplierPct: '%（120 = 1.2 倍）', mallDiscountPct: '% 积分' };
 
-const when = (iso: string) => {
-  const d = new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString();
-  return `${d.slice(0, 10)} ${d.slice(11, 16)}`;
-};
 const STATE_LABEL: Record<RuleVersionDto['state'], string> = { current: '生效中', scheduled: '已预约', past: '已过去' };
 
 /**

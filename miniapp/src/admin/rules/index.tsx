@@ -6,13 +6,9 @@ import { listCouponTemplateStats } from '../../api/admin';
 import { listAdminRules } from '../../api/rules';
 import { NotStaff } from '../NotStaff';
 import { useOperator } from '../useOperator';
-import { RULE_TITLES, ruleSummary } from './draft';
+import { RULE_TITLES, ruleSummary, when } from './draft';
 import './index.scss';
 
-const when = (iso: string) => {
-  const d = new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString();
-  return `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日 ${d.slice(11, 16)}`;
-};
 
 /** Who changed the rule last and why, or that the shop still runs the defaults. */
 function versionLine(r: AdminRuleDto): string {

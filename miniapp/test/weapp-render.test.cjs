@@ -673,6 +673,15 @@ test('订单详情 of a paid order shows 待发货, the line, the amounts and it
   expect(all(page, 'order-detail__confirm')).toHaveLength(0);
 });
 
+test('支付成功 (just paid) says when the points arrive and offers 查看订单 and 返回首页 beside 申请退款', async () => {
+  const page = open('pages/order/index', { id: '1', paid: '1' });
+  await until(page, 'the success state', () => texts(page, 'order-detail__status').join() === '支付成功');
+  expect(texts(page, 'order-detail__success')).toEqual([`${ORDERS[0].earnPoints} 积分待到账，确认收货后到账`]);
+  expect(texts(page, 'order-detail__next-btn')).toEqual(['查看订单', '返回首页']);
+  tap(page, '.order-detail__to-home');
+  await until(page, 'the way home', () => callsOf('switchTab').some((c) => c.url === '/pages/index/index'));
+});
+
 test('我的订单 lists the orders with their status labels and the actions each status allows', async () => {
   const page = open('pages/orders/index');
   await until(page, 'two order cards', () => all(page, 'order-card__status').length === 2);

@@ -112,9 +112,16 @@ export default function OrderPage() {
       <View className={`order-detail__header order-detail__header--${order.status}`}>
         <Text className='order-detail__status'>{showSuccess ? '支付成功' : order.statusLabel}</Text>
         {showSuccess ? (
-          <Text className='order-detail__hint order-detail__success'>
-            {order.earnPoints > 0 ? `${order.earnPoints} 积分待到账，确认收货后到账` : '商家将尽快为您发货'}
-          </Text>
+          <>
+            <Text className='order-detail__hint order-detail__success'>
+              {order.earnPoints > 0 ? `${order.earnPoints} 积分待到账，确认收货后到账` : '商家将尽快为您发货'}
+            </Text>
+            {/* Where a shopper goes next after paying: their orders, or on shopping. */}
+            <View className='order-detail__next'>
+              <Text className='order-detail__next-btn order-detail__to-orders' onClick={() => void Taro.redirectTo({ url: '/pages/orders/index?tab=paid' })}>查看订单</Text>
+              <Text className='order-detail__next-btn order-detail__to-home' onClick={() => void Taro.switchTab({ url: '/pages/index/index' })}>返回首页</Text>
+            </View>
+          </>
         ) : (
           <StatusHint order={order} />
         )}

@@ -42,7 +42,8 @@ test('a friend who opens the link and signs up with a phone earns the inviter 50
   expect(await visible(pageA, '.invite-item').count()).toBe(0);
   const hero = await text(visible(pageA, '.invite__hero'));
   expect(hero).toContain('好友注册 +50 积分');
-  expect(hero).toContain('好友首单 +200 积分，好友得 10元无门槛券');
+  // The coupon the demo shop's invite rule names (满50减10), worded from that template.
+  expect(hero).toContain('好友首单 +200 积分，好友得 满50减10券');
   expect(hero).toContain('仅在好友本人完成注册/下单后发放，分享或打开链接本身不奖励');
   expect(hero).toContain('每月最多奖励 20 位好友');
   expect(hero).toContain('7 天内注册有效');

@@ -2,15 +2,9 @@
 // today and gives it a banner with an uploaded picture; a shopper sees the banner on 首页, taps
 // it through to the campaign, buys the goods and the order carries the campaign's points. Once
 // the campaign is switched off, its banner is gone.
-import { join } from 'node:path';
-import { confirmModal, devSignIn as signIn, phoneContext, root, screenshot, serverAndBrowser, tab, visible } from './support.mjs';
+import { confirmModal, devSignIn as signIn, phoneContext, screenshot, serverAndBrowser, tab, upload, visible } from './support.mjs';
 
 const suite = serverAndBrowser();
-
-async function upload(page, trigger, file) {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), trigger.click()]);
-  await chooser.setFiles(join(root, file));
-}
 
 test('an operator runs a ×3 campaign with its banner; a shopper taps through, buys and earns ×3, and the banner goes when it stops', async () => {
   const context = await phoneContext(suite.browser);

@@ -1,8 +1,7 @@
 // 管理 → 商品: an operator puts a new goods item on sale from the phone (category, uploaded
 // image, two SKUs), adjusts its stock and reorders categories; a shopper then finds it on 首页
 // and buys it with sandbox pay.
-import { join } from 'node:path';
-import { devSignIn as signIn, phoneContext, root, screenshot, serverAndBrowser, tab, visible, confirmModal } from './support.mjs';
+import { devSignIn as signIn, phoneContext, screenshot, serverAndBrowser, tab, upload, visible, confirmModal } from './support.mjs';
 
 const suite = serverAndBrowser();
 
@@ -39,8 +38,7 @@ test('an operator adds a goods item with an image and two SKUs; a shopper finds 
   await visible(page, '.admin-goods__create').click();
   await visible(page, '.goods-edit__category').first().waitFor();
   await visible(page, '.goods-edit__category').filter({ hasText: '烘焙甜点' }).click();
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible(page, '.goods-edit__add-image').click()]);
-  await chooser.setFiles(join(root, 'server/assets/goods/cup.png'));
+  await upload(page, visible(page, '.goods-edit__add-image'), 'server/assets/goods/cup.png');
   await visible(page, '.goods-edit__thumb').first().waitFor();
   await visible(page, 'input.goods-edit__title').fill('手工黄油曲奇');
   await visible(page, 'input.goods-edit__subtitle').fill('现烤现发 · 法国黄油');

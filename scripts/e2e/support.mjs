@@ -88,6 +88,12 @@ export async function confirmModal(page) {
   await button.click();
 }
 
+/** Picks a repo file in the file chooser the trigger opens (the H5 build's image upload). */
+export async function upload(page, trigger, file) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), trigger.click()]);
+  await chooser.setFiles(join(root, file));
+}
+
 /** The development sign-in on 我的, as a person would do it. */
 export async function devSignIn(page, nickname) {
   await tab(page, 'me').click();

@@ -39,7 +39,8 @@ export class RulesAdminService {
       value: current ? current.value : merged(key, null),
       version: current,
       scheduled: versions.filter((v) => v.state === 'scheduled').reverse(),
-      head: await this.head(key),
+      // The newest version is the one with the highest id, whatever its effective time.
+      head: versions.length === 0 ? null : Math.max(...versions.map((v) => v.id)),
     };
   }
 

@@ -10,6 +10,7 @@ export * from './rules/points.js';
 export * from './rules/tiers.js';
 export * from './rules/checkin.js';
 export * from './rules/shop.js';
+export * from './rules/preview.js';
 export * from './coupons.js';
 export * from './orders.js';
 export * from './rules/pricing.js';

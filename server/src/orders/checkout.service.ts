@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   type CheckoutCouponDto, type CheckoutLineInput, type PricedLine, type QuoteDto, type QuoteRequest,
   allocate, bestCoupon, cashFenForPoints, couponDiscount, pointsCashCap, purchasePoints, POINTS_PER_YUAN_CASH,
+  type TierName,
 } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
@@ -41,6 +42,8 @@ export interface PricedOrder {
   pointsFen: number;
   payFen: number;
   earnPoints: number;
+  /** The tier the purchase points were multiplied for. */
+  earnTier: TierName;
   campaignPct: number;
   campaignBonus: number;
   available: number;
@@ -132,7 +135,7 @@ export class CheckoutService {
 
     return {
       lines, goodsFen, couponId: chosen && couponFen > 0 ? chosen.id : null, couponName: chosen && couponFen > 0 ? chosen.name : null,
-      couponFen, coupons, maxPoints, points, pointsFen, payFen, earnPoints, campaignPct: boost.multiplierPct, campaignBonus: bonus, available,
+      couponFen, coupons, maxPoints, points, pointsFen, payFen, earnPoints, earnTier: member.tier, campaignPct: boost.multiplierPct, campaignBonus: bonus, available,
     };
   }
 }

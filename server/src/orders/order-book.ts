@@ -104,7 +104,7 @@ export class OrderBook {
     if (!this.db.inUnit) throw new Error('an order is written only inside a unit of work');
     const now = this.clock.now();
     const values: Omit<Order, 'id'> = {
-      couponId: null, couponName: null, couponFen: 0, refundedFen: 0, earnPoints: 0, earnState: 'none', remark: '', payDeadline: null,
+      couponId: null, couponName: null, couponFen: 0, refundedFen: 0, earnPoints: 0, earnTier: null, earnCampaignPct: null, earnBonus: null, earnState: 'none', remark: '', payDeadline: null,
       paidAt: null, payChannel: null, transactionId: null, shippedAt: null, expressCompany: null, trackingNo: null, autoCompleteAt: null,
       completedAt: null, closedAt: null, closeReason: null, resumeStatus: null, ...order,
       orderNo: this.newOrderNo(), address: JSON.stringify(snapshotOf(address)), createdAt: now, updatedAt: now,
@@ -144,7 +144,7 @@ export class OrderBook {
 
 /** What an order must be told; everything else starts empty (see OrderBook.insert). */
 export type NewOrder = Pick<Order, 'memberId' | 'status' | 'source' | 'goodsFen' | 'points' | 'pointsFen' | 'payFen' | 'requestKey'>
-  & Partial<Pick<Order, 'couponId' | 'couponName' | 'couponFen' | 'earnPoints' | 'remark' | 'payDeadline' | 'paidAt' | 'payChannel'>>;
+  & Partial<Pick<Order, 'couponId' | 'couponName' | 'couponFen' | 'earnPoints' | 'earnTier' | 'earnCampaignPct' | 'earnBonus' | 'remark' | 'payDeadline' | 'paidAt' | 'payChannel'>>;
 
 function snapshotOf(a: AddressDto): AddressSnapshot {
   return { name: a.name, phone: a.phone, full: `${a.province}${a.city}${a.district}${a.detail}` };

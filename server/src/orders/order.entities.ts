@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { OrderStatus, RefundStatus } from '@jifen/shared';
+import type { OrderStatus, RefundStatus, TierName } from '@jifen/shared';
 import { BaseEntity, utcDatetime } from '../common/base.entity.js';
 
 export interface AddressSnapshot {
@@ -52,6 +52,16 @@ export class Order extends BaseEntity {
   /** Purchase points earned at payment (pending until completion). */
   @Column({ name: 'earn_points', type: 'int' })
   earnPoints: number;
+
+  /** What the purchase points were computed with: the member's tier, the campaign ×N and bonus. */
+  @Column({ name: 'earn_tier', type: 'varchar', length: 8, nullable: true })
+  earnTier: TierName | null;
+
+  @Column({ name: 'earn_campaign_pct', type: 'int', nullable: true })
+  earnCampaignPct: number | null;
+
+  @Column({ name: 'earn_bonus', type: 'int', nullable: true })
+  earnBonus: number | null;
 
   @Column({ name: 'earn_state', type: 'varchar', length: 10 })
   earnState: 'none' | 'pending' | 'confirmed' | 'cancelled';

@@ -70,6 +70,7 @@ export class OrdersService implements OnModuleInit {
         const order = await this.book.insert({
           memberId, status: 'pending', source: 'shop', goodsFen: priced.goodsFen, couponId: priced.couponId, couponName: priced.couponName,
           couponFen: priced.couponFen, points: priced.points, pointsFen: priced.pointsFen, payFen: priced.payFen, earnPoints: priced.earnPoints,
+          earnTier: priced.earnTier, earnCampaignPct: priced.campaignPct, earnBonus: priced.campaignBonus,
           remark: (request.remark ?? '').trim().slice(0, 200), requestKey, payDeadline: new Date(now.getTime() + PAY_WINDOW_MS),
         }, address, priced.lines.map((l) => ({
           goodsId: l.goods.id, skuId: l.sku.id, categoryId: l.goods.categoryId, title: l.goods.title, skuName: l.sku.name,

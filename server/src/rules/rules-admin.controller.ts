@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsISO8601, IsObject, IsOptional, IsString, Length, Min, ValidateIf } from 'class-validator';
-import { type AdminRuleDto, RULE_KEYS, type RuleKey, type RuleRevertRequest, type RuleUpdateRequest, type RuleVersionDto } from '@jifen/shared';
+import { type AdminRuleDto, RULE_KEYS, type RuleKey, type RulePreviewDto, type RulePreviewRequest, type RuleRevertRequest, type RuleUpdateRequest, type RuleVersionDto } from '@jifen/shared';
 import { CurrentMember, Roles, type Caller } from '../auth/decorators.js';
 import { DomainError } from '../common/errors.js';
+import { RulePreviewService } from './rule-preview.service.js';
 import { RulesAdminService } from './rules-admin.service.js';
 
 const RuleKeyPipe = new ParseEnumPipe(Object.fromEntries(RULE_KEYS.map((k) => [k, k])), {
@@ -30,6 +31,12 @@ class RuleUpdateDto implements RuleUpdateRequest {
   baseVersion: number | null;
 }
 
+class RulePreviewBody implements RulePreviewRequest {
+  @ApiProperty({ description: 'The draft rule, whole (fields as in GET); checked as a save would be.' })
+  @IsObject()
+  value: RulePreviewRequest['value'];
+}
+
 class RuleRevertDto implements RuleRevertRequest {
   @IsInt()
   @Min(1)
@@ -52,7 +59,10 @@ class RuleRevertDto implements RuleRevertRequest {
 @Roles('owner', 'operator')
 @Controller('admin/rules')
 export class RulesAdminController {
-  constructor(private readonly rules: RulesAdminService) {}
+  constructor(
+    private readonly rules: RulesAdminService,
+    private readonly previews: RulePreviewService,
+  ) {}
 
   @Get()
   list(): Promise<AdminRuleDto[]> {
@@ -68,6 +78,13 @@ export class RulesAdminController {
   @Roles('owner')
   update(@Param('key', RuleKeyPipe) key: RuleKey, @Body() body: RuleUpdateDto, @CurrentMember() caller: Caller): Promise<AdminRuleDto> {
     return this.rules.update(key, body, caller.id);
+  }
+
+  /** What the last 30 days would have issued under the draft; changes nothing. */
+  @Post(':key/preview')
+  @HttpCode(200)
+  preview(@Param('key', RuleKeyPipe) key: RuleKey, @Body() body: RulePreviewBody): Promise<RulePreviewDto> {
+    return this.previews.preview(key, body.value);
   }
 
   @Post(':key/revert')

@@ -63,7 +63,7 @@ export class RulesAdminService {
   }
 
   async update<K extends RuleKey>(key: K, input: RuleUpdateRequest<K>, operatorId: number): Promise<AdminRuleDto<K>> {
-    const value = await this.checked(key, input.value);
+    const value = await this.checkedDraft(key, input.value);
     const effectiveFrom = this.effectiveTime(input.effectiveFrom);
     await this.write(key, value, { operatorId, note: input.note.trim(), effectiveFrom, base: input.baseVersion });
     return this.one(key);
@@ -73,7 +73,7 @@ export class RulesAdminService {
   async revert<K extends RuleKey>(key: K, input: RuleRevertRequest, operatorId: number): Promise<AdminRuleDto<K>> {
     const old = (await this.rules.history(key)).find((r) => r.id === input.versionId);
     if (!old) throw new DomainError('NOT_FOUND', '没有这个版本');
-    const value = await this.checked(key, merged(key, old));
+    const value = await this.checkedDraft(key, merged(key, old));
     await this.write(key, value, { operatorId, note: `恢复到 #${old.id}：${input.note.trim()}`.slice(0, 255), effectiveFrom: this.clock.now(), base: input.baseVersion });
     return this.one(key);
   }
@@ -91,8 +91,8 @@ export class RulesAdminService {
     }
   }
 
-  /** The draft as a whole rule, refused with the first problem's field named. */
-  private async checked<K extends RuleKey>(key: K, draft: unknown): Promise<ShopRules[K]> {
+  /** The draft as a whole rule, refused with the first problem's field named (saves and previews). */
+  async checkedDraft<K extends RuleKey>(key: K, draft: unknown): Promise<ShopRules[K]> {
     if (typeof draft !== 'object' || draft === null || Array.isArray(draft)) throw fieldError('value', '规则须为对象');
     const value = wholeRule(key, draft as Partial<ShopRules[K]>);
     const problems = ruleProblems(key, value);

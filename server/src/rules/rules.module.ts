@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Rule } from './rule.entity.js';
 import { RulesAdminController } from './rules-admin.controller.js';
+import { RulePreviewService } from './rule-preview.service.js';
 import { RulesAdminService } from './rules-admin.service.js';
 import { RulesController } from './rules.controller.js';
 import { RulesService } from './rules.service.js';
@@ -10,7 +11,7 @@ import { RulesService } from './rules.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Rule])],
   controllers: [RulesController, RulesAdminController],
-  providers: [RulesService, RulesAdminService],
+  providers: [RulesService, RulesAdminService, RulePreviewService],
   exports: [RulesService, RulesAdminService],
 })
 export class RulesModule {}

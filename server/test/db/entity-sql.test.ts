@@ -42,7 +42,7 @@ describe('entity rows without the query builder', () => {
     const now = t.clock.now();
     const values: Omit<Order, 'id'> = {
       memberId, status: 'pending', source: 'shop', goodsFen: 12_345, couponId: null, couponName: null, couponFen: 0, points: 0, pointsFen: 0,
-      payFen: 12_345, refundedFen: 0, earnPoints: 12, earnState: 'none', address: JSON.stringify({ name: '张三', phone: '1', full: '上海' }),
+      payFen: 12_345, refundedFen: 0, earnPoints: 12, earnTier: 'silver', earnCampaignPct: 200, earnBonus: null, earnState: 'none', address: JSON.stringify({ name: '张三', phone: '1', full: '上海' }),
       remark: '', requestKey: `rows:${now.getTime()}`, payDeadline: new Date(now.getTime() + 900_000), paidAt: null, payChannel: null,
       transactionId: null, shippedAt: null, expressCompany: null, trackingNo: null, autoCompleteAt: null, completedAt: null, closedAt: null,
       closeReason: null, resumeStatus: null, orderNo: `R${now.getTime()}`, createdAt: now, updatedAt: now,

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { utcDatetime } from '../common/base.entity.js';
+import { intBoolean } from '../common/int-boolean.js';
 
 @Entity('checkins')
 @Index('uq_checkins_member_day', ['memberId', 'day'], { unique: true })
@@ -21,6 +22,10 @@ export class Checkin {
   /** Consecutive checked days ending with this one. */
   @Column({ type: 'int' })
   streak: number;
+
+  /** The day fell in the member's birthday month (the reward's multiplier; kept for the rules preview). */
+  @Column({ name: 'birthday_month', type: 'int', default: 0, transformer: intBoolean })
+  birthdayMonth: boolean;
 
   /** Points granted for it (after the daily cap). */
   @Column({ type: 'int' })

@@ -51,13 +51,14 @@ export class CheckinService {
       const existing = days.get(day);
       if (existing) return { birthday, row: existing, alreadyDone: true };
       const streak = (days.get(yesterday)?.streak ?? 0) + 1;
+      const birthdayMonth = inBirthdayMonth(birthday, day);
       const earned = await this.ledger.earn({
-        memberId, amount: checkinReward(streak, inBirthdayMonth(birthday, day), rule), source: 'checkin',
+        memberId, amount: checkinReward(streak, birthdayMonth, rule), source: 'checkin',
         key: `checkin:${memberId}:${day}`, ref: { type: 'checkin', id: day },
       });
       if (earned.replayed) return { birthday, row: (await this.dayRow(memberId, day))!, alreadyDone: true };
-      await this.db.insert('INSERT INTO checkins (member_id, day, kind, streak, points, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-        [memberId, day, 'normal', streak, earned.amount, sqlTime(now)]);
+      await this.db.insert('INSERT INTO checkins (member_id, day, kind, streak, birthday_month, points, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        [memberId, day, 'normal', streak, birthdayMonth ? 1 : 0, earned.amount, sqlTime(now)]);
       return { birthday, row: { streak, points: earned.amount }, alreadyDone: false };
     }).catch(async (error: unknown) => {
       if (!isUniqueViolation(error)) throw error;
@@ -99,7 +100,8 @@ export class CheckinService {
     if (day >= today || day < addDays(today, -rule.makeupWindowDays)) {
       throw new DomainError('CHECKIN_MAKEUP_NOT_ALLOWED', `只能补签过去 ${rule.makeupWindowDays} 天内的日期`);
     }
-    if (day < shanghaiDay((await this.members.get(memberId)).createdAt)) {
+    const member = await this.members.get(memberId);
+    if (day < shanghaiDay(member.createdAt)) {
       throw new DomainError('CHECKIN_MAKEUP_NOT_ALLOWED', '不能补签成为会员之前的日期');
     }
     const row = await this.db.unit(async (m) => {
@@ -113,7 +115,9 @@ export class CheckinService {
         memberId, amount: rule.basePoints, source: 'makeup', key: `makeup:${memberId}:${day}`, ref: { type: 'checkin', id: day },
       });
       const streak = (await this.streakEndingAt(memberId, addDays(day, -1))) + 1;
-      const saved = await m.save(m.create(Checkin, { memberId, day, kind: 'makeup', streak, points: earned.amount, createdAt: now }));
+      const saved = await m.save(m.create(Checkin, {
+        memberId, day, kind: 'makeup', streak, birthdayMonth: inBirthdayMonth(member.birthday, day), points: earned.amount, createdAt: now,
+      }));
       await this.restreak(memberId, day, streak, today);
       return saved;
     }).catch((error: unknown) => {

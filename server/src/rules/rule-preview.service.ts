@@ -11,8 +11,8 @@ import { RulesService } from './rules.service.js';
 
 /**
  * 预览影响: the last 30 whole Shanghai days replayed under a draft rule, beside what was issued.
- * Each kind of fact is read once, by the index on its time, grouped in SQL where its reward
- * inputs allow (check-ins by streak, orders by amount and multipliers); the replay itself is
+ * Each kind of fact is read once, by the index on its time, grouped in SQL by its reward
+ * inputs (check-ins by streak and birthday month, orders by amount and multipliers); the replay itself is
  * the shared `replayWindow`, so it is the same arithmetic the rules use.
  */
 @Injectable()
@@ -69,12 +69,10 @@ export class RulePreviewService {
   }
 
   private async checkins(first: string, last: string): Promise<PreviewFacts['checkins']> {
+    // Read from idx_checkins_day alone: it holds the day and every input of the reward.
     const rows = await this.db.rows<{ kind: 'normal' | 'makeup'; streak: unknown; bday: unknown; n: unknown; points: unknown }>(
-      `SELECT c.kind, c.streak, CASE WHEN SUBSTR(m.birthday, 6, 2) = SUBSTR(c.day, 6, 2) THEN 1 ELSE 0 END AS bday,
-              COUNT(*) AS n, SUM(c.points) AS points
-         FROM checkins c JOIN members m ON m.id = c.member_id
-        WHERE c.day >= ? AND c.day <= ?
-        GROUP BY c.kind, c.streak, bday`, [first, last]);
+      `SELECT kind, streak, birthday_month AS bday, COUNT(*) AS n, SUM(points) AS points
+         FROM checkins WHERE day >= ? AND day <= ? GROUP BY kind, streak, birthday_month`, [first, last]);
     return rows.map((r) => ({ kind: r.kind, streak: num(r.streak), birthdayMonth: num(r.bday) === 1, count: num(r.n), points: num(r.points) }));
   }
 

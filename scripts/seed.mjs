@@ -5,14 +5,11 @@ import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
-if (!existsSync(`${root}server/dist/seed/demo-seed.js`)) {
+if (!existsSync(`${root}server/dist/seed/seed-app.js`)) {
   execSync('npm run build -w shared && npm run build -w server', { cwd: root, stdio: 'inherit' });
 }
 const { loadConfig } = await import('../server/dist/config/config.js');
-const { createApp } = await import('../server/dist/app.factory.js');
-const { seedDemo } = await import('../server/dist/seed/demo-seed.js');
+const { seedDemoApart } = await import('../server/dist/seed/seed-app.js');
 
-const app = await createApp({ ...loadConfig(), logRequests: false }, { logger: ['warn', 'error'] });
-const seeded = await seedDemo(app);
+const seeded = await seedDemoApart(loadConfig());
 console.log(seeded ? 'demo data loaded' : 'database not empty: nothing loaded');
-await app.close();

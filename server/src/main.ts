@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/config.js';
 import { createApp } from './app.factory.js';
-import { seedDemo } from './seed/demo-seed.js';
+import { seedDemoApart } from './seed/seed-app.js';
 import { stopOnSignals } from './shutdown.js';
 
 async function main(): Promise<void> {
@@ -20,11 +20,12 @@ async function main(): Promise<void> {
     log.warn('WECHAT_APPID is not set: the development sign-in (POST /api/auth/dev) is on. Never run a shop like this.');
   }
   if (!config.h5Dist) log.warn('No H5 build found (miniapp/dist/h5): only the API is served. Run `npm run build`.');
-  const app = await createApp(config).catch((error: Error) => {
+  const fail = (error: Error) => {
     console.error(`start failed: ${error.message.split('\n')[0]}`);
     process.exit(1);
-  });
-  if (config.seedDemo) await seedDemo(app);
+  };
+  if (config.seedDemo) await seedDemoApart(config).catch(fail);
+  const app = await createApp(config).catch(fail);
   stopOnSignals(app, log);
   await app.listen({ port: config.port, host: config.host });
   const db = config.database.kind === 'sqlite' ? `SQLite ${config.database.file}` : 'MySQL/MariaDB';

@@ -1,4 +1,4 @@
-import type { AdminRuleDto, PublicRulesDto, RuleKey, RuleRevertRequest, RuleUpdateRequest, RuleVersionDto } from '@jifen/shared';
+import type { AdminRuleDto, PublicRulesDto, RuleKey, RulePreviewDto, RulePreviewRequest, RuleRevertRequest, RuleUpdateRequest, RuleVersionDto } from '@jifen/shared';
 import { request } from './request';
 
 /** The rules shoppers' pages word their promises from. Silent: a page without them shows no rule text. */
@@ -23,4 +23,9 @@ export function updateRule(key: RuleKey, body: RuleUpdateRequest): Promise<Admin
 
 export function revertRule(key: RuleKey, body: RuleRevertRequest): Promise<AdminRuleDto> {
   return request({ method: 'POST', path: `/api/admin/rules/${key}/revert`, data: body });
+}
+
+/** What the last 30 days would have issued under the draft; changes nothing. */
+export function previewRule(key: RuleKey, value: RulePreviewRequest['value']): Promise<RulePreviewDto> {
+  return request({ method: 'POST', path: `/api/admin/rules/${key}/preview`, data: { value } });
 }

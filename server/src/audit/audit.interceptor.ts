@@ -1,7 +1,7 @@
 import { type CallHandler, type ExecutionContext, Injectable, Logger, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { catchError, concatMap, type Observable } from 'rxjs';
-import { type Caller, ROLES } from '../auth/decorators.js';
+import { type Caller, READ_ONLY, ROLES } from '../auth/decorators.js';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { DomainError } from '../common/errors.js';
 import { maskPhone } from '@jifen/shared';
@@ -17,7 +17,8 @@ interface AuditedRequest {
 }
 
 /**
- * Records every operator action that may change something (any non-GET route behind @Roles),
+ * Records every operator action that may change something (any non-GET route behind @Roles
+ * that is not @ReadOnly),
  * after it answers — success or refusal — so 管理 work is always traceable to a person.
  */
 @Injectable()
@@ -32,7 +33,7 @@ export class AuditInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const roles = this.reflector.getAllAndOverride<unknown[]>(ROLES, [context.getHandler(), context.getClass()]);
     const req = context.switchToHttp().getRequest<AuditedRequest>();
-    if (!roles?.length || req.method === 'GET' || !req.caller) return next.handle();
+    if (!roles?.length || req.method === 'GET' || !req.caller || this.reflector.get<boolean>(READ_ONLY, context.getHandler())) return next.handle();
     // Written before the answer goes out, so whoever reads the log next sees this action.
     const record = (status: number) => this.audit.record({
       operatorId: req.caller!.id, action: `${req.method} ${req.routeOptions?.url ?? req.url.split('?')[0]}`,

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, Post, Put } from
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsISO8601, IsObject, IsOptional, IsString, Length, Min, ValidateIf } from 'class-validator';
 import { type AdminRuleDto, RULE_KEYS, type RuleKey, type RulePreviewDto, type RulePreviewRequest, type RuleRevertRequest, type RuleUpdateRequest, type RuleVersionDto } from '@jifen/shared';
-import { CurrentMember, Roles, type Caller } from '../auth/decorators.js';
+import { CurrentMember, ReadOnly, Roles, type Caller } from '../auth/decorators.js';
 import { DomainError } from '../common/errors.js';
 import { RulePreviewService } from './rule-preview.service.js';
 import { RulesAdminService } from './rules-admin.service.js';
@@ -83,6 +83,7 @@ export class RulesAdminController {
   /** What the last 30 days would have issued under the draft; changes nothing. */
   @Post(':key/preview')
   @HttpCode(200)
+  @ReadOnly()
   preview(@Param('key', RuleKeyPipe) key: RuleKey, @Body() body: RulePreviewBody): Promise<RulePreviewDto> {
     return this.previews.preview(key, body.value);
   }

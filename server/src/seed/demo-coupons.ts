@@ -12,14 +12,14 @@ import { RulesAdminService } from '../rules/rules-admin.service.js';
 const DAY = 86_400_000;
 
 /**
- * Demo coupons: four in the claim centre, the new-member and invite gifts, and for the demo
- * shopper two available coupons (one expiring in 2 days) and one that has expired.
+ * The demo shop's coupons and points-mall items, made as an operator makes them in 管理: four
+ * in the claim centre, the new-member and invite gifts, coupons and a code card for points.
+ * `today` is the real day the demo is seeded on (the clock stands at the shop's opening).
  */
-export async function seedDemoCoupons(app: INestApplicationContext, shopperId: number): Promise<void> {
+export async function seedDemoCoupons(app: INestApplicationContext, today: string): Promise<void> {
   const coupons = app.get(CouponsService);
   const tx = app.get(Db);
   const now = app.get(Clock).now();
-  const today = shanghaiDay(now);
   const snacks = await tx.read((m) => m.findOneByOrFail(Category, { name: '休闲零食' }));
   const relative = (days: number) => ({ type: 'relative' as const, days });
   const make = (input: CouponTemplateInput) => coupons.createTemplate(input);
@@ -27,7 +27,7 @@ export async function seedDemoCoupons(app: INestApplicationContext, shopperId: n
   const over100 = await make({ name: '满100减20', kind: 'threshold', thresholdFen: 10_000, amountFen: 2_000, scope: 'all', channel: 'center', validity: relative(7), perMember: 1 });
   await make({
     name: '满199减40', kind: 'threshold', thresholdFen: 19_900, amountFen: 4_000, scope: 'all', channel: 'center', total: 200, perMember: 1,
-    validity: { type: 'fixed', startsAt: startOfShanghaiDay(`${shanghaiMonth(now)}-01`).toISOString(), endsAt: endOfShanghaiDay(addDays(today, 30)).toISOString() },
+    validity: { type: 'fixed', startsAt: startOfShanghaiDay(`${today.slice(0, 7)}-01`).toISOString(), endsAt: endOfShanghaiDay(addDays(today, 30)).toISOString() },
   });
   const snackDeal = await make({
     name: '零食9折券', kind: 'discount', discountPct: 90, maxOffFen: 3_000, scope: 'categories', scopeIds: [snacks.id], channel: 'center', validity: relative(14), perMember: 1,
@@ -51,13 +51,4 @@ export async function seedDemoCoupons(app: INestApplicationContext, shopperId: n
   await mall.create({ kind: 'coupon', title: '无门槛减3元券', subtitle: '下单直接抵扣', points: 300, stock: 1_000, perMemberLimit: 5, couponTemplateId: mallCash.id });
   const vip = await mall.create({ kind: 'virtual', title: '视频会员月卡', subtitle: '兑换码在「我的兑换」查看', points: 1_500, perMemberLimit: 1 });
   await mall.loadCodes(vip.id, Array.from({ length: 30 }, (_, i) => `VIP-${today.replaceAll('-', '')}-${String(i + 1).padStart(3, '0')}`), null);
-
-  const give = async (template: { id: number; channel: CouponChannel }, name: string, receivedDaysAgo: number, endsAt: Date) => {
-    const c = await coupons.grant({ memberId: shopperId, templateId: template.id, key: `demo:${shopperId}:${name}`, channel: template.channel });
-    const receivedAt = new Date(now.getTime() - receivedDaysAgo * DAY);
-    await tx.unit((m) => m.update(Coupon, { id: c.id }, { receivedAt, startsAt: receivedAt, endsAt, createdAt: receivedAt }));
-  };
-  await give(over100, 'over100', 5, endOfShanghaiDay(addDays(today, 2)));
-  await give(snackDeal, 'snacks', 1, endOfShanghaiDay(addDays(today, 13)));
-  await give(welcome, 'welcome', 20, endOfShanghaiDay(addDays(today, -5)));
 }

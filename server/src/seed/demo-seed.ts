@@ -1,28 +1,43 @@
 import { Logger } from '@nestjs/common';
+import { addDays, shanghaiDay, startOfShanghaiDay } from '@jifen/shared';
 import type { INestApplicationContext } from '@nestjs/common';
-import { Clock } from '../common/clock.js';
+import { Clock, ManualClock } from '../common/clock.js';
 import { Db } from '../common/db.js';
 import { Category } from '../catalog/category.entity.js';
 import { Goods } from '../catalog/goods.entity.js';
 import { Sku } from '../catalog/sku.entity.js';
-import { Address } from '../addresses/address.entity.js';
 import { MallItem } from '../mall/mall.entities.js';
 import { BannersService } from '../campaigns/banners.service.js';
 import { CampaignsService } from '../campaigns/campaigns.service.js';
-import { RulesService } from '../rules/rules.service.js';
 import { Member } from '../members/member.entity.js';
-import { DEMO_ADDRESS, DEMO_CATEGORIES, DEMO_DETAILS, DEMO_GOODS, DEMO_OPERATOR, DEMO_OWNER, DEMO_SHOPPERS, DEMO_VETERAN } from './demo-data.js';
+import { DEMO_CATEGORIES, DEMO_DETAILS, DEMO_GOODS, DEMO_OPERATOR, DEMO_OWNER, DEMO_SHOPPERS, DEMO_VETERAN } from './demo-data.js';
 import { DEV_OPENID_PREFIX } from '../auth/auth.service.js';
-import { seedDemoPoints } from './demo-points.js';
+import { seedDemoHistory } from './demo-history.js';
 import { seedDemoCoupons } from './demo-coupons.js';
+
+const DAY = 86_400_000;
 
 /**
  * Loads the demo shop into an empty database (no members and no goods); does nothing
- * otherwise, so it is safe on every start. Returns whether it seeded.
+ * otherwise, so it is safe on every start. Returns whether it seeded. The shop opens the day
+ * before 小明 joins and everything after is done through the services at its moment, so the
+ * app's clock must be one the seed can move (see seed-app.ts); it is put back at the end.
  */
 export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
+  const clock = app.get(Clock);
+  if (!(clock instanceof ManualClock)) throw new Error('the demo shop is built on a clock it can move: seed it with seedDemoApart');
+  const real = clock.now();
+  clock.set(new Date(real.getTime() - (DEMO_VETERAN.daysAgo + 1) * DAY));
+  try {
+    return await build(app, clock, real);
+  } finally {
+    clock.set(real);
+  }
+}
+
+async function build(app: INestApplicationContext, clock: ManualClock, real: Date): Promise<boolean> {
   const tx = app.get(Db);
-  const now = app.get(Clock).now();
+  const now = clock.now();
   const seeded = await tx.unit(async (m) => {
     if ((await m.count(Member)) > 0 || (await m.count(Goods)) > 0) return false;
     const stamp = { createdAt: now, updatedAt: now };
@@ -33,8 +48,8 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
     }
     for (const [sort, g] of DEMO_GOODS.entries()) {
       const { slug, category, ...fields } = g;
-      // The gallery: the goods' own picture, then the other goods of its category (the demo has one picture each).
-      const images = [slug, ...DEMO_GOODS.filter((o) => o.category === category && o.slug !== slug).map((o) => o.slug)].map((s) => `/assets/goods/${s}.png`);
+      // The demo has one picture of each goods item: its gallery is that picture, never another goods'.
+      const images = [`/assets/goods/${slug}.png`];
       const detail = DEMO_DETAILS[slug]!;
       const goods = await m.save(m.create(Goods, {
         ...fields, categoryId: categories.get(category)!.id, image: `/assets/goods/${slug}.png`, images: JSON.stringify(images), description: detail.description,
@@ -62,15 +77,14 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
       { nickname: DEMO_OPERATOR.nickname, role: DEMO_OPERATOR.role },
       ...DEMO_SHOPPERS.map((nickname) => ({ nickname, role: 'member' as const })),
     ];
-    const joined = new Date(now.getTime() - DEMO_VETERAN.daysAgo * 86_400_000);
+    const veteranArrives = new Date(startOfShanghaiDay(addDays(shanghaiDay(real), -DEMO_VETERAN.daysAgo)).getTime() + 9 * 3_600_000);
     for (const p of people) {
-      const veteran = p.nickname === DEMO_VETERAN.nickname;
-      const member = await m.save(m.create(Member, {
+      // 小明 arrives the next day (his history signs him up), 阿花 only just now.
+      const createdAt = p.nickname === DEMO_VETERAN.nickname ? veteranArrives : p.nickname === DEMO_SHOPPERS[1] ? real : now;
+      await m.save(m.create(Member, {
         openid: `${DEV_OPENID_PREFIX}${p.nickname}`, unionid: null, nickname: p.nickname, avatarUrl: null, role: p.role, tier: 'normal', tokenVersion: 0,
-        phone: veteran ? DEMO_VETERAN.phone : null, signedUpAt: veteran ? joined : null,
-        ...stamp, ...(veteran ? { createdAt: joined } : {}),
+        phone: null, signedUpAt: null, createdAt, updatedAt: createdAt,
       }));
-      if (veteran) await m.save(m.create(Address, { memberId: member.id, ...DEMO_ADDRESS, isDefault: true, deleted: false, ...stamp }));
     }
     return true;
   });
@@ -83,8 +97,8 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
     const banners = app.get(BannersService);
     await banners.create({ title: '会员日 积分翻倍', image: '/assets/banners/double-points.png', link: { kind: 'campaign', campaignId: memberDay.id } });
     await banners.create({ title: '新人礼 100 积分', image: '/assets/banners/new-member.png', link: { kind: 'page', page: 'me' } });
-    await seedDemoPoints(app, shopper.id);
-    await seedDemoCoupons(app, shopper.id);
+    await seedDemoCoupons(app, shanghaiDay(real));
+    await seedDemoHistory(app, clock, shopper.id, shanghaiDay(real));
   }
   if (seeded) new Logger('Seed').log(`demo shop loaded: ${DEMO_GOODS.length} goods, owner ${DEMO_OWNER.nickname}, operator ${DEMO_OPERATOR.nickname}, shoppers ${DEMO_SHOPPERS.join(', ')}`);
   return seeded;

@@ -28,9 +28,10 @@ describe('operator audit log', () => {
       ['PATCH /api/admin/coupons/templates/:id', 200],
     ]);
     expect(log.body[1]).toMatchObject({ operatorId: operator.member.id, target: { id: '999999' }, detail: { expressCompany: '顺丰速运', trackingNo: 'SF1234567890' } });
-    // Named as an operator reads them: the operator's nickname, the template's name; an unknown order has no label.
+    // Named as an operator reads them: the operator's nickname, the order's number (小明's first), the template's name; an unknown order has no label.
+    const [{ order_no: orderNo }] = await t.dataSource.query('SELECT order_no FROM orders WHERE id = 1');
     expect(log.body.map((e: { operatorName: string; targetLabel: string | null }) => [e.operatorName, e.targetLabel])).toEqual([
-      ['运营小美', null], ['运营小美', null], ['运营小美', (await t.dataSource.query('SELECT name FROM coupon_templates WHERE id = 1'))[0].name],
+      ['运营小美', orderNo], ['运营小美', null], ['运营小美', (await t.dataSource.query('SELECT name FROM coupon_templates WHERE id = 1'))[0].name],
     ]);
     expect((await t.api('GET', '/api/admin/audit', { token: shopper.accessToken })).status).toBe(403);
     // A shopper's refused attempt is not an operator action: the guard stops it before the log.

@@ -157,5 +157,8 @@ describe('rules preview over the last 30 days', () => {
     expect(shopper.status).toBe(403);
     const missing = await t.api('POST', '/api/admin/rules/checkin/preview', { token: owner, body: {} });
     expect(missing.status).toBe(400);
+    // A preview changes nothing, so it is not an operator action in the audit log.
+    const logged = (await t.api('GET', '/api/admin/audit', { token: owner })).body as { action: string }[];
+    expect(logged.map((e) => e.action)).toEqual(['PUT /api/admin/rules/:key']);
   });
 });

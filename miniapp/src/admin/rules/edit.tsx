@@ -3,13 +3,14 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import {
   addDays, isRuleKey, ruleProblems, shanghaiDay, startOfShanghaiDay,
-  type AdminRuleDto, type CouponTemplateStatsDto, type RuleKey, type RuleVersionDto, type ShopRules,
+  type AdminRuleDto, type CouponTemplateStatsDto, type RuleKey, type RulePreviewDto, type RuleVersionDto, type ShopRules,
 } from '@jifen/shared';
 import { listCouponTemplateStats } from '../../api/admin';
 import { ApiRequestError } from '../../api/request';
-import { listAdminRules, revertRule, ruleHistory, updateRule } from '../../api/rules';
+import { listAdminRules, previewRule, revertRule, ruleHistory, updateRule } from '../../api/rules';
 import { NotStaff } from '../NotStaff';
 import { useOperator } from '../useOperator';
+import { RulePreview } from './Preview';
 import { type Draft, fromDraft, inviteChoices, NUMBER_FIELDS, RULE_TITLES, ruleSummary, templateName, toDraft, when } from './draft';
 import './edit.scss';
 
@@ -39,6 +40,8 @@ export default function AdminRuleEditPage() {
   const [history, setHistory] = useState<RuleVersionDto[]>([]);
   const [templates, setTemplates] = useState<CouponTemplateStatsDto[]>([]);
   const [busy, setBusy] = useState(false);
+  const [preview, setPreview] = useState<{ dto: RulePreviewDto; of: string } | null>(null);
+  const [previewing, setPreviewing] = useState(false);
   const operatorId = operator?.id ?? null;
   const owner = operator?.role === 'owner';
 
@@ -83,6 +86,18 @@ export default function AdminRuleEditPage() {
       if (error instanceof ApiRequestError && error.code === 'RULE_CHANGED') load();
     } finally {
       setBusy(false);
+    }
+  };
+
+  const runPreview = async () => {
+    if (problems.length > 0) return void Taro.showToast({ title: problems[0].message, icon: 'none' });
+    setPreviewing(true);
+    try {
+      setPreview({ dto: await previewRule(key, value), of: JSON.stringify(value) });
+    } catch {
+      // the request layer showed why
+    } finally {
+      setPreviewing(false);
     }
   };
 
@@ -167,6 +182,10 @@ export default function AdminRuleEditPage() {
             ))}
           </View>
           <Text className='rule-edit__preview'>{problems.length === 0 ? ruleSummary(key, value, templates).join('；') : `还有 ${problems.length} 处需要修改`}</Text>
+          <Text className={`rule-edit__what-if${problems.length > 0 || previewing ? ' rule-edit__what-if--off' : ''}`} onClick={() => void runPreview()}>
+            {previewing ? '正在回放过去 30 天…' : preview ? '重新预览影响' : '预览影响：按新规则回放过去 30 天'}
+          </Text>
+          {preview && <RulePreview preview={preview.dto} stale={preview.of !== JSON.stringify(value)} />}
         </View>
       )}
 

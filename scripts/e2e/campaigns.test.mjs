@@ -89,9 +89,9 @@ test('an operator runs a ×3 campaign with its banner; a shopper taps through, b
   const earn = visible(sp, '.checkout__earn');
   await earn.filter({ hasText: '含活动积分×3' }).waitFor();
   const quoted = Number(/获得 (\d+) 积分/.exec(await earn.innerText())[1]);
-  // What WeChat Pay charges (after the coupon checkout picks), in whole yuan, ×3: 小明's tier adds nothing.
+  // What WeChat Pay charges (after the coupon checkout picks), in whole yuan, ×1.2 for 小明's 银卡 and ×3, rounded down once.
   const payYuan = Math.floor(Number((await visible(sp, '.checkout__sum-pay').innerText()).replace(/[^\d.]/g, '')));
-  expect(quoted).toBe(payYuan * 3);
+  expect(quoted).toBe(Math.floor((payYuan * 120 * 300) / 10_000));
   await screenshot(sp, 'e2e-checkout-campaign');
   await visible(sp, '.checkout__submit').click();
   await visible(sp, '.pay-sandbox__confirm').click();

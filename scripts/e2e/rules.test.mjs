@@ -1,5 +1,5 @@
-// 管理 → 积分规则: the owner raises the daily check-in points with a note, sees the new version
-// in the history, and a shopper's 签到 page words its rules from it; the owner then restores the
+// 管理 → 积分规则: the owner raises the daily check-in points with a note, previews what the last
+// 30 days would have paid, sees the new version in the history, and a shopper's 签到 page words its rules from it; the owner then restores the
 // earlier version. The tiers and invite forms are looked at; the invite form offers real coupons.
 import { confirmModal, devSignIn as signIn, phoneContext, screenshot, serverAndBrowser, tab, visible } from './support.mjs';
 
@@ -40,6 +40,17 @@ test('the owner changes check-in points with a note, the shopper\'s 签到 rules
   await visible(page, 'input.rule-edit__note').fill('冬季签到加码');
   await visible(page, '.rule-edit__preview').filter({ hasText: '每日 15 积分' }).waitFor();
   await screenshot(page, 'e2e-admin-rule-checkin');
+  // 预览影响: 小明's nine check-ins of the demo's last 30 days (streak 1–9) paid 150; at 15 a day they would have paid 195.
+  await visible(page, '.rule-edit__what-if').click();
+  const checkins = visible(page, '.rule-preview__row--checkin');
+  await checkins.waitFor();
+  expect((await checkins.innerText()).replace(/\s+/g, ' ')).toContain('每日签到 9 笔 150 195 +45');
+  await visible(page, '.rule-preview__liability-line').filter({ hasText: '多发 45 分，约 ¥0.45' }).waitFor();
+  await visible(page, '.rule-preview').scrollIntoViewIfNeeded();
+  await screenshot(page, 'e2e-admin-rule-preview');
+  await base.fill('16');
+  await visible(page, '.rule-preview--stale .rule-preview__stale').waitFor();
+  await base.fill('15');
   await visible(page, '.rule-edit__submit').click();
   await visible(page, '.rule-edit__version--current').filter({ hasText: '冬季签到加码' }).waitFor();
   expect(await visible(page, '.rule-edit__version').count()).toBe(1);

@@ -33,9 +33,13 @@ test('a shopper signs in and sees nickname and points on 我的, without 管理'
   await page.goto(`${suite.server.baseUrl}/`);
   await page.locator('.tab-bar:visible').waitFor();
   await signIn(page, '小明');
-  // 小明's demo history, written through the ledger: 950 available, 259 pending
-  await expect(visible(page, '.me-points-available').innerText()).resolves.toBe('950');
-  await expect(visible(page, '.me-points-pending').innerText()).resolves.toBe('259');
+  // 小明's demo history, lived through the services: 1,765 available, yesterday's order's 106 pending
+  await expect(visible(page, '.me-points-available').innerText()).resolves.toBe('1765');
+  await expect(visible(page, '.me-points-pending').innerText()).resolves.toBe('106');
+  // ¥1,459 paid on two completed orders: 银卡, with the growth shown beside it.
+  await page.getByText('银卡会员').first().waitFor();
+  await page.getByText(/1459/).first().waitFor();
+  await screenshot(page, 'e2e-me-demo-shopper');
   expect(await tabTexts(page)).toEqual(['首页', '积分商城', '我的']);
   expect(await page.locator('.tab-bar__item--admin').count()).toBe(0); // on no page at all
   await screenshot(page, 'e2e-me-shopper');
@@ -82,14 +86,14 @@ test('a shopper reads 积分明细: balance, what expires soon, and the history 
   await visible(page, '.me__entry--points').click();
   const rows = visible(page, '.points-entry');
   await rows.first().waitFor();
-  expect(await visible(page, '.points-available').innerText()).toBe('950');
+  expect(await visible(page, '.points-available').innerText()).toBe('1765');
   expect(await visible(page, '.points-expiring').innerText()).toMatch(/^800 分将于 \d{4}-\d{2}-\d{2} 过期/);
-  // 16 entries written through the ledger by the demo seed, newest first
-  await expect(rows.count()).resolves.toBe(16);
+  // The 18 entries of 小明's 40 demo days, newest first
+  await expect(rows.count()).resolves.toBe(18);
   expect(await rows.first().locator('.points-entry__title').innerText()).toBe('购物奖励（待到账）');
   await screenshot(page, 'e2e-points');
   await visible(page, '.points-filter__item').filter({ hasText: '使用' }).click();
-  await visible(page, '.points-entry__amount').filter({ hasText: '990' }).waitFor();
-  expect(await visible(page, '.points-entry__amount').allInnerTexts()).toEqual(['−990', '−500']);
+  await visible(page, '.points-entry__amount').filter({ hasText: '500' }).first().waitFor();
+  expect(await visible(page, '.points-entry__amount').allInnerTexts()).toEqual(['−500', '−500']); // the coupon bought for points, points as cash
   await context.close();
 });

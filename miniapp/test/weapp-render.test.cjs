@@ -949,7 +949,7 @@ test('首页横幅 (管理) lists banners with where they lead, moves one up, an
   expect(bodyOf(sent('POST', '/api/admin/banners')[0])).toEqual({ title: '天天签到领积分', image: GOODS_IMAGE_URL, link: { kind: 'page', page: 'checkin' }, status: 'on' });
 });
 
-test('积分规则 (管理) lists every rule with who changed it; 签到 checks the draft as the server does, saves with a note, and restores a version', async () => {
+test('积分规则 (管理) lists every rule with who changed it; 签到 checks the draft as the server does, previews the last 30 days, saves with a note, and restores a version', async () => {
   api.state.member.role = 'owner';
   const me = open('pages/me/index');
   const before = sent('GET', '/api/me').length;
@@ -973,6 +973,14 @@ test('积分规则 (管理) lists every rule with who changed it; 签到 checks 
   page.querySelector('.rule-edit__field--basePoints .rule-edit__input').dispatchEvent('input', { detail: { value: '15' } });
   page.querySelector('.rule-edit__note').dispatchEvent('input', { detail: { value: '冬季加码' } });
   await until(page, 'the preview', () => (texts(page, 'rule-edit__preview')[0] ?? '').startsWith('每日 15 积分'));
+  tap(page, '.rule-edit__what-if');
+  await until(page, 'the what-if', () => all(page, 'rule-preview__row--checkin').length === 1);
+  expect(bodyOf(sent('POST', '/api/admin/rules/checkin/preview')[0]).value.basePoints).toBe(15);
+  expect(all(page, 'rule-preview__row--makeup')).toHaveLength(0); // nothing to show for it
+  expect(texts(page, 'rule-preview__cell').slice(-3)).toEqual(['1,120', '1,180', '+60']);
+  expect(texts(page, 'rule-preview__liability-line')[0]).toBe('按新规则，过去 30 天多发 60 分，约 ¥0.60（100 积分 = 1 元）');
+  expect(texts(page, 'rule-preview__note')).toEqual(['补签消耗、次数与可补天数只影响今后的补签']);
+  expect(all(page, 'rule-preview--stale')).toHaveLength(0);
   tap(page, '.rule-edit__submit');
   await until(page, 'the save', () => sent('PUT', '/api/admin/rules/checkin').length === 1);
   expect(bodyOf(sent('PUT', '/api/admin/rules/checkin')[0])).toEqual({ value: { ...bodyOf(sent('PUT', '/api/admin/rules/checkin')[0]).value, basePoints: 15, streakBonuses: { 3: 10, 7: 50 } }, note: '冬季加码', baseVersion: 7 });

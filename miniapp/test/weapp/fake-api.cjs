@@ -494,6 +494,21 @@ function createFakeApi() {
           const version = ruleVersion(8, 'checkin', data.value, 'current', data.note);
           return { body: { ...ADMIN_RULES[2], value: data.value, version, head: 8 } };
         }
+        case 'POST /api/admin/rules/checkin/preview': {
+          // 12 check-ins at the draft's base points beside 10 each; nothing else changes.
+          const draft = 12 * data.value.basePoints;
+          return {
+            body: {
+              key: 'checkin', from: '2026-02-01', to: '2026-03-02', actual: 1_120, draft: 1_000 + draft, delta: draft - 120, outstanding: 52_000,
+              outstandingAfter: 52_000 + draft - 120, currentReplay: null, notes: ['补签消耗、次数与可补天数只影响今后的补签'],
+              sources: [
+                { source: 'purchase', label: '购物奖励', events: 4, actual: 1_000, draft: 1_000 },
+                { source: 'checkin', label: '每日签到', events: 12, actual: 120, draft },
+                { source: 'makeup', label: '补签', events: 0, actual: 0, draft: 0 },
+              ],
+            },
+          };
+        }
         case 'POST /api/admin/rules/checkin/revert':
           return { body: { ...ADMIN_RULES[2], value: CHECKIN_HISTORY[1].value, head: 9 } };
         case 'GET /api/admin/coupons/templates':

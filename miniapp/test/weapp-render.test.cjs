@@ -822,6 +822,21 @@ test('店员与权限 (owners): the staff, a member found by nickname, and 设�
   expect(bodyOf(sent('POST', '/api/admin/staff/5/role')[0])).toEqual({ role: 'operator' });
 });
 
+test('审计日志 (管理) names who did what to what, and filters by person and area', async () => {
+  api.state.member.role = 'owner';
+  const page = open('admin/audit/index');
+  await until(page, 'the entries', () => all(page, 'admin-audit-entry').length === 2);
+  expect(texts(page, 'admin-audit-entry__target')).toEqual(['会员 阿花', '订单 202603019876543210']);
+  await until(page, 'the people to filter by', () => all(page, 'admin-audit-filter__operator--2').length === 1);
+  tap(page, '.admin-audit-filter__operator--2');
+  await until(page, 'one person’s entries', () => all(page, 'admin-audit-entry').length === 1);
+  expect(requested('/api/admin/audit?').pop()).toContain('operatorId=2');
+  tap(page, '.admin-audit-filter__area--staff');
+  await until(page, 'nothing of theirs there', () => texts(page, 'admin-audit__list').join('').includes('没有符合条件的记录'));
+  expect(requested('/api/admin/audit?').pop()).toMatch(/operatorId=2.*area=staff|area=staff.*operatorId=2/);
+  tap(page, '.admin-audit-filter__operator--all');
+  await until(page, 'the staff change', () => texts(page, 'admin-audit-entry__action').join() === '设置店员权限');
+});
 
 test('积分商城管理 lists items with their kind, code pool and state; 已兑完 asks the server', async () => {
   const admin = open('pages/admin/index');

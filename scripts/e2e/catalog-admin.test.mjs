@@ -133,6 +133,14 @@ test('the owner makes a shopper an operator from 店员与权限, and the shoppe
   expect(await entry.locator('.admin-audit-entry__summary').innerText()).toBe('设为运营');
   expect(await entry.locator('.admin-audit-entry__operator').innerText()).toBe('操作人 店主老林');
   await screenshot(page, 'e2e-admin-audit');
+  // Filtered to 订单: the staff change is not one of them.
+  await visible(page, '.admin-audit-filter__area--orders').click();
+  await visible(page, '.admin-audit-filter__area--orders.admin-sheet__chip--active').waitFor();
+  await page.waitForFunction(() => ![...document.querySelectorAll('.admin-audit-entry')].some((e) => e.textContent.includes('设置店员权限')));
+  await visible(page, '.admin-audit-filter__area--staff').click();
+  await visible(page, '.admin-audit-entry').filter({ hasText: '设置店员权限' }).first().waitFor();
+  await visible(page, '.admin-audit-filter__operator--all').waitFor();
+  await screenshot(page, 'e2e-admin-audit-filtered');
   await context.close();
 
   const clerk = await phoneContext(suite.browser);

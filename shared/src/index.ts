@@ -17,3 +17,4 @@ export * from './rules/pricing.js';
 export * from './catalog.js';
 export * from './staff.js';
 export * from './campaigns.js';
+export * from './audit.js';

@@ -1,4 +1,4 @@
-import type { AdminOverviewDto, CouponTemplateInput, CouponTemplateStatsDto, OrderDto, OrderStatus, RefundRequest, ShipRequest } from '@jifen/shared';
+import type { AdminOverviewDto, AuditQuery, CouponTemplateInput, CouponTemplateStatsDto, OrderDto, OrderStatus, RefundRequest, ShipRequest } from '@jifen/shared';
 import { request } from './request';
 
 /** The 管理 tab's headline numbers (owner and operator only). */
@@ -61,9 +61,14 @@ export interface AuditEntryDto {
 /** Entries in one page of 审计日志. */
 export const AUDIT_PAGE_SIZE = 50;
 
-/** 审计日志, newest first; `before` is the last id of the previous page. */
-export function listAudit(before?: number): Promise<AuditEntryDto[]> {
-  return request({ method: 'GET', path: '/api/admin/audit', query: { before, limit: AUDIT_PAGE_SIZE } });
+/** 审计日志, newest first, with any of the filters; `before` is the last id of the previous page. */
+export function listAudit(filters: Omit<AuditQuery, 'before' | 'limit'>, before?: number): Promise<AuditEntryDto[]> {
+  return request({ method: 'GET', path: '/api/admin/audit', query: { ...filters, before, limit: AUDIT_PAGE_SIZE } });
+}
+
+/** Everyone with an entry in the log: the operator filter's choices. */
+export function listAuditOperators(): Promise<{ id: number; name: string }[]> {
+  return request({ method: 'GET', path: '/api/admin/audit/operators' });
 }
 
 /** A new coupon template (运营 → 优惠券 → 新建优惠券); the server checks kind-specific rules. */

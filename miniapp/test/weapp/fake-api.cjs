@@ -89,6 +89,11 @@ const CHECKIN_HISTORY = [
   ruleVersion(7, 'checkin', CHECKIN_RULE, 'current', '恢复默认'),
   ruleVersion(5, 'checkin', { ...CHECKIN_RULE, basePoints: 20 }, 'past', '双十一加码'),
 ];
+const AUDIT_ENTRIES = [
+  { id: 3, operatorId: 1, operatorName: '店主老林', targetLabel: '阿花', action: 'POST /api/admin/staff/:id/role', target: { id: '5' }, detail: { role: 'operator' }, status: 200, createdAt: '2026-03-02T02:00:00.000Z' },
+  { id: 2, operatorId: 2, operatorName: '运营小美', targetLabel: '202603019876543210', action: 'POST /api/admin/orders/:id/ship', target: { id: '7' }, detail: { expressCompany: 'SF', trackingNo: 'SF100' }, status: 200, createdAt: '2026-03-01T06:00:00.000Z' },
+];
+
 const ADMIN_RULES = [
   { key: 'earn', value: { pointsPerYuan: 1 }, version: null, scheduled: [], head: null },
   { key: 'tiers', value: { tiers: [
@@ -486,6 +491,13 @@ function createFakeApi() {
           return { body: data.ids.map((id) => ADMIN_BANNERS.find((b) => b.id === id)) };
         case 'POST /api/admin/banners':
           return { status: 201, body: { id: 9, ...data, sort: 3, live: true, linkLabel: '' } };
+        case 'GET /api/admin/audit/operators':
+          return { body: [{ id: 1, name: '店主老林' }, { id: 2, name: '运营小美' }] };
+        case 'GET /api/admin/audit': {
+          const area = searchParams.get('area');
+          const operator = Number(searchParams.get('operatorId') ?? 0);
+          return { body: AUDIT_ENTRIES.filter((e) => (!area || e.action.includes(`/api/admin/${area}`)) && (!operator || e.operatorId === operator)) };
+        }
         case 'GET /api/admin/rules':
           return { body: ADMIN_RULES };
         case 'GET /api/admin/rules/checkin/history':

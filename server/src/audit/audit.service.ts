@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { LessThan } from 'typeorm';
+import { addDays, AUDIT_AREAS, type AuditQuery, startOfShanghaiDay } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { Db } from '../common/db.js';
+import { fieldError } from '../common/errors.js';
+import { sqlTime } from '../common/sql.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
 export interface AuditEntryDto {
@@ -29,12 +31,27 @@ export class AuditService {
     await this.db.unit((m) => m.insert(AuditEntry, { ...entry, createdAt: this.clock.now() }));
   }
 
-  /** Newest first; `before` is the last id of the previous page. */
-  async list(options: { operatorId?: number; before?: number; limit?: number } = {}): Promise<AuditEntryDto[]> {
-    const rows = await this.db.read((m) => m.find(AuditEntry, {
-      where: { ...(options.operatorId ? { operatorId: options.operatorId } : {}), ...(options.before ? { id: LessThan(options.before) } : {}) },
-      order: { id: 'DESC' }, take: Math.min(options.limit ?? 50, 200),
-    }));
+  /** Newest first, with any of the filters; `before` is the last id of the previous page. */
+  async list(options: AuditQuery = {}): Promise<AuditEntryDto[]> {
+    if (options.from && options.to && options.to < options.from) throw fieldError('to', '结束日期不能早于开始日期');
+    const rows = await this.db.read((m) => {
+      const q = m.createQueryBuilder(AuditEntry, 'a').orderBy('a.id', 'DESC').take(Math.min(options.limit ?? 50, 200));
+      if (options.operatorId) q.andWhere('a.operatorId = :operatorId', { operatorId: options.operatorId });
+      if (options.before) q.andWhere('a.id < :before', { before: options.before });
+      if (options.from) q.andWhere('a.createdAt >= :from', { from: sqlTime(startOfShanghaiDay(options.from)) });
+      if (options.to) q.andWhere('a.createdAt < :to', { to: sqlTime(startOfShanghaiDay(addDays(options.to, 1))) });
+      const area = AUDIT_AREAS.find((a) => a.key === options.area);
+      if (area) {
+        // The action is `METHOD /path`: the area's paths, each exactly or with more after a slash.
+        const params: Record<string, string> = {};
+        const match = area.prefixes.map((p, i) => {
+          Object.assign(params, { [`exact${i}`]: `% ${p}`, [`under${i}`]: `% ${p}/%` });
+          return `a.action LIKE :exact${i} OR a.action LIKE :under${i}`;
+        });
+        q.andWhere(`(${match.join(' OR ')})`, params);
+      }
+      return q.getMany();
+    });
     const entries = rows.map((r) => ({ row: r, target: JSON.parse(r.target) as Record<string, string> }));
     const names = await this.labels('SELECT id, nickname AS label FROM members WHERE id IN ({ids})', entries.map((e) => e.row.operatorId));
     const targets = new Map<AuditEntry, string>();
@@ -50,6 +67,13 @@ export class AuditService {
       id: r.id, operatorId: r.operatorId, operatorName: names.get(r.operatorId) ?? null, targetLabel: targets.get(r) ?? null,
       action: r.action, target, detail: parse(r.detail), status: r.status, createdAt: r.createdAt.toISOString(),
     }));
+  }
+
+  /** Everyone who has an entry in the log, by name: the choices of the operator filter. */
+  async operators(): Promise<{ id: number; name: string }[]> {
+    const ids = (await this.db.rows<{ id: unknown }>('SELECT DISTINCT operator_id AS id FROM audit_log')).map((r) => Number(r.id));
+    const names = await this.labels('SELECT id, nickname AS label FROM members WHERE id IN ({ids})', ids);
+    return ids.map((id) => ({ id, name: names.get(id) ?? `#${id}` })).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
   }
 
   /** `label` (and ` · extra`, if selected) by `id` for these ids: `sql` with `{ids}` for the list; one query. */

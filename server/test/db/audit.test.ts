@@ -39,6 +39,30 @@ describe('operator audit log', () => {
     expect((await t.api('GET', '/api/admin/audit', { token: operator.accessToken })).body).toHaveLength(3);
   });
 
+  it('filters by operator, area and Shanghai days, and refuses filters that make no sense', async () => {
+    t.clock.set('2026-03-03T01:00:00.000Z'); // 09:00 on 03-03 in Shanghai
+    const owner = (await t.api('POST', '/api/auth/dev', { body: { nickname: '店主老林' } })).body;
+    const put = await t.api('PUT', '/api/admin/rules/signup', { token: owner.accessToken, body: { value: { giftPoints: 120 }, note: '新人礼加码', baseVersion: null } });
+    expect(put.status).toBe(200);
+    const find = async (query: string) => {
+      const res = await t.api('GET', `/api/admin/audit?${query}`, { token: owner.accessToken });
+      expect(res.status).toBe(200);
+      return (res.body as { action: string; operatorName: string }[]).map((e) => `${e.operatorName} ${e.action}`);
+    };
+    expect(await find(`operatorId=${owner.member.id}`)).toEqual(['店主老林 PUT /api/admin/rules/:key']);
+    const choices = (await t.api('GET', '/api/admin/audit/operators', { token: owner.accessToken })).body as { name: string }[];
+    expect(choices.map((c) => c.name).sort()).toEqual(['店主老林', '运营小美'].sort());
+    expect(await find('area=orders')).toEqual(['运营小美 POST /api/admin/orders/:id/ship', '运营小美 POST /api/admin/orders/:id/ship']);
+    expect(await find('area=coupons')).toEqual(['运营小美 PATCH /api/admin/coupons/templates/:id']);
+    expect(await find('area=rules&from=2026-03-03&to=2026-03-03')).toEqual(['店主老林 PUT /api/admin/rules/:key']);
+    expect(await find('to=2026-03-02')).toHaveLength(3); // the operator's, on 03-01
+    expect(await find('from=2026-03-04')).toEqual([]);
+    for (const [query, field] of [['area=everything', 'area'], ['from=2026-02-30', 'from'], ['from=2026-03-05&to=2026-03-01', 'to']]) {
+      const res = await t.api('GET', `/api/admin/audit?${query}`, { token: owner.accessToken });
+      expect([query, res.status, JSON.stringify(res.body.details ?? {}).includes(field)]).toEqual([query, 400, true]);
+    }
+  });
+
   it('masks phone numbers and cuts long bodies', () => {
     expect(redact({ phone: '13800000001', name: '张三' })).toBe('{"phone":"138****0001","name":"张三"}');
     expect(redact({ note: 'x'.repeat(2000) })).toHaveLength(1000);

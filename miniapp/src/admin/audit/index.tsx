@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { useDidShow, useReachBottom } from '@tarojs/taro';
-import { EXPRESS_COMPANIES } from '@jifen/shared';
-import { AUDIT_PAGE_SIZE, listAudit, type AuditEntryDto } from '../../api/admin';
+import { AUDIT_AREAS, EXPRESS_COMPANIES, shanghaiDay, type AuditQuery } from '@jifen/shared';
+import { AUDIT_PAGE_SIZE, listAudit, listAuditOperators, type AuditEntryDto } from '../../api/admin';
 import { EmptyState } from '../../components/EmptyState';
 import { Clock } from '../../components/Icon';
 import { formatShanghaiTime } from '../../utils/format';
+import { DayRange } from '../DayRange';
 import { NotStaff } from '../NotStaff';
 import { useOperator } from '../useOperator';
 import './index.scss';
@@ -127,6 +128,33 @@ function AuditCard({ entry }: { entry: AuditEntryDto }) {
 }
 
 type Phase = 'idle' | 'loading' | 'error';
+type Filters = Omit<AuditQuery, 'before' | 'limit'>;
+
+/** Who, which area and which days: each choice reloads the log from its newest entry. */
+function AuditFilters({ filters, onChange }: { filters: Filters; onChange: (f: Filters) => void }) {
+  const [operators, setOperators] = useState<{ id: number; name: string }[]>([]);
+  useEffect(() => {
+    listAuditOperators().then(setOperators, () => undefined);
+  }, []);
+  const chip = (active: boolean, label: string, className: string, pick: () => void) => (
+    <Text key={className} className={`admin-sheet__chip admin-audit-filter__chip ${className}${active ? ' admin-sheet__chip--active' : ''}`} onClick={pick}>{label}</Text>
+  );
+  return (
+    <View className='admin-audit-filter'>
+      <View className='admin-sheet__chips admin-audit-filter__row admin-audit-filter__row--operator'>
+        {chip(!filters.operatorId, '全部人员', 'admin-audit-filter__operator--all', () => onChange({ ...filters, operatorId: undefined }))}
+        {operators.map((o) => chip(filters.operatorId === o.id, o.name, `admin-audit-filter__operator--${o.id}`, () => onChange({ ...filters, operatorId: o.id })))}
+      </View>
+      <View className='admin-sheet__chips admin-audit-filter__row admin-audit-filter__row--area'>
+        {chip(!filters.area, '全部类别', 'admin-audit-filter__area--all', () => onChange({ ...filters, area: undefined }))}
+        {AUDIT_AREAS.map((a) => chip(filters.area === a.key, a.label, `admin-audit-filter__area--${a.key}`, () => onChange({ ...filters, area: a.key })))}
+      </View>
+      <DayRange from={filters.from ?? ''} to={filters.to ?? ''} today={shanghaiDay(new Date())} fromText='开始日期' toText='结束日期' clearable
+        fromClass='admin-audit-filter__from' toClass='admin-audit-filter__to' clearClass='admin-audit-filter__clear'
+        onChange={({ from, to }) => onChange({ ...filters, from: from || undefined, to: to && (!from || to >= from) ? to : undefined })} />
+    </View>
+  );
+}
 
 /** 审计日志 (operators): every changing admin action, newest first, a page at a time at the bottom. */
 export default function AdminAuditPage() {
@@ -135,6 +163,7 @@ export default function AdminAuditPage() {
   const [entries, setEntries] = useState<AuditEntryDto[] | null>(null);
   const [more, setMore] = useState(false);
   const [phase, setPhase] = useState<Phase>('idle');
+  const [filters, setFilters] = useState<Filters>({});
   // Guards against overlapping loads and answers for a list that has since been reloaded.
   const generation = useRef(0);
   const busy = useRef(false);
@@ -144,7 +173,7 @@ export default function AdminAuditPage() {
     const gen = ++generation.current;
     busy.current = true;
     setPhase('loading');
-    listAudit().then(
+    listAudit(filters).then(
       (page) => {
         if (gen !== generation.current) return;
         busy.current = false;
@@ -158,7 +187,7 @@ export default function AdminAuditPage() {
         setPhase('error');
       },
     );
-  }, [operatorId]);
+  }, [operatorId, filters]);
   useEffect(reload, [reload]);
   const shown = useRef(false);
   useDidShow(() => {
@@ -171,7 +200,7 @@ export default function AdminAuditPage() {
     const gen = generation.current;
     busy.current = true;
     setPhase('loading');
-    listAudit(entries[entries.length - 1].id).then(
+    listAudit(filters, entries[entries.length - 1].id).then(
       (page) => {
         if (gen !== generation.current) return;
         busy.current = false;
@@ -185,7 +214,7 @@ export default function AdminAuditPage() {
         setPhase('error');
       },
     );
-  }, [more, entries]);
+  }, [more, entries, filters]);
   useReachBottom(loadMore);
 
   if (!operator) {
@@ -201,7 +230,10 @@ export default function AdminAuditPage() {
         <Text className='admin-audit__loading'>加载中…</Text>
       );
   } else if (entries.length === 0) {
-    body = <EmptyState icon={<Clock size={36} color='#ff8a3d' />} title='暂无操作记录' description='发货、退款、优惠券等管理操作会记录在这里。' />;
+    const filtered = Boolean(filters.operatorId || filters.area || filters.from || filters.to);
+    body = filtered
+      ? <EmptyState icon={<Clock size={36} color='#ff8a3d' />} title='没有符合条件的记录' description='换个操作人、类别或日期试试。' />
+      : <EmptyState icon={<Clock size={36} color='#ff8a3d' />} title='暂无操作记录' description='发货、退款、优惠券等管理操作会记录在这里。' />;
   } else {
     body = (
       <>
@@ -229,6 +261,7 @@ export default function AdminAuditPage() {
 
   return (
     <View className='admin-audit'>
+      <AuditFilters filters={filters} onChange={setFilters} />
       <View className='admin-audit__list'>{body}</View>
     </View>
   );

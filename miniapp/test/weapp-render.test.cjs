@@ -170,8 +170,13 @@ test('a visitor who opens an invite link is remembered until sign-in; a Moments 
 test('signing in on 我的 shows the points, the expiry notice, and 积分明细 opens from it', async () => {
   const me = open('pages/me/index');
   await until(me, 'the sign-in button', () => all(me, 'sign-in__submit').length === 1);
+  // The visitor came from 首页's 签到 card: 我的 says why, and signing in goes on to 签到.
+  expect(texts(me, 'me__return-hint-text')).toEqual(['登录后即可签到领积分，完成后回到刚才的页面']);
+  const navigations = callsOf('navigateTo').length;
   api.state.wechatSignIn = true;
   tap(me, '.sign-in__submit');
+  await until(me, 'on to 签到', () => callsOf('navigateTo').length > navigations);
+  expect(callsOf('navigateTo')[navigations]).toMatchObject({ url: '/pages/checkin/index' });
 
   await until(me, 'the member card', () => all(me, 'me-points-available').length === 1);
   expect(texts(me, 'me-nickname')).toEqual(['小明']);

@@ -27,6 +27,25 @@ test('a visitor browses the mall without signing in', async () => {
   await context.close();
 });
 
+test('a visitor who taps 加入购物车 is told why on 我的 and, once signed in, is back on the goods', async () => {
+  const context = await phoneContext(suite.browser);
+  const page = await context.newPage();
+  await page.goto(`${suite.server.baseUrl}/`);
+  await visible(page, '.goods-card').filter({ hasText: '车厘子' }).first().click();
+  await visible(page, '.goods-detail__add-cart').click();
+  await visible(page, '.me__return-hint').filter({ hasText: '登录后即可购买，完成后回到刚才的页面' }).waitFor();
+  await screenshot(page, 'e2e-me-return-hint');
+  const input = visible(page, 'input.sign-in__input');
+  await input.fill('回头客');
+  await visible(page, '.sign-in__submit').click();
+  await visible(page, '.goods-detail__add-cart').waitFor();
+  expect(await visible(page, '.goods-detail__title').innerText()).toContain('车厘子');
+  await visible(page, '.goods-detail__add-cart').click();
+  await visible(page, '.sku-sheet__confirm').click();
+  await expect(visible(page, '.goods-detail__cart-badge').innerText()).resolves.toBe('1');
+  await context.close();
+});
+
 test('a shopper signs in and sees nickname and points on 我的, without 管理', async () => {
   const context = await phoneContext(suite.browser);
   const page = await context.newPage();

@@ -1,5 +1,12 @@
 import Taro from '@tarojs/taro';
 import { BANNER_PAGES, type BannerLink } from '@jifen/shared';
+import { rememberReturn } from '../store/return-to';
+
+/** A visitor is sent to 我的 to sign in, which says why and brings them back to `url` after. */
+function signInFirst(hint: string, url?: string): void {
+  rememberReturn(hint, url);
+  void Taro.switchTab({ url: '/pages/me/index' });
+}
 
 /**
  * Opens 签到. It needs a member, so a visitor is taken to 我的 to sign in first (never a
@@ -10,8 +17,7 @@ export function openCheckin(signedIn: boolean): void {
     void Taro.navigateTo({ url: '/pages/checkin/index' });
     return;
   }
-  void Taro.showToast({ title: '登录后即可签到领积分', icon: 'none' });
-  void Taro.switchTab({ url: '/pages/me/index' });
+  signInFirst('登录后即可签到领积分', '/pages/checkin/index');
 }
 
 /** Opens 邀请有礼; a visitor signs in on 我的 first (the page needs the member's code). */
@@ -20,14 +26,16 @@ export function openInvite(signedIn: boolean): void {
     void Taro.navigateTo({ url: '/pages/invite/index' });
     return;
   }
-  void Taro.showToast({ title: '登录后即可邀请好友', icon: 'none' });
+  signInFirst('登录后即可邀请好友', '/pages/invite/index');
 }
 
-/** Shopping needs a member: a visitor is sent to 我的 to sign in first. Returns whether to go on. */
-export function requireSignIn(signedIn: boolean, hint = '登录后即可购买'): boolean {
+/**
+ * Shopping needs a member: a visitor signs in on 我的 first and comes back to `then` (by default
+ * the page they tapped on). Returns whether to go on now.
+ */
+export function requireSignIn(signedIn: boolean, hint = '登录后即可购买', then?: string): boolean {
   if (signedIn) return true;
-  void Taro.showToast({ title: hint, icon: 'none' });
-  void Taro.switchTab({ url: '/pages/me/index' });
+  signInFirst(hint, then);
   return false;
 }
 
@@ -36,7 +44,7 @@ export function openGoods(id: number): void {
 }
 
 export function openCart(signedIn: boolean): void {
-  if (requireSignIn(signedIn, '登录后即可查看购物车')) void Taro.navigateTo({ url: '/pages/cart/index' });
+  if (requireSignIn(signedIn, '登录后即可查看购物车', '/pages/cart/index')) void Taro.navigateTo({ url: '/pages/cart/index' });
 }
 
 /** 确认订单 for these lines (`skuId:qty,…`); `fromCart` removes them from the cart once ordered. */
@@ -47,7 +55,7 @@ export function openCheckout(lines: { skuId: number; quantity: number }[], fromC
 
 /** 我的订单 on a tab of ORDER_TABS (all, pending, paid, shipped, after). */
 export function openOrders(signedIn: boolean, tab = 'all'): void {
-  if (requireSignIn(signedIn, '登录后即可查看订单')) void Taro.navigateTo({ url: `/pages/orders/index?tab=${tab}` });
+  if (requireSignIn(signedIn, '登录后即可查看订单', `/pages/orders/index?tab=${tab}`)) void Taro.navigateTo({ url: `/pages/orders/index?tab=${tab}` });
 }
 
 export function openOrder(id: number): void {
@@ -55,7 +63,7 @@ export function openOrder(id: number): void {
 }
 
 export function openAddresses(signedIn: boolean): void {
-  if (requireSignIn(signedIn, '登录后即可管理收货地址')) void Taro.navigateTo({ url: '/pages/address/index' });
+  if (requireSignIn(signedIn, '登录后即可管理收货地址', '/pages/address/index')) void Taro.navigateTo({ url: '/pages/address/index' });
 }
 
 /** Taro.eventCenter event: 收货地址 in pick mode chose this AddressDto (确认订单 listens). */
@@ -75,7 +83,7 @@ export function openBannerLink(link: BannerLink, signedIn: boolean): void {
   else if (link.kind === 'page') {
     if (link.page === 'checkin') return openCheckin(signedIn);
     if (link.page === 'invite') return openInvite(signedIn);
-    if (link.page === 'tiers' && !requireSignIn(signedIn, '登录后即可查看会员等级')) return;
+    if (link.page === 'tiers' && !requireSignIn(signedIn, '登录后即可查看会员等级', BANNER_PAGES.tiers.path)) return;
     const { path } = BANNER_PAGES[link.page];
     if (TAB_PATHS.includes(path)) void Taro.switchTab({ url: path });
     else void Taro.navigateTo({ url: path });

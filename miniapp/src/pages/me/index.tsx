@@ -14,6 +14,7 @@ import { PrivacyConsent } from '../../components/PrivacyConsent';
 import { useShare } from '../../hooks/useShare';
 import { useShopRules } from '../../hooks/useShopRules';
 import { session, useSession } from '../../store/session';
+import { type PendingReturn, pendingReturn, returnAfterSignIn } from '../../store/return-to';
 import { openAddresses, openCheckin, openInvite, openOrders } from '../../utils/routes';
 import { OrdersCard } from './OrdersCard';
 import { openCoupons, openRedemptions } from './links';
@@ -113,9 +114,17 @@ export default function MePage() {
   const tierInfo = useTierInfo(status === 'signedIn' && member ? member.id : null);
   const couponCount = useCouponCount(status === 'signedIn' && member ? member.id : null);
 
+  const [returning, setReturning] = useState<PendingReturn | null>(pendingReturn());
   useDidShow(() => {
     void session.refresh();
+    setReturning(pendingReturn());
   });
+  // Signed in after an action sent them here: back to where they were going.
+  useEffect(() => {
+    if (status !== 'signedIn' || !returning) return;
+    setReturning(null);
+    returnAfterSignIn();
+  }, [status, returning]);
 
   const signOut = async () => {
     const { confirm } = await Taro.showModal({ title: '退出登录', content: '退出后将无法查看积分与订单，确定退出吗？', confirmColor: '#ff5a1f' });
@@ -176,6 +185,12 @@ export default function MePage() {
           </View>
         )}
       </View>
+
+      {!member && returning && (
+        <View className='me__return-hint'>
+          <Text className='me__return-hint-text'>{returning.hint}，完成后回到刚才的页面</Text>
+        </View>
+      )}
 
       {member && !member.signedUp && <PhoneCard options={options} />}
 

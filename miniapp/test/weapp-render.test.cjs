@@ -238,14 +238,21 @@ test('邀请有礼 shows the fixed rewards, the totals, the invitees and WeChat�
   // The share carries the member's code.
   const share = page.instance.onShareAppMessage({ from: 'button' });
   expect(share.path).toBe(`/pages/invite/index?inv=${MY_INVITE_CODE}`);
+  expect(share.title).toBe('送你一张10元无门槛券，一起来积分商城逛逛'); // the coupon the invite rule names
 
-  // 生成海报 downloads the mini-program code with the member's token and shows it on the poster.
+  // 生成海报 downloads the mini-program code with the member's token, draws the poster with it on
+  // the page's Canvas 2D node, shows the image and saves it to the album.
   tap(page, '.invite-poster-button');
-  await until(page, 'the poster code', () => all(page, 'invite-poster__code').length === 1);
+  await until(page, 'the poster image', () => all(page, 'invite-poster__image').length === 1);
   const download = callsOf('downloadFile').pop();
   expect(download.url).toMatch(/\/api\/invites\/me\/code\.png$/);
   expect(download.header).toMatchObject({ Authorization: 'Bearer access-xm' });
-  expect(squeeze(texts(page, 'invite-poster__from')[0])).toBe('小明邀你一起逛');
+  expect(callsOf('canvas.drawImage')).toEqual(['http://tmp/poster-code.png']);
+  expect(callsOf('canvas.fillText')).toEqual(expect.arrayContaining(['小明 邀你一起逛', '首单完成得 10元无门槛券', '长按识别小程序码，注册即享新人礼']));
+  expect(callsOf('canvasToTempFilePath')).toHaveLength(1);
+  tap(page, '.invite-poster__save');
+  await until(page, 'the album save', () => callsOf('saveImageToPhotosAlbum').length === 1);
+  expect(callsOf('saveImageToPhotosAlbum')[0]).toMatchObject({ filePath: 'http://tmp/poster.png' });
 });
 
 test('every page’s share carries the signed-in member’s invite code', async () => {

@@ -95,8 +95,13 @@ test('a friend who opens the link and signs up with a phone earns the inviter 50
   await visible(pageA, '.invite-poster-button').click();
   const poster = visible(pageA, '.invite-poster__card');
   await poster.waitFor();
-  expect(await text(poster)).toContain(`${inviterName} 邀你一起逛`);
+  // One image drawn on a canvas (a PNG to save), with the link beside it to copy.
+  const image = poster.locator('.invite-poster__image img, img.invite-poster__image').first();
+  await image.waitFor();
+  expect(await image.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+  expect(await image.evaluate((img) => [img.naturalWidth, img.naturalHeight])).toEqual([600, 920]); // 300 × 460 at 2×
   expect(await text(poster.locator('.invite-poster__link-text'))).toBe(link);
+  await visible(pageA, '.invite-poster__save').filter({ hasText: '保存图片' }).waitFor();
   await screenshot(pageA, 'e2e-invite-poster');
   await visible(pageA, '.invite-poster__close').click();
   await poster.waitFor({ state: 'detached' });

@@ -8,11 +8,13 @@ const TITLE = '积分商城';
  * member's shares carry their invite code (`?inv=CODE`); the friend who opens one is attributed
  * on their side (there is no "share succeeded" callback, and sharing itself earns nothing).
  * Every page also picks up an invite code it was opened with (`inv`, or a wxacode's `scene`).
+ * The title may be read at share time (the invite page words it from the invite rule).
  */
-export function useShare(title = TITLE): void {
+export function useShare(titleOf: string | (() => string) = TITLE): void {
   useLoad((params) => invites.capture(params));
 
   useShareAppMessage(() => {
+    const title = typeof titleOf === 'function' ? titleOf() : titleOf;
     const route = Taro.getCurrentInstance().router?.path ?? 'pages/index/index';
     const path = `/${route.replace(/^\//, '').split('?')[0]}`;
     const code = invites.myCode();

@@ -85,19 +85,55 @@ function launchWeapp({ dist, answer, upload = () => ({ statusCode: 404, data: '{
     chooseImage: recorded('chooseImage', { tempFilePaths: ['http://tmp/goods.png'], tempFiles: [{ path: 'http://tmp/goods.png', size: 1000 }], errMsg: 'chooseImage:ok' }),
     switchTab: recorded('switchTab'),
     navigateTo: recorded('navigateTo'),
-    // Layout queries find nothing here (there is no layout); pages must cope with that.
+    // Layout queries find nothing here (there is no layout); pages must cope with that. The
+    // invite poster's Canvas 2D node is the exception: a canvas that records what is drawn.
     createSelectorQuery() {
       const query = {
-        in: () => query, select: () => query, selectAll: () => query, selectViewport: () => query,
+        in: () => query, select: (selector) => ((query.selector = selector), query), selectAll: () => query, selectViewport: () => query,
         boundingClientRect: (cb) => (cb && query.callbacks.push(cb), query),
         scrollOffset: (cb) => (cb && query.callbacks.push(cb), query),
         fields: (_fields, cb) => (cb && query.callbacks.push(cb), query),
-        exec: (cb) => setTimeout(() => { query.callbacks.forEach((fn) => fn(null)); cb?.([]); }, 0),
+        exec: (cb) => setTimeout(() => {
+          const node = query.selector === '#invite-poster-canvas' ? fakeCanvas() : null;
+          query.callbacks.forEach((fn) => fn(node ? { node } : null));
+          cb?.(node ? [{ node, width: 300, height: 460 }] : []);
+        }, 0),
         callbacks: [],
       };
       return query;
     },
+    canvasToTempFilePath(options) {
+      calls.push(['canvasToTempFilePath', options]);
+      setTimeout(() => done(options, { tempFilePath: 'http://tmp/poster.png', errMsg: 'canvasToTempFilePath:ok' }), 0);
+    },
+    saveImageToPhotosAlbum: recorded('saveImageToPhotosAlbum'),
+    openSetting: recorded('openSetting'),
   };
+
+  /** A Canvas 2D node: `fillText` and `drawImage` are recorded as calls, the rest does nothing. */
+  function fakeCanvas() {
+    const noop = () => undefined;
+    const gradient = { addColorStop: noop };
+    const ctx = new Proxy({}, {
+      get: (_target, key) => {
+        if (key === 'fillText') return (text) => calls.push(['canvas.fillText', text]);
+        if (key === 'drawImage') return (img) => calls.push(['canvas.drawImage', img.src]);
+        if (key === 'measureText') return (text) => ({ width: [...text].length * 13 });
+        if (key === 'createLinearGradient') return () => gradient;
+        return noop;
+      },
+      set: () => true,
+    });
+    return {
+      width: 0, height: 0,
+      getContext: () => ctx,
+      createImage() {
+        const img = { onload: null, onerror: null };
+        Object.defineProperty(img, 'src', { set(value) { img.url = value; setTimeout(() => img.onload?.(), 0); }, get() { return img.url; } });
+        return img;
+      },
+    };
+  }
 
   let app = null;
   const stack = [];

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { Button, Image, Text, View } from '@tarojs/components';
+import { useEffect, useRef, useState } from 'react';
+import { Button, Canvas, Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { INVITE_STATUS_LABELS, type InviteItemDto, type MyInvitesDto } from '@jifen/shared';
 import { getMyInvites, POSTER_CODE_PATH } from '../../api/invites';
@@ -11,9 +11,15 @@ import { platform } from '../../platform';
 import { invites } from '../../store/invite';
 import { useSession } from '../../store/session';
 import { shanghaiDate } from '../../utils/format';
+import { requireSignIn } from '../../utils/routes';
+import { POSTER_CANVAS_ID, POSTER_HEIGHT, POSTER_WIDTH, renderPoster, savePoster } from './poster';
 import './index.scss';
 
-const SHARE_TITLE = '送你 10 元无门槛券，一起来积分商城逛逛';
+/** The share card's title: the coupon the invite rule gives the friend, or no promise at all. */
+function shareTitle(mine: MyInvitesDto | null): string {
+  const gift = mine?.rules.inviteeReward;
+  return gift ? `送你一张${gift}，一起来积分商城逛逛` : '一起来积分商城逛逛，新人有好礼';
+}
 
 /** The link a friend opens in a browser (H5): the home page with the code in the hash route's query. */
 function h5Link(mine: MyInvitesDto): string {
@@ -54,31 +60,36 @@ function InviteRow({ item }: { item: InviteItemDto }) {
   );
 }
 
-function Poster({ mine, nickname, codeUrl, link, onClose }: { mine: MyInvitesDto; nickname: string; codeUrl: string | null; link: string; onClose: () => void }) {
+type PosterState = { image: string | null; failed: boolean };
+
+/** The poster as one image (drawn on a canvas) to long-press or save to the album; on H5 the link too. */
+function Poster({ poster, link, onSave, onRetry, onClose }: { poster: PosterState; link: string; onSave: () => void; onRetry: () => void; onClose: () => void }) {
   return (
     <View className='invite-poster' onClick={onClose}>
       <View className='invite-poster__card' onClick={(e) => e.stopPropagation()}>
-        <View className='invite-poster__head'>
-          <Text className='invite-poster__from'>{nickname} 邀你一起逛</Text>
-          <Text className='invite-poster__title'>积分商城 · 新人好礼</Text>
-          {mine.rules.inviteeReward && <Text className='invite-poster__gift'>首单完成得 {mine.rules.inviteeReward}</Text>}
-        </View>
-        <View className='invite-poster__body'>
-          {codeUrl ? (
-            <Image className='invite-poster__code' src={codeUrl} mode='aspectFit' />
-          ) : (
-            <View className='invite-poster__link'>
-              <Text className='invite-poster__link-label'>复制链接在浏览器打开</Text>
-              <Text className='invite-poster__link-text'>{link}</Text>
-              <Button className='invite-poster__copy' onClick={() => void Taro.setClipboardData({ data: link })}>
-                复制链接
-              </Button>
-            </View>
-          )}
-          <Text className='invite-poster__hint'>{codeUrl ? '长按识别小程序码，注册即享新人礼' : '好友打开链接，注册即享新人礼'}</Text>
-        </View>
+        {poster.image ? (
+          <Image className='invite-poster__image' src={poster.image} mode='aspectFit' showMenuByLongpress />
+        ) : poster.failed ? (
+          <View className='invite-poster__pending'>
+            <Text className='invite-poster__pending-text'>海报生成失败</Text>
+            <Button className='invite-poster__retry' onClick={onRetry}>重试</Button>
+          </View>
+        ) : (
+          <View className='invite-poster__pending'>
+            <Text className='invite-poster__pending-text'>海报生成中…</Text>
+          </View>
+        )}
+        {poster.image && (
+          <Button className='invite-poster__save' onClick={onSave}>{platform.isWeapp ? '保存到相册' : '保存图片'}</Button>
+        )}
+        {!platform.isWeapp && (
+          <View className='invite-poster__link'>
+            <Text className='invite-poster__link-text'>{link}</Text>
+            <Button className='invite-poster__copy' onClick={() => void Taro.setClipboardData({ data: link })}>复制链接</Button>
+          </View>
+        )}
       </View>
-      <Text className='invite-poster__close'>{platform.isWeapp && codeUrl ? '截图或长按保存海报 · 点击空白处关闭' : '点击空白处关闭'}</Text>
+      <Text className='invite-poster__close'>{platform.isWeapp ? '长按图片或保存到相册 · 点击空白处关闭' : '点击空白处关闭'}</Text>
     </View>
   );
 }
@@ -89,11 +100,13 @@ function Poster({ mine, nickname, codeUrl, link, onClose }: { mine: MyInvitesDto
  * Rewards need the friend's own sign-up / first order: sharing or opening earns nothing.
  */
 export default function InvitePage() {
-  useShare(SHARE_TITLE);
   const { status, member } = useSession();
   const [mine, setMine] = useState<MyInvitesDto | null>(null);
+  const loaded = useRef<MyInvitesDto | null>(null);
+  loaded.current = mine;
+  useShare(() => shareTitle(loaded.current));
   const [failed, setFailed] = useState(false);
-  const [poster, setPoster] = useState<{ codeUrl: string | null } | null>(null);
+  const [poster, setPoster] = useState<PosterState | null>(null);
 
   const load = () => {
     setFailed(false);
@@ -108,8 +121,7 @@ export default function InvitePage() {
 
   useEffect(() => {
     if (status === 'signedOut') {
-      void Taro.showToast({ title: '登录后即可邀请好友', icon: 'none' });
-      void Taro.switchTab({ url: '/pages/me/index' });
+      requireSignIn(false, '登录后即可邀请好友', '/pages/invite/index');
       return;
     }
     if (status === 'signedIn' && member) load();
@@ -118,10 +130,16 @@ export default function InvitePage() {
   const link = mine ? h5Link(mine) : '';
   const copy = () => void Taro.setClipboardData({ data: link });
   const openPoster = async () => {
-    if (!mine) return;
-    setPoster({ codeUrl: null });
-    const codeUrl = await loadPosterCode();
-    setPoster((current) => (current ? { codeUrl } : current));
+    if (!mine || !member) return;
+    setPoster({ image: null, failed: false });
+    try {
+      const codePath = await loadPosterCode();
+      const gift = mine.rules.inviteeReward ? `首单完成得 ${mine.rules.inviteeReward}` : null;
+      const image = await renderPoster({ nickname: member.nickname, gift, codePath, link });
+      setPoster((current) => (current ? { image, failed: false } : current));
+    } catch {
+      setPoster((current) => (current ? { image: null, failed: true } : current));
+    }
   };
 
   // Worded only from the server's rules: until they arrive the numbers read —, never a guess.
@@ -232,8 +250,12 @@ export default function InvitePage() {
         <Text className='invite-rules__item'>4. 朋友圈分享不参与邀请奖励；奖励金额固定，无抽奖。</Text>
       </View>
 
+      {/* The weapp draws the poster on a Canvas 2D node of the page, kept off screen. */}
+      {platform.isWeapp && (
+        <Canvas type='2d' id={POSTER_CANVAS_ID} className='invite-poster__canvas' style={{ width: `${POSTER_WIDTH}px`, height: `${POSTER_HEIGHT}px` }} />
+      )}
       {poster && mine && (
-        <Poster mine={mine} nickname={member?.nickname ?? '好友'} codeUrl={poster.codeUrl} link={link} onClose={() => setPoster(null)} />
+        <Poster poster={poster} link={link} onSave={() => poster.image && void savePoster(poster.image)} onRetry={() => void openPoster()} onClose={() => setPoster(null)} />
       )}
     </View>
   );

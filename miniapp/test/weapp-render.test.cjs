@@ -361,14 +361,17 @@ test('我的 offers a member without a phone the new-member gift; refusing WeCha
   expect(all(me, 'me-phone-card')).toHaveLength(1);
 });
 
-test('我的 sends getPhoneNumber’s code to the server, toasts the gift and shows the masked phone', async () => {
+test('我的 sends getPhoneNumber’s code to the server, names the gifts and shows the masked phone', async () => {
   const me = open('pages/me/index');
   await until(me, 'the phone card', () => all(me, 'me-phone-card').length === 1);
   me.querySelector('.me-phone-submit').dispatchEvent('getphonenumber', { detail: { code: PHONE_CODE, errMsg: 'getPhoneNumber:ok' } });
 
   await until(me, 'the card to go', () => all(me, 'me-phone-card').length === 0);
   expect(sent('POST', '/api/me/phone').map((r) => r.data)).toEqual([{ code: PHONE_CODE }]);
-  expect(toasts()).toContain('新人礼 +100 积分已到账');
+  // Both gifts said in words, and 去看看 opens the wallet.
+  await until(me, 'the gifts', () => callsOf('showModal').some((m) => m.title === '注册成功'));
+  expect(callsOf('showModal').pop().content).toBe('新人礼 100 积分已到账，「新人无门槛减10」已放入我的优惠券');
+  await until(me, 'the wallet', () => callsOf('navigateTo').some((n) => n.url === '/pages/coupons/index?tab=available'));
   expect(texts(me, 'me-phone')).toEqual([MASKED_PHONE]);
   expect(texts(me, 'me-points-available')).toEqual(['1050']); // 950 + the gift
 

@@ -44,7 +44,10 @@ test('a new member binds a phone for the 100-point gift, then checks in once fro
   await page.getByText('登录成功').waitFor({ state: 'hidden' });
   await screenshot(page, 'e2e-phone');
   await visible(page, '.me-phone-submit').click();
-  await page.getByText('新人礼 +100 积分已到账').waitFor();
+  // The gift in words: the points and the new-member coupon by name, with a way to the wallet.
+  await page.getByText('新人礼 100 积分已到账，「新人无门槛减10」已放入我的优惠券').waitFor();
+  await screenshot(page, 'e2e-signup-gifts');
+  await page.getByText('知道了').click();
   await visible(page, '.me-points-available').filter({ hasText: /^100$/ }).waitFor();
   await card.waitFor({ state: 'detached' });
   expect(await text(visible(page, '.me-phone'))).toBe('139****5678');

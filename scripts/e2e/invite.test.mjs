@@ -64,7 +64,8 @@ test('a friend who opens the link and signs up with a phone earns the inviter 50
   expect(posts).toEqual([{ code }]);
   await visible(pageB, 'input.me-phone-input').fill(`139${String(Date.now()).slice(-8)}`);
   await visible(pageB, '.me-phone-submit').click();
-  await pageB.getByText('新人礼 +100 积分已到账').waitFor();
+  await pageB.getByText('新人礼 100 积分已到账，「新人无门槛减10」已放入我的优惠券').waitFor();
+  await pageB.getByText('知道了').click();
   await visible(pageB, '.me-phone-card').waitFor({ state: 'detached' });
   expect(posts).toHaveLength(1);
 

@@ -69,6 +69,8 @@ export interface SignupResultDto {
   member: MeDto;
   /** Points of the new-member gift granted now (0 when sign-up was already complete). */
   giftPoints: number;
+  /** Names of the new-member coupons on their way to the wallet (empty when none, or not the first sign-up). */
+  giftCoupons: string[];
 }
 
 export interface DevLoginRequest {

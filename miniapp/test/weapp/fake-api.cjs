@@ -365,7 +365,7 @@ function createFakeApi() {
     const first = !state.member.signedUp;
     state.member = { ...state.member, phone: MASKED_PHONE, signedUp: true };
     if (first) state.member.points.available += 100;
-    return { body: { member: state.member, giftPoints: first ? 100 : 0 } };
+    return { body: { member: state.member, giftPoints: first ? 100 : 0, giftCoupons: first ? ['新人无门槛减10'] : [] } };
   }
 
   /** One wx.request: `{statusCode, data}` for its method and URL (the host is ignored). */

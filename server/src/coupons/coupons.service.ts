@@ -57,6 +57,13 @@ export class CouponsService implements OnModuleInit {
     });
   }
 
+  /** The new-member coupons a member completing sign-up now is given (by the event that follows): on, in window, not all taken. */
+  async newMemberGifts(): Promise<string[]> {
+    const now = this.clock.now();
+    const templates = await this.db.read((m) => m.find(CouponTemplate, { where: { channel: 'new_member', status: 'on' }, order: { id: 'ASC' } }));
+    return templates.filter((t) => inClaimWindow(t, now) && (t.total === null || t.issued < t.total)).map((t) => t.name);
+  }
+
   /** 领券中心: centre templates that are on and inside their claim window, with the caller's count. */
   async center(memberId?: number): Promise<CouponTemplateDto[]> {
     const now = this.clock.now();

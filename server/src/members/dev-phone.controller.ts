@@ -5,6 +5,7 @@ import type { DevPhoneRequest, SignupResultDto } from '@jifen/shared';
 import { CurrentMember, type Caller } from '../auth/decorators.js';
 import { LedgerQueries } from '../ledger/ledger-queries.service.js';
 import { MembersService } from './members.service.js';
+import { SignupAnswer } from './signup-answer.js';
 import { SignupService } from './signup.service.js';
 
 class DevPhoneDto implements DevPhoneRequest {
@@ -21,6 +22,7 @@ export class DevPhoneController {
   constructor(
     private readonly members: MembersService,
     private readonly signup: SignupService,
+    private readonly answer: SignupAnswer,
     private readonly ledger: LedgerQueries,
   ) {}
 
@@ -29,6 +31,6 @@ export class DevPhoneController {
   @ApiOperation({ summary: '开发用手机号 (development only): complete sign-up with a phone typed in' })
   async bindDevPhone(@CurrentMember() caller: Caller, @Body() body: DevPhoneDto): Promise<SignupResultDto> {
     const result = await this.signup.complete(caller.id, body.phone);
-    return { member: this.members.toDto(result.member, await this.ledger.summary(caller.id)), giftPoints: result.giftPoints };
+    return this.answer.of(caller.id, result);
   }
 }

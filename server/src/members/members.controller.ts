@@ -12,6 +12,7 @@ import { CurrentMember, type Caller } from '../auth/decorators.js';
 import { LedgerQueries } from '../ledger/ledger-queries.service.js';
 import { WechatClient } from '../wechat/wechat.client.js';
 import { MembersService } from './members.service.js';
+import { SignupAnswer } from './signup-answer.js';
 import { SignupService } from './signup.service.js';
 
 export class ProfileDto implements ProfileRequest {
@@ -44,6 +45,7 @@ export class MembersController {
     private readonly members: MembersService,
     private readonly ledger: LedgerQueries,
     private readonly signup: SignupService,
+    private readonly answer: SignupAnswer,
     private readonly wechat: WechatClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -78,6 +80,6 @@ export class MembersController {
   async bindPhone(@CurrentMember() caller: Caller, @Body() body: PhoneDto): Promise<SignupResultDto> {
     const phone = await this.wechat.phoneNumber(body.code);
     const result = await this.signup.complete(caller.id, phone.purePhoneNumber);
-    return { member: this.members.toDto(result.member, await this.ledger.summary(caller.id)), giftPoints: result.giftPoints };
+    return this.answer.of(caller.id, result);
   }
 }

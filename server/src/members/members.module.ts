@@ -1,11 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CouponsModule } from '../coupons/coupons.module.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { Member } from './member.entity.js';
 import { MembersController } from './members.controller.js';
 import type { AppConfig } from '../config/config.js';
 import { DevPhoneController } from './dev-phone.controller.js';
 import { MembersService } from './members.service.js';
+import { SignupAnswer } from './signup-answer.js';
 import { SignupService } from './signup.service.js';
 import { StaffController } from './staff.controller.js';
 import { StaffService } from './staff.service.js';
@@ -25,8 +27,8 @@ export class MembersHttpModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: MembersHttpModule,
-      imports: [MembersModule, LedgerModule],
-      providers: [StaffService],
+      imports: [MembersModule, LedgerModule, CouponsModule],
+      providers: [StaffService, SignupAnswer],
       controllers: config.wechat.appId ? [MembersController, StaffController] : [MembersController, StaffController, DevPhoneController],
     };
   }

@@ -10,6 +10,7 @@ import { Gift, Phone, ShieldCheck, UserAdd } from '../../components/Icon';
 import { useShopRules } from '../../hooks/useShopRules';
 import { platform } from '../../platform';
 import { session } from '../../store/session';
+import { openCoupons } from './links';
 
 /** Why a phone is asked for; the gift's points are the server's signup rule (none shown while it loads). */
 function reasons(giftPoints: number | null) {
@@ -50,9 +51,22 @@ export function PhoneCard({ options }: { options: AuthOptionsDto | null }) {
   const complete = async (bind: () => Promise<SignupResultDto>) => {
     setBusy(true);
     try {
-      const { member, giftPoints } = await bind();
+      const { member, giftPoints, giftCoupons } = await bind();
       session.setMember(member);
-      toast(giftPoints > 0 ? `新人礼 +${giftPoints} 积分已到账` : '手机号已绑定');
+      if (giftCoupons.length > 0) {
+        // Every gift said in words: the points, and each coupon by name with where to find it.
+        const points = giftPoints > 0 ? `新人礼 ${giftPoints} 积分已到账，` : '';
+        const { confirm } = await Taro.showModal({
+          title: '注册成功',
+          content: `${points}${giftCoupons.map((c) => `「${c}」`).join('、')}已放入我的优惠券`,
+          confirmText: '去看看',
+          confirmColor: '#ff5a1f',
+          cancelText: '知道了',
+        });
+        if (confirm) openCoupons(true);
+      } else {
+        toast(giftPoints > 0 ? `新人礼 +${giftPoints} 积分已到账` : '手机号已绑定');
+      }
     } catch (error) {
       toast(failureText(error));
     } finally {

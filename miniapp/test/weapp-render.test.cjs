@@ -277,6 +277,8 @@ test('我的优惠券 shows the tickets with their face, the expiry hint and the
   expect(texts(wallet, 'wallet-tab')).toEqual(['可使用(2)', '已使用', '已过期']);
   expect(texts(wallet, 'coupon-ticket__value')).toEqual(['20', '8.5']);
   expect(texts(wallet, 'coupon-ticket__condition')).toEqual(['满100元可用', '最高减30元']);
+  // The face says what it takes off; the body names it and where it can be used, never the rule again.
+  expect(texts(wallet, 'coupon-ticket__scope')).toEqual(['全场通用', '限休闲零食可用']);
   expect(texts(wallet, 'coupon-ticket__note')).toEqual(['2 天后过期', '待支付订单占用']);
   expect(all(wallet, 'wallet-coupon__use')).toHaveLength(1);
   tap(wallet, '.wallet-tab--used');

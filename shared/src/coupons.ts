@@ -32,6 +32,8 @@ export interface CouponTemplateDto extends CouponRule {
   name: string;
   /** "满100减20", "8.5折 最高减30", "无门槛减5" */
   label: string;
+  /** "全场通用", "限休闲零食可用", "限 3 件商品可用" */
+  scopeLabel: string;
   channel: CouponChannel;
   validity: CouponValidity;
   /** Coupons that may ever be issued, or null for no limit. */
@@ -77,6 +79,8 @@ export interface CouponDto extends CouponRule {
   templateId: number;
   name: string;
   label: string;
+  /** Where it can be used, as the wallet words it (see CouponTemplateDto.scopeLabel). */
+  scopeLabel: string;
   state: CouponState;
   startsAt: string;
   endsAt: string;

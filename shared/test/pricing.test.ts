@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { allocate, bestCoupon, couponDiscount, couponLabel, pointsCashCap, type CouponRule, type PricedLine } from '../src/index.js';
+import { allocate, bestCoupon, couponDiscount, couponLabel, couponScopeLabel, pointsCashCap, type CouponRule, type PricedLine } from '../src/index.js';
 
 const rule = (r: Partial<CouponRule>): CouponRule => ({
   kind: 'threshold', thresholdFen: 10_000, amountFen: 2_000, discountPct: 100, maxOffFen: null, scope: 'all', scopeIds: [], ...r,
@@ -124,5 +124,16 @@ describe('points as cash cap', () => {
       expect(cap).toBeLessThanOrEqual(goods - Math.min(coupon, goods));
       expect(cap).toBeLessThanOrEqual(available);
     }));
+  });
+});
+
+describe('coupon scope labels', () => {
+  it('names one or a few, counts many, and never names what it cannot find', () => {
+    const names = new Map([[1, '休闲零食'], [2, '生鲜水果'], [7, '保温杯']]);
+    expect(couponScopeLabel({ scope: 'all', scopeIds: [] })).toBe('全场通用');
+    expect(couponScopeLabel({ scope: 'categories', scopeIds: [1, 2] }, names)).toBe('限休闲零食、生鲜水果可用');
+    expect(couponScopeLabel({ scope: 'goods', scopeIds: [7] }, names)).toBe('限保温杯可用');
+    expect(couponScopeLabel({ scope: 'goods', scopeIds: [7, 1] }, names)).toBe('限 2 件商品可用');
+    expect(couponScopeLabel({ scope: 'categories', scopeIds: [1, 99] }, names)).toBe('限 2 个分类可用');
   });
 });

@@ -139,18 +139,18 @@ const MALL_ITEMS = [mallItem(2, '海南贵妃芒', 4990), mallItem(3, '精品挂
 /** The wallet (CouponDto) by state: one ending in 2 days from now, one 8.5折 held by an unpaid order. */
 const rule = (kind, thresholdFen, amountFen, discountPct = 100, maxOffFen = null) => ({ kind, thresholdFen, amountFen, discountPct, maxOffFen, scope: 'all', scopeIds: [] });
 const DAY_MS = 86_400_000;
-const coupon = (id, name, label, r, state, endsInDays) => ({
-  ...r, id, templateId: id, name, label, state, orderId: state === 'locked' ? 7 : null,
+const coupon = (id, name, label, r, state, endsInDays, scopeLabel = '全场通用') => ({
+  ...r, id, templateId: id, name, label, scopeLabel, state, orderId: state === 'locked' ? 7 : null,
   startsAt: new Date(Date.now() - 5 * DAY_MS).toISOString(), endsAt: new Date(Date.now() + endsInDays * DAY_MS).toISOString(), receivedAt: new Date(Date.now() - 5 * DAY_MS).toISOString(),
 });
 const COUPONS = {
-  available: [coupon(1, '满100减20', '满100减20', rule('threshold', 10000, 2000), 'available', 2), coupon(2, '全场8.5折', '8.5折 最高减30', rule('discount', 0, 0, 85, 3000), 'locked', 20)],
+  available: [coupon(1, '满100减20', '满100减20', rule('threshold', 10000, 2000), 'available', 2), coupon(2, '零食8.5折', '8.5折 最高减30', { ...rule('discount', 0, 0, 85, 3000), scope: 'categories', scopeIds: [2] }, 'locked', 20, '限休闲零食可用')],
   used: [coupon(3, '无门槛减5', '无门槛减5', rule('no_threshold', 0, 500), 'used', 10)],
   expired: [],
 };
 /** 领券中心 (CouponTemplateDto): one claimable with 3 left, one already mine. */
 const template = (id, name, label, r, total, issued, mine) => ({
-  ...r, id, name, label, channel: 'center', validity: { type: 'relative', days: 7 }, total, perMember: 1, issued, mine, claimable: mine === 0 && (total === null || issued < total),
+  ...r, id, name, label, scopeLabel: '全场通用', channel: 'center', validity: { type: 'relative', days: 7 }, total, perMember: 1, issued, mine, claimable: mine === 0 && (total === null || issued < total),
 });
 
 const BALANCE = { available: 950, pending: 259, debt: 0, expiring: [{ date: '2026-12-07', amount: 300 }] };

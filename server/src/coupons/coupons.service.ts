@@ -3,7 +3,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { In } from 'typeorm';
 import {
   addDays, type CheckoutCouponDto, type CouponChannel, type CouponTemplateInput, type CouponDto, type CouponRule, type CouponTemplateDto, type CouponTemplateStatsDto,
-  couponDiscount, couponLabel, endOfShanghaiDay, type PricedLine, shanghaiDay,
+  couponDiscount, couponLabel, couponScopeLabel, endOfShanghaiDay, type PricedLine, shanghaiDay,
 } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
@@ -70,7 +70,17 @@ export class CouponsService implements OnModuleInit {
     const templates = (await this.db.read((m) => m.find(CouponTemplate, { where: { channel: 'center', status: 'on' }, order: { id: 'ASC' } })))
       .filter((t) => inClaimWindow(t, now));
     const mine = memberId ? await this.heldBy(memberId) : new Map<number, number>();
-    return templates.map((t) => templateDto(t, memberId ? mine.get(t.id) ?? 0 : 0, memberId !== undefined));
+    return this.named(templates.map((t) => templateDto(t, memberId ? mine.get(t.id) ?? 0 : 0, memberId !== undefined)));
+  }
+
+  /** Scope labels with the categories' and goods' names (one query each), for the pages shoppers read. */
+  private async named<T extends CouponTemplateDto | CouponDto>(dtos: T[]): Promise<T[]> {
+    const ids = (scope: 'categories' | 'goods') => [...new Set(dtos.filter((d) => d.scope === scope).flatMap((d) => d.scopeIds))];
+    const names = async (sql: string, list: number[]) => list.length === 0 ? new Map<number, string>()
+      : new Map((await this.db.rows<{ id: unknown; name: string }>(sql.replace('{ids}', list.map(() => '?').join(', ')), list)).map((r) => [num(r.id), r.name]));
+    const categories = await names('SELECT id, name FROM categories WHERE id IN ({ids})', ids('categories'));
+    const goods = await names('SELECT id, title AS name FROM goods WHERE id IN ({ids})', ids('goods'));
+    return dtos.map((d) => (d.scope === 'all' ? d : { ...d, scopeLabel: couponScopeLabel(d, d.scope === 'categories' ? categories : goods) }));
   }
 
   /** A member claims a centre coupon; the same clientKey again returns the first coupon. */
@@ -133,7 +143,7 @@ export class CouponsService implements OnModuleInit {
     const rows = await this.db.read((m) => m.findBy(Coupon, { id: In(ids) }));
     const byId = new Map(rows.map((c) => [c.id, c]));
     const templates = await this.templatesOf(rows);
-    return ids.flatMap((id) => (byId.has(id) ? [toCouponDto(byId.get(id)!, templates.get(byId.get(id)!.templateId)!, this.clock.now())] : []));
+    return this.named(ids.flatMap((id) => (byId.has(id) ? [toCouponDto(byId.get(id)!, templates.get(byId.get(id)!.templateId)!, this.clock.now())] : [])));
   }
 
   /** The member's coupons usable now, each priced against the lines: fitting first, larger first, then soonest expiry. */
@@ -326,7 +336,7 @@ function templateDto(t: CouponTemplate, mine: number, signedIn: boolean): Coupon
   const rule = ruleOf(t);
   const left = t.total === null || t.issued < t.total;
   return {
-    ...rule, id: t.id, name: t.name, label: couponLabel(rule), channel: t.channel,
+    ...rule, id: t.id, name: t.name, label: couponLabel(rule), scopeLabel: couponScopeLabel(rule), channel: t.channel,
     validity: t.validityType === 'fixed' ? { type: 'fixed', startsAt: t.startsAt!.toISOString(), endsAt: t.endsAt!.toISOString() } : { type: 'relative', days: t.validDays ?? 0 },
     total: t.total, perMember: t.perMember, issued: t.issued, mine, claimable: left && (!signedIn || mine < t.perMember),
   };
@@ -341,7 +351,7 @@ function statsDto(t: CouponTemplate, used: number, gmvFen: number): CouponTempla
 function toCouponDto(c: Coupon, t: CouponTemplate, now: Date): CouponDto {
   const rule = ruleOf(t);
   return {
-    ...rule, id: c.id, templateId: c.templateId, name: t.name, label: couponLabel(rule),
+    ...rule, id: c.id, templateId: c.templateId, name: t.name, label: couponLabel(rule), scopeLabel: couponScopeLabel(rule),
     state: c.state !== 'used' && c.endsAt <= now ? 'expired' : c.state,
     startsAt: c.startsAt.toISOString(), endsAt: c.endsAt.toISOString(), orderId: c.orderId, receivedAt: c.receivedAt.toISOString(),
   };

@@ -354,6 +354,8 @@ describe('demo coupons', () => {
     const xiaoming = await t.devLogin('小明');
     const available = (await t.api('GET', '/api/coupons?state=available', { token: xiaoming.accessToken })).body;
     expect(available).toHaveLength(2);
+    // Where each can be used, by the category's name.
+    expect(available.map((c: { name: string; scopeLabel: string }) => [c.name, c.scopeLabel])).toEqual([['满100减20', '全场通用'], ['零食9折券', '限休闲零食可用']]);
     expect(new Date(available[0].endsAt).getTime() - t.clock.now().getTime()).toBeLessThan(3 * DAY);
     expect((await t.api('GET', '/api/coupons?state=expired', { token: xiaoming.accessToken })).body).toHaveLength(1);
     const mine = (await t.api('GET', '/api/coupons/center', { token: xiaoming.accessToken })).body;

@@ -27,6 +27,19 @@ export function couponLabel(rule: CouponRule): string {
 }
 
 /**
+ * Where a coupon can be used, in words: 全场通用, or the categories / goods it is limited to by
+ * name (`names` maps the scope's ids to them; a long list is counted instead).
+ */
+export function couponScopeLabel(rule: Pick<CouponRule, 'scope' | 'scopeIds'>, names: ReadonlyMap<number, string> = new Map()): string {
+  if (rule.scope === 'all') return '全场通用';
+  const named = rule.scopeIds.map((id) => names.get(id)).filter((n): n is string => Boolean(n));
+  const unit = rule.scope === 'categories' ? '个分类' : '件商品';
+  if (named.length === 0 || named.length < rule.scopeIds.length) return `限 ${rule.scopeIds.length} ${unit}可用`;
+  const max = rule.scope === 'categories' ? 3 : 1;
+  return named.length <= max ? `限${named.join('、')}可用` : `限 ${named.length} ${unit}可用`;
+}
+
+/**
  * What a coupon takes off these lines: only the lines in its scope count towards the
  * threshold and the discount, and it never takes off more than they cost (a ¥10 coupon on a
  * ¥6 order takes off ¥6: the amount to pay is never negative).

@@ -9,7 +9,8 @@ export type TicketTone = 'normal' | 'locked' | 'used' | 'expired';
 interface Props {
   rule: CouponRule;
   name: string;
-  label: string;
+  /** Where it can be used (全场通用, 限休闲零食可用): the face already says what it takes off. */
+  scope: string;
   /** "2026.12.01–2026.12.08" or "领取后 7 天内有效". */
   validity: string;
   /** A short red note beside the validity ("3 天后过期") or under it ("待支付订单占用"). */
@@ -25,7 +26,7 @@ interface Props {
 const STAMPS: Partial<Record<TicketTone, string>> = { used: '已使用', expired: '已过期' };
 
 /** A coupon drawn as a ticket: the amount on the left, what it is and until when on the right. */
-export function CouponTicket({ rule, name, label, validity, note, tone = 'normal', action, extra, className = '' }: Props) {
+export function CouponTicket({ rule, name, scope, validity, note, tone = 'normal', action, extra, className = '' }: Props) {
   const face = couponFace(rule);
   const stamp = STAMPS[tone];
   return (
@@ -41,7 +42,7 @@ export function CouponTicket({ rule, name, label, validity, note, tone = 'normal
       <View className='coupon-ticket__body'>
         <View className='coupon-ticket__main'>
           <Text className='coupon-ticket__name'>{name}</Text>
-          <Text className='coupon-ticket__label'>{label}</Text>
+          <Text className='coupon-ticket__scope'>{scope}</Text>
           <Text className='coupon-ticket__validity'>{validity}</Text>
           {note && <Text className='coupon-ticket__note'>{note}</Text>}
           {extra}

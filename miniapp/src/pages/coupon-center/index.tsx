@@ -63,7 +63,7 @@ function CenterTicket({ template, signedIn, claiming, onClaim }: { template: Cou
       className={`coupon-center__ticket coupon-center-ticket coupon-center-ticket--${template.id}`}
       rule={template}
       name={template.name}
-      label={template.label}
+      scope={template.scopeLabel}
       validity={templateValidity(template.validity)}
       tone={gone && !(signedIn && template.mine > 0) ? 'expired' : 'normal'}
       action={action}

@@ -28,7 +28,7 @@ function WalletCoupon({ coupon }: { coupon: CouponDto }) {
       className={`wallet-coupon wallet-coupon--${coupon.state}`}
       rule={coupon}
       name={coupon.name}
-      label={coupon.label}
+      scope={coupon.scopeLabel}
       validity={validityRange(coupon.startsAt, coupon.endsAt)}
       note={note}
       tone={tone}

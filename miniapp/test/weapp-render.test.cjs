@@ -565,9 +565,13 @@ test('WeChat asking for privacy consent shows the popup on 个人资料; agreein
   expect(answers.pop()).toEqual({ event: 'agree', buttonId: 'privacy-agree' });
 });
 
-test('隐私政策 says what is collected, why, and how to delete the account', async () => {
+test('隐私政策 says who runs the shop, what is collected, why, and how to delete the account', async () => {
   const page = open('pages/privacy/index');
   await until(page, 'the policy', () => all(page, 'privacy__heading').length > 0);
+  // The operator as the owner set it in 店铺信息; what is not set yet is said so.
+  await until(page, 'the operator', () => texts(page, 'privacy-operator-name')[0] === '运营者：上海林记商贸有限公司');
+  expect(texts(page, 'privacy-operator-contact')).toEqual(['联系方式：店铺尚未填写']);
+  expect(texts(page, 'privacy-operator-effective')).toEqual(['生效日期：2026-12-01']);
   expect(texts(page, 'privacy__heading')).toEqual(['我们收集哪些信息', '我们为什么收集', '如何保存与保护', '如何删除账号']);
   for (const word of ['昵称', '头像', '手机号', '订单', '积分']) expect(page.dom.textContent).toContain(word);
 });

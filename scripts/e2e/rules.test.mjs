@@ -80,3 +80,32 @@ test('the owner changes check-in points with a note, the shopper\'s 签到 rules
   await screenshot(page, 'e2e-admin-rule-invites');
   await context.close();
 });
+
+test('the owner fills 店铺信息 from 管理 and the privacy page names the operator', async () => {
+  const context = await phoneContext(suite.browser);
+  const page = await context.newPage();
+  await page.goto(`${suite.server.baseUrl}/`);
+  await signIn(page, '店主老林');
+  await tab(page, 'admin').click();
+  await visible(page, '.admin-link--shop').click();
+  const name = visible(page, '.rule-edit__field--name input');
+  await name.waitFor();
+  expect(await name.inputValue()).toBe('积分商城演示店（非真实商户）');
+  expect(await visible(page, '.rule-edit__what-if').count()).toBe(0); // nothing to replay
+  await name.fill('上海林记商贸有限公司');
+  await visible(page, '.rule-edit__field--contact input').fill('客服电话 021-5555-0100');
+  await visible(page, '.rule-edit__field--privacyEffectiveOn input').fill('2026-13-01');
+  await visible(page, '.rule-edit__field--privacyEffectiveOn .rule-edit__problem').filter({ hasText: 'YYYY-MM-DD' }).waitFor();
+  await visible(page, '.rule-edit__field--privacyEffectiveOn input').fill('2026-12-01');
+  await visible(page, 'input.rule-edit__note').fill('填写真实运营者');
+  await screenshot(page, 'e2e-admin-shop-profile');
+  await visible(page, '.rule-edit__submit').click();
+  await visible(page, '.rule-edit__version--current').filter({ hasText: '填写真实运营者' }).waitFor();
+
+  await page.goto(`${suite.server.baseUrl}/#/pages/privacy/index`);
+  await visible(page, '.privacy-operator-name').filter({ hasText: '运营者：上海林记商贸有限公司' }).waitFor();
+  expect(await visible(page, '.privacy-operator-contact').innerText()).toBe('联系方式：客服电话 021-5555-0100');
+  expect(await visible(page, '.privacy-operator-effective').innerText()).toBe('生效日期：2026-12-01');
+  await screenshot(page, 'e2e-privacy');
+  await context.close();
+});

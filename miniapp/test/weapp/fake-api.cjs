@@ -283,6 +283,7 @@ const AVATAR_URL = '/media/avatars/2-test.png';
 const RULES = {
   pointsPerYuan: 1, tiers: TIER.tiers.map(({ tier, ...t }) => ({ name: tier, ...t })), giftPoints: 150, expiryMonths: 12,
   checkin: { basePoints: 10, streakBonuses: { 3: 10, 7: 50 }, cycleDays: 7, birthdayMonthPct: 200, makeupCost: 20, makeupPerMonth: 2, makeupWindowDays: 7 },
+  shop: { name: '上海林记商贸有限公司', contact: '', privacyEffectiveOn: '2026-12-01' },
 };
 
 function createFakeApi() {

@@ -13,9 +13,9 @@ export class RulesController {
 
   @Get()
   async current(): Promise<PublicRulesDto> {
-    const [earn, tiers, checkin, signup, ledger] = await Promise.all([
-      this.rules.of('earn'), this.rules.of('tiers'), this.rules.of('checkin'), this.rules.of('signup'), this.rules.of('ledger'),
+    const [earn, tiers, checkin, signup, ledger, shop] = await Promise.all([
+      this.rules.of('earn'), this.rules.of('tiers'), this.rules.of('checkin'), this.rules.of('signup'), this.rules.of('ledger'), this.rules.of('shop'),
     ]);
-    return { pointsPerYuan: earn.pointsPerYuan, tiers: tiers.tiers, checkin, giftPoints: signup.giftPoints, expiryMonths: ledger.expiryMonths };
+    return { pointsPerYuan: earn.pointsPerYuan, tiers: tiers.tiers, checkin, giftPoints: signup.giftPoints, expiryMonths: ledger.expiryMonths, shop };
   }
 }

@@ -1,5 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { addDays, type CouponChannel, endOfShanghaiDay, shanghaiDay, shanghaiMonth, startOfShanghaiDay } from '@jifen/shared';
+import { addDays, type CouponChannel, endOfShanghaiDay, shanghaiDay, startOfShanghaiDay } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { Db } from '../common/db.js';
 import { Category } from '../catalog/category.entity.js';
@@ -40,6 +40,10 @@ export async function seedDemoCoupons(app: INestApplicationContext, today: strin
   const invites = await app.get(RulesAdminService).one('invites');
   await app.get(RulesAdminService).update('invites', {
     value: { ...invites.value, inviteeTemplateId: inviteGift.id }, note: '好友首单得满50减10', baseVersion: invites.head,
+  }, owner.id);
+  // 店铺信息, as the owner fills it: the privacy page names who runs the shop.
+  await app.get(RulesAdminService).update('shop', {
+    value: { name: '积分商城演示店（非真实商户）', contact: 'demo@example.com', privacyEffectiveOn: shanghaiDay(now) }, note: '填写店铺信息', baseVersion: null,
   }, owner.id);
 
   // The points mall sells coupons too: 积分换券.

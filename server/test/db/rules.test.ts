@@ -85,6 +85,8 @@ describe('rules edited by owners', () => {
       ['ledger', { ...DEFAULT_RULES.ledger, dailyCap: -5 }, 'dailyCap'],
       ['checkin', { ...DEFAULT_RULES.checkin, streakBonuses: { 9: 10 } }, 'streakBonuses.9'],
       ['invites', { ...DEFAULT_RULES.invites, inviteeTemplateId: 999_999 }, 'inviteeTemplateId'],
+      ['shop', { name: '林记', contact: '400-000-0000', privacyEffectiveOn: '2026-02-30' }, 'privacyEffectiveOn'],
+      ['shop', { name: 'x'.repeat(41), contact: '', privacyEffectiveOn: '' }, 'name'],
     ];
     for (const [key, value, field] of cases) {
       const res = await put(key, { value, note: '坏规则', baseVersion: (await get(key as keyof ShopRules)).head });
@@ -95,6 +97,14 @@ describe('rules edited by owners', () => {
     }
     expect((await put('nonsense', { value: {}, note: 'n', baseVersion: null })).status).toBe(404);
     expect(await rowCount()).toBe(count);
+  });
+
+  it('keeps the shop profile the privacy page states, empty until the owner fills it', async () => {
+    expect((await t.api('GET', '/api/rules')).body.shop).toEqual({ name: '', contact: '', privacyEffectiveOn: '' });
+    const profile = { name: '上海林记商贸有限公司', contact: '客服电话 021-5555 0100', privacyEffectiveOn: '2026-12-01' };
+    const res = await put('shop', { value: profile, note: '填写运营者信息', baseVersion: (await get('shop')).head });
+    expect(res.status).toBe(200);
+    expect((await t.api('GET', '/api/rules')).body.shop).toEqual(profile);
   });
 
   it('lets only owners change rules; operators read them, shoppers and visitors neither', async () => {

@@ -38,6 +38,18 @@ export interface LedgerRule {
   flagMultipleOfUsual: number;
 }
 
+/**
+ * Who runs the shop, as the privacy page states it: the operator's name, how to reach them
+ * (privacy requests, account deletion, service) and when the privacy policy took effect.
+ * Empty until the owner fills it in 管理 → 店铺信息; the privacy page says so meanwhile.
+ */
+export interface ShopProfile {
+  name: string;
+  contact: string;
+  /** A Shanghai day, YYYY-MM-DD, or '' while unset. */
+  privacyEffectiveOn: string;
+}
+
 export interface TiersRule {
   tiers: TierRule[];
 }
@@ -53,11 +65,12 @@ export interface ShopRules {
   signup: SignupRule;
   invites: InviteRule;
   ledger: LedgerRule;
+  shop: ShopProfile;
 }
 
 export type RuleKey = keyof ShopRules;
 
-export const RULE_KEYS: readonly RuleKey[] = ['earn', 'tiers', 'checkin', 'signup', 'invites', 'ledger'];
+export const RULE_KEYS: readonly RuleKey[] = ['earn', 'tiers', 'checkin', 'signup', 'invites', 'ledger', 'shop'];
 
 export const DEFAULT_RULES: ShopRules = {
   earn: { pointsPerYuan: 1 },
@@ -66,6 +79,7 @@ export const DEFAULT_RULES: ShopRules = {
   signup: { giftPoints: 100 },
   invites: { signupPoints: 50, orderPoints: 200, inviteeTemplateId: null, monthlyCap: 20, attributionDays: 7 },
   ledger: { expiryMonths: 12, dailyCap: 2_000, flagSingleEntry: 10_000, flagMultipleOfUsual: 5 },
+  shop: { name: '', contact: '', privacyEffectiveOn: '' },
 };
 
 export function isRuleKey(key: string): key is RuleKey {
@@ -122,8 +136,31 @@ export function ruleProblems<K extends RuleKey>(key: K, value: ShopRules[K]): Ru
     case 'tiers':
       tierProblems(v.tiers, int, out);
       break;
+    case 'shop':
+      shopProblems(v, out);
+      break;
   }
   return out;
+}
+
+function shopProblems(v: Record<string, unknown>, out: RuleProblem[]): void {
+  const text = (field: string, max: number, what: string) => {
+    const t = v[field];
+    if (typeof t !== 'string') out.push({ field, message: `${what}须为文字` });
+    else if (t.length > max) out.push({ field, message: `${what}最多 ${max} 个字` });
+    else if (t !== t.trim()) out.push({ field, message: `${what}首尾不能有空格` });
+  };
+  text('name', 40, '运营者名称');
+  text('contact', 60, '联系方式');
+  const day = v.privacyEffectiveOn;
+  if (typeof day !== 'string' || (day !== '' && !isCalendarDay(day))) out.push({ field: 'privacyEffectiveOn', message: '生效日期须为 YYYY-MM-DD' });
+}
+
+/** A real calendar day written YYYY-MM-DD (not 2026-02-30). */
+function isCalendarDay(day: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const d = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
 }
 
 type IntCheck = (field: string, v: unknown, min: number, max: number, what: string) => void;
@@ -187,6 +224,7 @@ export interface PublicRulesDto {
   checkin: CheckinRule;
   giftPoints: number;
   expiryMonths: number;
+  shop: ShopProfile;
 }
 
 /** One version of a rule as 管理 lists it. */

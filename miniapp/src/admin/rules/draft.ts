@@ -10,6 +10,19 @@ export const RULE_TITLES: Record<RuleKey, string> = {
   signup: '新人礼',
   invites: '邀请有礼',
   ledger: '有效期与风控',
+  shop: '店铺信息',
+};
+
+/** Rules about points, listed on 积分规则; 店铺信息 has its own card on the 管理 home. */
+export const POINTS_RULE_KEYS = ['earn', 'tiers', 'checkin', 'signup', 'invites', 'ledger'] as const satisfies readonly RuleKey[];
+
+/** The text fields of a rule (only 店铺信息 has them). */
+export const TEXT_FIELDS: Partial<Record<RuleKey, { field: string; label: string; placeholder: string; maxlength: number }[]>> = {
+  shop: [
+    { field: 'name', label: '运营者名称', placeholder: '如：上海林记商贸有限公司', maxlength: 40 },
+    { field: 'contact', label: '联系方式', placeholder: '客服电话或邮箱，用于隐私与售后', maxlength: 60 },
+    { field: 'privacyEffectiveOn', label: '隐私政策生效日期', placeholder: 'YYYY-MM-DD', maxlength: 10 },
+  ],
 };
 
 /** The plain number fields of each rule, in the order the form shows them. */
@@ -37,6 +50,7 @@ export const NUMBER_FIELDS: Record<RuleKey, { field: string; label: string; unit
     { field: 'flagSingleEntry', label: '单笔超过即预警', unit: '积分' },
     { field: 'flagMultipleOfUsual', label: '超过平常的', unit: '倍即预警' },
   ],
+  shop: [],
 };
 
 const TIER_FIELDS = ['label', 'minGrowth', 'multiplierPct', 'mallDiscountPct'] as const;
@@ -52,6 +66,7 @@ export function toDraft<K extends RuleKey>(key: K, value: ShopRules[K]): Draft {
     for (const [day, points] of Object.entries(v.streakBonuses as Record<string, number>)) d[`streakBonuses.${day}`] = String(points);
   }
   if (key === 'invites') d.inviteeTemplateId = v.inviteeTemplateId === null ? '' : String(v.inviteeTemplateId);
+  for (const { field } of TEXT_FIELDS[key] ?? []) d[field] = String(v[field] ?? '');
   return d;
 }
 
@@ -78,6 +93,7 @@ export function fromDraft<K extends RuleKey>(key: K, d: Draft, base: ShopRules[K
     out.streakBonuses = bonuses;
   }
   if (key === 'invites') out.inviteeTemplateId = d.inviteeTemplateId ? Number(d.inviteeTemplateId) : null;
+  for (const { field } of TEXT_FIELDS[key] ?? []) out[field] = (d[field] ?? '').trim();
   return out as unknown as ShopRules[K];
 }
 
@@ -127,6 +143,10 @@ export function ruleSummary<K extends RuleKey>(key: K, value: ShopRules[K], temp
     case 'ledger': {
       const v = value as ShopRules['ledger'];
       return [`积分 ${v.expiryMonths} 个月后到期；每日非消费积分至多 ${v.dailyCap}`, `单笔 ≥ ${v.flagSingleEntry} 或超平常 ${v.flagMultipleOfUsual} 倍时预警`];
+    }
+    case 'shop': {
+      const v = value as ShopRules['shop'];
+      return [`运营者：${v.name || '未填写'}`, `联系方式：${v.contact || '未填写'}`, `隐私政策生效：${v.privacyEffectiveOn || '未填写'}`];
     }
   }
   return [];

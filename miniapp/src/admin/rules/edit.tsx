@@ -11,7 +11,7 @@ import { listAdminRules, previewRule, revertRule, ruleHistory, updateRule } from
 import { NotStaff } from '../NotStaff';
 import { useOperator } from '../useOperator';
 import { RulePreview } from './Preview';
-import { type Draft, fromDraft, inviteChoices, NUMBER_FIELDS, RULE_TITLES, ruleSummary, templateName, toDraft, when } from './draft';
+import { type Draft, fromDraft, inviteChoices, NUMBER_FIELDS, RULE_TITLES, ruleSummary, templateName, TEXT_FIELDS, toDraft, when } from './draft';
 import './edit.scss';
 
 type When = 'now' | 'tomorrow';
@@ -137,6 +137,14 @@ export default function AdminRuleEditPage() {
       <View className='rule-edit__card'>
         <Text className='rule-edit__label'>{RULE_TITLES[key]}</Text>
         {NUMBER_FIELDS[key].map((f) => field(f.field, f.label, f.unit))}
+        {(TEXT_FIELDS[key] ?? []).map((f) => (
+          <View key={f.field} className={`rule-edit__field rule-edit__field--text rule-edit__field--${f.field}`}>
+            <Text className='rule-edit__field-label'>{f.label}</Text>
+            <Input className='admin-sheet__input rule-edit__text' value={draft[f.field] ?? ''} placeholder={f.placeholder} disabled={!owner} maxlength={f.maxlength}
+              onInput={(e) => set(f.field, e.detail.value)} />
+            {problemOf(f.field) && <Text className='rule-edit__problem'>{problemOf(f.field)}</Text>}
+          </View>
+        ))}
         {key === 'checkin' && cycle > 0 && cycle <= 31 && (
           <>
             <Text className='rule-edit__label'>连签额外奖励（留空为无）</Text>
@@ -182,9 +190,11 @@ export default function AdminRuleEditPage() {
             ))}
           </View>
           <Text className='rule-edit__preview'>{problems.length === 0 ? ruleSummary(key, value, templates).join('；') : `还有 ${problems.length} 处需要修改`}</Text>
-          <Text className={`rule-edit__what-if${problems.length > 0 || previewing ? ' rule-edit__what-if--off' : ''}`} onClick={() => void runPreview()}>
-            {previewing ? '正在回放过去 30 天…' : preview ? '重新预览影响' : '预览影响：按新规则回放过去 30 天'}
-          </Text>
+          {key !== 'shop' && (
+            <Text className={`rule-edit__what-if${problems.length > 0 || previewing ? ' rule-edit__what-if--off' : ''}`} onClick={() => void runPreview()}>
+              {previewing ? '正在回放过去 30 天…' : preview ? '重新预览影响' : '预览影响：按新规则回放过去 30 天'}
+            </Text>
+          )}
           {preview && <RulePreview preview={preview.dto} stale={preview.of !== JSON.stringify(value)} />}
         </View>
       )}
@@ -209,7 +219,7 @@ export default function AdminRuleEditPage() {
 
       {owner && (
         <View className='rule-edit__bar'>
-          <Button className='rule-edit__submit' disabled={busy || undefined} onClick={() => void save()}>{busy ? '保存中…' : '保存规则'}</Button>
+          <Button className='rule-edit__submit' disabled={busy || undefined} onClick={() => void save()}>{busy ? '保存中…' : key === 'shop' ? '保存店铺信息' : '保存规则'}</Button>
         </View>
       )}
     </View>

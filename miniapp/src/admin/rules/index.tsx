@@ -6,7 +6,7 @@ import { listCouponTemplateStats } from '../../api/admin';
 import { listAdminRules } from '../../api/rules';
 import { NotStaff } from '../NotStaff';
 import { useOperator } from '../useOperator';
-import { RULE_TITLES, ruleSummary, when } from './draft';
+import { POINTS_RULE_KEYS, RULE_TITLES, ruleSummary, when } from './draft';
 import './index.scss';
 
 
@@ -46,7 +46,7 @@ export default function AdminRulesPage() {
         {owner ? '每次修改都留有版本：谁、何时、为什么；可预约生效，也可恢复到任一旧版本。' : '规则由店主修改，运营可查看规则与历史版本。'}
       </Text>
       {rules === null && <Text className='admin-rules__loading'>加载中…</Text>}
-      {rules?.map((r) => (
+      {rules?.filter((r) => (POINTS_RULE_KEYS as readonly string[]).includes(r.key)).map((r) => (
         <View key={r.key} className={`admin-rules__card admin-rules__card--${r.key}`} onClick={() => open(r.key)}>
           <View className='admin-rules__head'>
             <Text className='admin-rules__title'>{RULE_TITLES[r.key]}</Text>

@@ -1,4 +1,6 @@
 import { Text, View } from '@tarojs/components';
+import type { ShopProfile } from '@jifen/shared';
+import { useShopRules } from '../../hooks/useShopRules';
 import './index.scss';
 
 const SECTIONS: { title: string; lines: string[] }[] = [
@@ -26,17 +28,33 @@ const SECTIONS: { title: string; lines: string[] }[] = [
   {
     title: '如何删除账号',
     lines: [
-      '你可以在「我的」申请注销账号（注销入口即将开放，开放前可联系门店或客服办理）。',
+      '你可以在「我的」申请注销账号（注销入口即将开放，开放前请通过上方的联系方式办理）。',
       '注销后我们会删除你的昵称、头像、手机号与生日；积分与订单记录只以匿名方式保留，用于门店对账，不再能关联到你。',
     ],
   },
 ];
 
-/** 隐私政策: what the points mall collects, why, and how to delete the account, in plain words. */
+/** Who runs the shop and how to reach them, as the owner set it in 管理 → 店铺信息. */
+function Operator({ shop }: { shop: ShopProfile | null }) {
+  const line = (label: string, value: string | undefined, className: string) => (
+    <Text className={`privacy__operator-line ${className}`}>{label}：{shop ? value || '店铺尚未填写' : '—'}</Text>
+  );
+  return (
+    <View className='privacy__operator'>
+      {line('运营者', shop?.name, 'privacy-operator-name')}
+      {line('联系方式', shop?.contact, 'privacy-operator-contact')}
+      {line('生效日期', shop?.privacyEffectiveOn, 'privacy-operator-effective')}
+    </View>
+  );
+}
+
+/** 隐私政策: who runs the shop, what it collects, why, and how to delete the account, in plain words. */
 export default function PrivacyPage() {
+  const shop = useShopRules()?.shop ?? null;
   return (
     <View className='privacy'>
       <Text className='privacy__title'>积分商城隐私政策</Text>
+      <Operator shop={shop} />
       <Text className='privacy__intro'>我们重视你的隐私。本政策说明我们在积分商城小程序中收集哪些信息、为什么收集，以及你如何删除账号。</Text>
       {SECTIONS.map((section) => (
         <View className='privacy__section' key={section.title}>

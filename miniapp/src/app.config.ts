@@ -27,6 +27,7 @@ export default defineAppConfig({
     'pages/coupons/index', // 我的优惠券 (navigateTo from 我的 and 积分商城), ?tab=available|used|expired; signed-in only
     'pages/coupon-center/index', // 领券中心 (navigateTo from 我的优惠券), no parameters; visitors may look, claiming signs in on 我的
     'pages/redemptions/index', // 我的兑换 (navigateTo from 积分商城 and 我的), no parameters; signed-in only
+    'pages/mall-item/index', // 兑换详情 (from 积分商城's cards), ?id=<itemId>; visitors may look, redeeming signs in on 我的
   ],
   subPackages: [
     {

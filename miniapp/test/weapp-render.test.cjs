@@ -255,6 +255,20 @@ test('邀请有礼 shows the fixed rewards, the totals, the invitees and WeChat�
   expect(callsOf('saveImageToPhotosAlbum')[0]).toMatchObject({ filePath: 'http://tmp/poster.png' });
 });
 
+test('积分商城 cards open the item’s page: its pictures, price, what it is and how it is delivered', async () => {
+  const mall = open('pages/mall/index');
+  await until(mall, 'two mall items', () => all(mall, 'points-card').length === 2);
+  tap(mall, '.mall-item__title');
+  await until(mall, 'wx.navigateTo', () => callsOf('navigateTo').some((n) => n.url === '/pages/mall-item/index?id=2'));
+  const page = open('pages/mall-item/index', { id: '2' });
+  await until(page, 'the item', () => texts(page, 'mall-item-page__title')[0] === '海南贵妃芒');
+  expect(all(page, 'mall-item-page__image')).toHaveLength(2); // a gallery of the goods' pictures
+  expect(texts(page, 'mall-item-page__points')).toEqual(['4,990']);
+  expect(texts(page, 'mall-item-page__delivery')).toEqual(['兑换后发货到你的收货地址，运单号在「我的兑换」查看']);
+  expect(texts(page, 'mall-item-page__description')).toEqual(['树上熟，香甜多汁。']);
+  expect(texts(page, 'mall-item-page__redeem')).toEqual(['立即兑换']);
+});
+
 test('every page’s share carries the signed-in member’s invite code', async () => {
   const home = open('pages/index/index');
   await until(home, 'the goods', () => all(home, 'goods-card').length === 3);

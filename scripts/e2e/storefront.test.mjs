@@ -24,6 +24,16 @@ test('a visitor browses the mall without signing in', async () => {
   for (const [src, width] of images) expect([src, width > 0]).toEqual([src, true]);
   expect(images[0][0]).toMatch(/\/assets\/goods\/\w+\.png$/);
   await screenshot(page, 'e2e-home');
+
+  // 积分商城: a card opens the item's page, which says what it is and how it is delivered.
+  await tab(page, 'mall').click();
+  await visible(page, '.mall-item__title').filter({ hasText: '每日坚果礼盒' }).click();
+  await visible(page, '.mall-item-page__points').filter({ hasText: '12,000' }).waitFor();
+  expect(await visible(page, '.mall-item-page__delivery').innerText()).toContain('发货到你的收货地址');
+  expect((await visible(page, '.mall-item-page__description').innerText()).length).toBeGreaterThan(10);
+  await screenshot(page, 'e2e-mall-item');
+  await visible(page, '.mall-item-page__redeem').click(); // a visitor: signs in first, then comes back here
+  await visible(page, '.me__return-hint').filter({ hasText: '登录后即可兑换' }).waitFor();
   await context.close();
 });
 

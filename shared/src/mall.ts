@@ -1,3 +1,4 @@
+import type { CouponValidity } from './coupons.js';
 /** Points mall (积分商城) API shapes. */
 
 import type { TierName } from './api.js';
@@ -21,6 +22,15 @@ export interface MallItemDto {
   perMemberLimit: number | null;
   startsAt: string | null;
   endsAt: string | null;
+}
+
+/** 积分商城 item page: the card's facts and what it is, in full. */
+export interface MallItemDetailDto extends MallItemDto {
+  /** Goods: the goods' description and pictures; others: empty. */
+  description: string;
+  images: string[];
+  /** Coupon items: the coupon it issues (its rule, where it can be used and how long it lasts). */
+  coupon: { label: string; scopeLabel: string; validity: CouponValidity } | null;
 }
 
 export interface RedeemRequest {

@@ -1,4 +1,4 @@
-import type { MallItemDto, RedemptionDto } from '@jifen/shared';
+import type { MallItemDetailDto, MallItemDto, RedemptionDto } from '@jifen/shared';
 import { request } from './request';
 
 /** The points mall: open to visitors; a signed-in member sees their tier price in `memberPoints`. */
@@ -24,4 +24,9 @@ export function redeemMallItem(itemId: number, body: { addressId?: number }, ide
 /** 我的兑换: the member's redemptions, newest first. */
 export function listRedemptions(): Promise<RedemptionDto[]> {
   return request({ method: 'GET', path: '/api/mall/redemptions' });
+}
+
+/** One item's page (open to visitors; a member sees their price). */
+export function getMallItem(id: number): Promise<MallItemDetailDto> {
+  return request({ method: 'GET', path: `/api/mall/items/${id}` });
 }

@@ -387,6 +387,8 @@ function createFakeApi() {
           return { body: GOODS };
         case 'GET /api/mall/items':
           return { body: MALL_ITEMS };
+        case 'GET /api/mall/items/2':
+          return { body: { ...MALL_ITEMS[0], description: '树上熟，香甜多汁。', images: ['/assets/goods/2.png', '/assets/goods/2b.png'], coupon: null } };
         case 'GET /api/mall/redemptions':
           return signedIn ? { body: [] } : unauthorized;
         case 'GET /api/coupons':

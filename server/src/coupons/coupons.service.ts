@@ -73,6 +73,14 @@ export class CouponsService implements OnModuleInit {
     return this.named(templates.map((t) => templateDto(t, memberId ? mine.get(t.id) ?? 0 : 0, memberId !== undefined)));
   }
 
+  /** A template as a points-mall item page shows it: its rule, scope (named) and validity; null when gone. */
+  async describe(templateId: number): Promise<{ label: string; scopeLabel: string; validity: CouponTemplateDto['validity'] } | null> {
+    const t = await this.db.findOneBy(CouponTemplate, { id: templateId });
+    if (!t) return null;
+    const [dto] = await this.named([templateDto(t, 0, false)]);
+    return { label: dto.label, scopeLabel: dto.scopeLabel, validity: dto.validity };
+  }
+
   /** Scope labels with the categories' and goods' names (one query each), for the pages shoppers read. */
   private async named<T extends CouponTemplateDto | CouponDto>(dtos: T[]): Promise<T[]> {
     const ids = (scope: 'categories' | 'goods') => [...new Set(dtos.filter((d) => d.scope === scope).flatMap((d) => d.scopeIds))];

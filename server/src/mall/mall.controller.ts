@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { IsInt, Min } from 'class-validator';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { MallItemDto, RedeemRequest, RedemptionDto } from '@jifen/shared';
+import type { MallItemDetailDto, MallItemDto, RedeemRequest, RedemptionDto } from '@jifen/shared';
 import { CurrentMember, type Caller, Public } from '../auth/decorators.js';
 import { IdPipe, idempotencyKey, Omittable } from '../common/validation.js';
 import { MallService } from './mall.service.js';
@@ -21,6 +21,13 @@ export class MallController {
   @Get('items')
   items(@CurrentMember() caller: Caller | undefined): Promise<MallItemDto[]> {
     return this.mall.list(caller?.id);
+  }
+
+  /** An item's page; open to visitors like the list. */
+  @Public()
+  @Get('items/:id')
+  item(@CurrentMember() caller: Caller | undefined, @Param('id', IdPipe) id: number): Promise<MallItemDetailDto> {
+    return this.mall.detail(id, caller?.id);
   }
 
   @ApiBearerAuth()

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { type AddressDto, type MallItemDto, type RedemptionDto, type RedemptionStatus, type TierName, type TierPoints, type TierRule, tierRule } from '@jifen/shared';
+import { type AddressDto, type MallItemDetailDto, type MallItemDto, type RedemptionDto, type RedemptionStatus, type TierName, type TierPoints, type TierRule, tierRule } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
 import { sqlTime } from '../common/sql.js';
@@ -46,6 +46,22 @@ export class MallService {
     const now = this.clock.now();
     const items = await this.db.read((m) => m.find(MallItem, { where: { status: 'on' }, order: { sort: 'ASC', id: 'ASC' } }));
     return items.filter((i) => !i.endsAt || i.endsAt > now).map((i) => toDto(i, memberPrice(i, tier, table)));
+  }
+
+  /** One item's page: what the card shows, and for goods their description and pictures, for a coupon its rule. */
+  async detail(id: number, memberId?: number): Promise<MallItemDetailDto> {
+    const item = await this.db.findOneBy(MallItem, { id });
+    if (!item || item.status !== 'on') throw new DomainError('NOT_FOUND', '兑换商品不存在或已下架');
+    const tier = memberId ? (await this.members.get(memberId)).tier : 'normal';
+    const card = toDto(item, memberPrice(item, tier, await this.tiers.table()));
+    const goods = item.kind === 'goods' && item.goodsId ? await this.db.findOneBy(Goods, { id: item.goodsId }) : null;
+    const images = goods ? (JSON.parse(goods.images || '[]') as string[]) : [];
+    return {
+      ...card,
+      description: goods?.description ?? '',
+      images: images.length > 0 ? images : item.image ? [item.image] : [],
+      coupon: item.kind === 'coupon' && item.couponTemplateId ? await this.coupons.describe(item.couponTemplateId) : null,
+    };
   }
 
   async redeem(memberId: number, itemId: number, clientKey?: string, addressId?: number): Promise<RedemptionDto> {

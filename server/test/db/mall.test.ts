@@ -52,6 +52,12 @@ describe('points mall', () => {
     await t.dataSource.getRepository(Member).update({ id: login.member.id }, { tier: 'gold' });
     const gold = await t.api('GET', '/api/mall/items', { token: login.accessToken });
     expect(gold.body.find((i: { id: number }) => i.id === nuts.id).memberPoints).toBe(11_400);
+    // The item's page: the card's facts at the member's price, and the goods' description and pictures.
+    const page = await t.api('GET', `/api/mall/items/${nuts.id}`, { token: login.accessToken });
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({ id: nuts.id, memberPoints: 11_400, images: ['/assets/goods/nuts.png'], coupon: null });
+    expect(page.body.description.length).toBeGreaterThan(10);
+    expect((await t.api('GET', '/api/mall/items/999999')).status).toBe(404);
   });
 
   it('redeems in one step: points, stock and the record, once per request key', async () => {
@@ -119,6 +125,7 @@ describe('points mall', () => {
       validity: { type: 'relative', days: 7 }, total: 10, perMember: 2,
     } as never);
     const coupon = await item({ kind: 'coupon', points: 300, couponTemplateId: template.id });
+    expect((await t.api('GET', `/api/mall/items/${coupon.id}`)).body.coupon).toEqual({ label: '无门槛减5', scopeLabel: '全场通用', validity: { type: 'relative', days: 7 } });
     const redeemed = await t.api('POST', `/api/mall/items/${coupon.id}/redeem`, { token: login.accessToken });
     expect(redeemed.body).toMatchObject({ status: 'granted', orderId: null, available: 700 });
     const wallet = await t.api('GET', '/api/coupons?state=available', { token: login.accessToken });

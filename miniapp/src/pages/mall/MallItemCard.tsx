@@ -15,6 +15,8 @@ interface Props {
   /** How many of this item the member has redeemed (null when unknown / signed out). */
   redeemed: number | null;
   onRedeem: (item: MallItemDto) => void;
+  /** A tap anywhere but the button: the item's page. */
+  onOpen: (item: MallItemDto) => void;
 }
 
 /** Why the button is off, or null when the item can be redeemed now. */
@@ -28,12 +30,12 @@ export function blockedReason(item: MallItemDto, now: number, redeemed: number |
 }
 
 /** A points-mall cell: the points price leads, tier price, stock, limit and window under it. */
-export function MallItemCard({ item, now, tierPriceLabel, redeemed, onRedeem }: Props) {
+export function MallItemCard({ item, now, tierPriceLabel, redeemed, onRedeem, onOpen }: Props) {
   const window = windowOf(item, now);
   const blocked = blockedReason(item, now, redeemed);
   const tierPrice = item.memberPoints !== item.points;
   return (
-    <View className={`points-card mall-item mall-item--${item.kind}${blocked ? ' mall-item--blocked' : ''}`}>
+    <View className={`points-card mall-item mall-item--${item.kind}${blocked ? ' mall-item--blocked' : ''}`} onClick={() => onOpen(item)}>
       <View className='points-card__media'>
         {item.image ? (
           <Image className='points-card__image' src={assetUrl(item.image)} mode='aspectFill' lazyLoad />
@@ -72,7 +74,10 @@ export function MallItemCard({ item, now, tierPriceLabel, redeemed, onRedeem }: 
             </Text>
           )}
         </View>
-        <Button className={`points-card__redeem mall-item__redeem${blocked ? ' points-card__redeem--off' : ''}`} onClick={() => !blocked && onRedeem(item)}>
+        <Button className={`points-card__redeem mall-item__redeem${blocked ? ' points-card__redeem--off' : ''}`} onClick={(e) => {
+          e.stopPropagation();
+          if (!blocked) onRedeem(item);
+        }}>
           {blocked ?? '立即兑换'}
         </Button>
       </View>

@@ -10,7 +10,7 @@ import { TabBarSlot } from '../../components/TabBar';
 import { useShare } from '../../hooks/useShare';
 import { session, useSession } from '../../store/session';
 import { tierLabel } from '../../utils/format';
-import { openCampaign } from '../../utils/routes';
+import { openCampaign, requireSignIn } from '../../utils/routes';
 import { KIND_LABELS, MallItemCard } from './MallItemCard';
 import { RedeemSheet } from './RedeemSheet';
 import { useNow } from './window';
@@ -72,11 +72,7 @@ export default function MallPage() {
   const tier = member ? tierLabel(member.tier).replace(/会员$/, '') : null;
 
   const startRedeem = (item: MallItemDto) => {
-    if (!member) {
-      void Taro.showToast({ title: '登录后即可兑换', icon: 'none' });
-      void Taro.switchTab({ url: '/pages/me/index' });
-      return;
-    }
+    if (!requireSignIn(member !== null, '登录后即可兑换', '/pages/mall/index')) return;
     setRedeeming(item);
   };
 
@@ -144,7 +140,7 @@ export default function MallPage() {
       {shown.length > 0 && (
         <View className='mall__grid'>
           {shown.map((item) => (
-            <MallItemCard key={item.id} item={item} now={now} tierPriceLabel={tier ? `${tier}价` : null} redeemed={redeemed?.get(item.id) ?? (member ? 0 : null)} onRedeem={startRedeem} />
+            <MallItemCard key={item.id} item={item} now={now} tierPriceLabel={tier ? `${tier}价` : null} redeemed={redeemed?.get(item.id) ?? (member ? 0 : null)} onRedeem={startRedeem} onOpen={(i) => void Taro.navigateTo({ url: `/pages/mall-item/index?id=${i.id}` })} />
           ))}
         </View>
       )}

@@ -12,6 +12,7 @@ import { OriginalPrice, Price } from '../../components/Price';
 import { Sheet } from '../../components/Sheet';
 import { Stepper } from '../../components/Stepper';
 import { useShare } from '../../hooks/useShare';
+import { useShopRules } from '../../hooks/useShopRules';
 import { cartCount, useCartCount } from '../../store/cart';
 import { useSession } from '../../store/session';
 import { formatCount, formatPoints } from '../../utils/format';
@@ -95,6 +96,7 @@ function SkuSheet(props: {
 
 export default function GoodsPage() {
   useShare();
+  const rules = useShopRules();
   const { params } = useRouter();
   const id = Number(params.id);
   const { status } = useSession();
@@ -231,7 +233,8 @@ export default function GoodsPage() {
         </View>
         <View className='goods-detail__row'>
           <Text className='goods-detail__row-label'>服务</Text>
-          <Text className='goods-detail__row-value goods-detail__row-value--muted'>正品保障 · 极速发货 · 消费得积分</Text>
+          <Text className='goods-detail__row-value goods-detail__row-value--muted goods-detail__service'>
+            {rules && rules.pointsPerYuan > 0 ? `每消费 1 元得 ${rules.pointsPerYuan} 积分 · ` : ''}积分可抵现</Text>
         </View>
       </View>
 

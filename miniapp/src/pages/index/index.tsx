@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
-import type { BannerDto, CategoryDto, GoodsDto } from '@jifen/shared';
+import { type BannerDto, type CategoryDto, type GoodsDto, POINTS_PER_YUAN_CASH, type PublicRulesDto } from '@jifen/shared';
 import { assetUrl } from '../../api/assets';
 import { listBanners } from '../../api/campaigns';
 import { listCategories, listGoods } from '../../api/catalog';
@@ -12,18 +12,30 @@ import { Cart, Search } from '../../components/Icon';
 import { SearchField } from '../../components/SearchField';
 import { TabBarSlot } from '../../components/TabBar';
 import { useShare } from '../../hooks/useShare';
+import { useShopRules } from '../../hooks/useShopRules';
 import { cartCount, useCartCount } from '../../store/cart';
 import { useSession } from '../../store/session';
 import { openBannerLink, openCart, openGoods } from '../../utils/routes';
 import { CheckinCard } from './CheckinCard';
 import './index.scss';
 
-const PROMISES = ['正品保障', '积分当钱花', '极速发货', '售后无忧'];
+/**
+ * What the shop really does, worded from its rules: points pay part of an order (always), and
+ * purchases and check-ins earn points only while the rules give any. No promise of service the
+ * shop has not configured (正品保障, 极速发货 …).
+ */
+function promises(rules: PublicRulesDto | null): string[] {
+  const out = [`${POINTS_PER_YUAN_CASH} 积分抵 1 元`];
+  if (rules && rules.pointsPerYuan > 0) out.push(`每消费 1 元得 ${rules.pointsPerYuan} 积分`);
+  if (rules && rules.checkin.basePoints > 0) out.push('每日签到领积分');
+  return out;
+}
 
 type Feed = { status: 'loading' } | { status: 'error' } | { status: 'ready'; goods: GoodsDto[] };
 
 export default function HomePage() {
   useShare();
+  const rules = useShopRules();
   // null while loading: the row keeps its place with grey stand-ins.
   const [categories, setCategories] = useState<CategoryDto[] | null>(null);
   // What operators put on the carousel (null while loading: its place is kept).
@@ -82,7 +94,7 @@ export default function HomePage() {
             {count > 0 && <Text className='home__cart-badge'>{count > 99 ? '99+' : count}</Text>}
           </View>
         </View>
-        <SearchField className='home__search' placeholder='搜索车厘子、坚果、蓝牙耳机' value={keyword} onChange={setKeyword} />
+        <SearchField className='home__search' placeholder='搜索商品' value={keyword} onChange={setKeyword} />
         {banners === null ? (
           <View className='home__banners home__banners--loading' />
         ) : banners.length > 0 && (
@@ -95,7 +107,7 @@ export default function HomePage() {
       </View>
 
       <View className='home__promises'>
-        {PROMISES.map((text) => (
+        {promises(rules).map((text) => (
           <View className='home__promise' key={text}>
             <Text className='home__promise-dot'>✓</Text>
             <Text>{text}</Text>
@@ -153,7 +165,7 @@ export default function HomePage() {
         <EmptyState
           icon={<Search size={36} color='#ff8a3d' />}
           title={query ? `没有找到“${query}”` : '这里还没有商品'}
-          description={query ? '换个关键词试试' : '看看其他分类吧'}
+          description={query ? '换个关键词试试' : categories && categories.length > 1 ? '看看其他分类吧' : '店铺正在上新，稍后再来看看'}
         />
       )}
       {feed.status === 'error' && (

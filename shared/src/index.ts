@@ -18,3 +18,4 @@ export * from './catalog.js';
 export * from './staff.js';
 export * from './campaigns.js';
 export * from './audit.js';
+export * from './reminders.js';

@@ -7,8 +7,8 @@ import { FakeWechatPay, type FakeWechatPayOptions } from './pay.js';
 /**
  * A local stand-in for WeChat's server API over real HTTP, faithful to its protocol: the
  * same paths, query and body fields, JSON shapes and error codes (errcode/errmsg).
- * Served: code2Session, stable_token, the phone number, upload_shipping_info and
- * getwxacodeunlimit. WeChat Pay API v3 is `fake.pay` (./pay.ts), served under /v3/.
+ * Served: code2Session, stable_token, the phone number, upload_shipping_info,
+ * getwxacodeunlimit and subscribeMessage.send. WeChat Pay API v3 is `fake.pay` (./pay.ts), served under /v3/.
  */
 export interface FakeWechatOptions {
   appId: string;
@@ -34,6 +34,11 @@ export class FakeWechat {
   readonly shipments: Record<string, any>[] = [];
   tokensIssued = 0;
   currentToken: string | null = null;
+  /** Subscription messages WeChat accepted, as sent. */
+  readonly messages: { touser: string; template_id: string; page: string; data: Record<string, { value: string }>; miniprogram_state: string }[] = [];
+  private readonly templates = new Map<string, Record<string, string>>();
+  private readonly credits = new Map<string, number>();
+  private expired = false;
 
   private payFake: FakeWechatPay | null = null;
 
@@ -81,6 +86,25 @@ export class FakeWechat {
     return code;
   }
 
+  /** A subscription template of the mini-program's account: field key → type (thing, number, …). */
+  defineTemplate(templateId: string, fields: Record<string, string>): void {
+    this.templates.set(templateId, fields);
+  }
+
+  /** What a member's 「允许」 in wx.requestSubscribeMessage gives: one send of that template each. */
+  grantCredit(openid: string, templateId: string, count = 1): void {
+    this.credits.set(`${openid}|${templateId}`, this.creditsOf(openid, templateId) + count);
+  }
+
+  creditsOf(openid: string, templateId: string): number {
+    return this.credits.get(`${openid}|${templateId}`) ?? 0;
+  }
+
+  /** The current token expires on WeChat's side: the next call with it gets 42001. */
+  expireToken(): void {
+    this.expired = true;
+  }
+
   /** Invalidates the current access token, as a rotation or an expiry on WeChat's side would. */
   revokeToken(): void {
     this.currentToken = null;
@@ -103,6 +127,7 @@ export class FakeWechat {
     if (req.method === 'POST' && url.pathname === '/wxa/business/getuserphonenumber') return this.phoneNumber(url, await json(req), res);
     if (req.method === 'POST' && url.pathname === '/wxa/sec/order/upload_shipping_info') return this.shipping(url, await json(req), res);
     if (req.method === 'POST' && url.pathname === '/wxa/getwxacodeunlimit') return this.wxacode(url, await json(req), res);
+    if (req.method === 'POST' && url.pathname === '/cgi-bin/message/subscribe/send') return this.subscribeSend(url, await json(req), res);
     send(res, 404, { errcode: 404, errmsg: 'not found' });
   }
 
@@ -125,7 +150,8 @@ export class FakeWechat {
     if (body.grant_type !== 'client_credential') return send(res, 200, { errcode: 40002, errmsg: 'invalid grant_type' });
     if (body.appid !== this.options.appId) return send(res, 200, { errcode: 40013, errmsg: 'invalid appid' });
     if (body.secret !== this.options.secret) return send(res, 200, { errcode: 40125, errmsg: 'invalid appsecret' });
-    if (!this.currentToken || body.force_refresh === true) {
+    if (!this.currentToken || this.expired || body.force_refresh === true) {
+      this.expired = false;
       this.currentToken = randomBytes(24).toString('hex');
       this.tokensIssued++;
     }
@@ -146,6 +172,34 @@ export class FakeWechat {
     this.scenes.push(scene);
     res.writeHead(200, { 'content-type': 'image/png' });
     res.end(codePng(scene, Math.min(width, 430)));
+  }
+
+  /**
+   * subscribeMessage.send as WeChat checks it: the token (42001 when expired), the openid, the
+   * template, the page, every field's value against its type (47003 naming the field), then one
+   * credit of that member for that template (43101 without one), spent by the send.
+   */
+  private subscribeSend(url: URL, body: Record<string, any>, res: ServerResponse): void {
+    if (this.expired && url.searchParams.get('access_token') === this.currentToken) return send(res, 200, { errcode: 42001, errmsg: 'access_token expired' });
+    if (!this.tokenValid(url)) return send(res, 200, { errcode: 40001, errmsg: 'invalid credential' });
+    const openid = String(body.touser ?? '');
+    if (!/^[\w-]{6,64}$/.test(openid)) return send(res, 200, { errcode: 40003, errmsg: 'invalid openid' });
+    const fields = this.templates.get(String(body.template_id ?? ''));
+    if (!fields) return send(res, 200, { errcode: 40037, errmsg: 'invalid template_id' });
+    const page = String(body.page ?? '');
+    if (page && (page.startsWith('/') || !/^pages\/[\w/-]+(\?.*)?$/.test(page))) return send(res, 200, { errcode: 41030, errmsg: 'invalid page' });
+    if (!['developer', 'trial', 'formal', undefined].includes(body.miniprogram_state)) return send(res, 200, { errcode: 47003, errmsg: 'argument invalid! miniprogram_state' });
+    for (const [key, type] of Object.entries(fields)) {
+      const value = body.data?.[key]?.value;
+      if (typeof value !== 'string' || !fieldAccepted(type, value)) {
+        return send(res, 200, { errcode: 47003, errmsg: `argument invalid! data.${key}.value invalid` });
+      }
+    }
+    const left = this.creditsOf(openid, body.template_id);
+    if (left <= 0) return send(res, 200, { errcode: 43101, errmsg: 'user refuse to accept the msg' });
+    this.credits.set(`${openid}|${body.template_id}`, left - 1);
+    this.messages.push({ touser: openid, template_id: body.template_id, page, data: body.data, miniprogram_state: body.miniprogram_state ?? 'formal' });
+    send(res, 200, { errcode: 0, errmsg: 'ok', msgid: this.messages.length });
   }
 
   private tokenValid(url: URL): boolean {
@@ -216,6 +270,26 @@ function codePng(scene: string, size: number): Buffer {
     chunk('IDAT', deflateSync(Buffer.concat(rows))),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/** Whether WeChat takes `value` for a template field of `type` (its documented limits, by characters). */
+function fieldAccepted(type: string, value: string): boolean {
+  const chars = [...value];
+  const han = (c: string) => /\p{Script=Han}/u.test(c);
+  switch (type) {
+    case 'thing': return chars.length >= 1 && chars.length <= 20;
+    case 'number': return /^\d+(\.\d+)?$/.test(value) && value.length <= 32;
+    case 'letter': return /^[A-Za-z]{1,32}$/.test(value);
+    case 'symbol': return chars.length >= 1 && chars.length <= 5;
+    case 'character_string': return /^[\x21-\x7e]{1,32}$/.test(value);
+    case 'phrase': return chars.length >= 1 && chars.length <= 5 && chars.every(han);
+    case 'name': return chars.some(han) ? chars.length <= 10 : /^[A-Za-z ]{1,20}$/.test(value);
+    case 'amount': return /^[¥￥$]?\d{1,10}(\.\d{1,2})?元?$/.test(value);
+    case 'phone_number': return /^[\d+-]{1,17}$/.test(value);
+    case 'date':
+    case 'time': return /^\d{4}年\d{1,2}月\d{1,2}日( \d{1,2}:\d{2})?$/.test(value) || /^\d{1,2}:\d{2}$/.test(value);
+    default: return false;
+  }
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

@@ -3,6 +3,8 @@ import { WechatClient } from '../../src/wechat/wechat.client.js';
 import { loadConfig } from '../../src/config/config.js';
 import { ManualClock } from '../../src/common/clock.js';
 import { DomainError } from '../../src/common/errors.js';
+import { templateData } from '@jifen/shared';
+import { WechatError } from '../../src/wechat/wechat.client.js';
 
 describe('WechatClient against the fake WeChat server', () => {
   let wechat: FakeWechat;
@@ -68,5 +70,44 @@ describe('WechatClient against the fake WeChat server', () => {
     const error = await offline.code2Session('x').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe('WECHAT_UNAVAILABLE');
+  });
+
+  describe('subscription messages', () => {
+    const TEMPLATE = 'tpl-points-expiring';
+    const FIELDS = { thing1: 'thing', number2: 'number', date3: 'date' } as const;
+    const message = (openid: string, values: Record<string, string | number>) => ({
+      openid, templateId: TEMPLATE, page: 'pages/points/index?filter=expiring', state: 'formal' as const, data: templateData(FIELDS, values),
+    });
+    beforeAll(() => wechat.defineTemplate(TEMPLATE, FIELDS));
+    const errcode = (promise: Promise<unknown>) => promise.then(() => 0, (e: unknown) => (e instanceof WechatError ? e.errcode : -1));
+
+    it('sends one message per consent, as its fields were made, and 43101 once the consent is spent', async () => {
+      wechat.grantCredit('o-sub-1', TEMPLATE);
+      // A 25-character goods title arrives as 20 characters, which WeChat accepts.
+      await client.sendSubscribeMessage(message('o-sub-1', { thing1: '智利进口车厘子JJJ级5斤礼盒装冷链空运直达鲜到家', number2: 300, date3: '2026-12-07' }));
+      expect(wechat.messages.at(-1)).toMatchObject({ touser: 'o-sub-1', template_id: TEMPLATE, page: 'pages/points/index?filter=expiring' });
+      expect([...wechat.messages.at(-1)!.data.thing1.value]).toHaveLength(20);
+      expect(wechat.creditsOf('o-sub-1', TEMPLATE)).toBe(0);
+      expect(await errcode(client.sendSubscribeMessage(message('o-sub-1', { thing1: '再来一次', number2: 1, date3: '2026-12-07' })))).toBe(43101);
+    });
+
+    it('passes WeChat\'s refusals through by errcode: a field, an openid, a template', async () => {
+      wechat.grantCredit('o-sub-2', TEMPLATE, 3);
+      const raw = { ...message('o-sub-2', { thing1: '过期提醒', number2: 1, date3: '2026-12-07' }) };
+      expect(await errcode(client.sendSubscribeMessage({ ...raw, data: { ...raw.data, number2: { value: '三百' } } }))).toBe(47003);
+      expect(await errcode(client.sendSubscribeMessage({ ...raw, openid: '?' }))).toBe(40003);
+      expect(await errcode(client.sendSubscribeMessage({ ...raw, templateId: 'nope' }))).toBe(40037);
+      expect(wechat.creditsOf('o-sub-2', TEMPLATE)).toBe(3); // nothing spent by a refused send
+    });
+
+    it('fetches the token again once when WeChat says it expired (42001), and sends', async () => {
+      wechat.grantCredit('o-sub-3', TEMPLATE);
+      await client.accessToken();
+      const issued = wechat.tokensIssued;
+      wechat.expireToken();
+      await client.sendSubscribeMessage(message('o-sub-3', { thing1: '积分到账', number2: 200, date3: '2026-12-07' }));
+      expect(wechat.tokensIssued).toBe(issued + 1);
+      expect(wechat.messages.at(-1)!.touser).toBe('o-sub-3');
+    });
   });
 });

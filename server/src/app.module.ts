@@ -22,6 +22,7 @@ import { OrdersModule } from './orders/orders.module.js';
 import { CampaignsModule } from './campaigns/campaigns.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AdminModule } from './admin/admin.module.js';
+import { RemindersModule } from './reminders/reminders.module.js';
 import { HealthController } from './health/health.controller.js';
 
 @Module({})
@@ -51,6 +52,7 @@ export class AppModule {
         OrdersModule,
         AuditModule,
         AdminModule,
+        RemindersModule,
       ],
       controllers: [HealthController],
     };

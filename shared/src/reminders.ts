@@ -86,3 +86,86 @@ export function templateData(fields: Record<string, TemplateFieldType>, values: 
   }
   return out;
 }
+
+/** What a member can be reminded of; each kind may have a WeChat template (else message centre only). */
+export const REMINDER_KINDS = ['points_expiring', 'points_arrived', 'checkin', 'coupon_expiring', 'invite_reward', 'order_shipped', 'policy'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+export const REMINDER_LABELS: Record<ReminderKind, string> = {
+  points_expiring: '积分过期提醒',
+  points_arrived: '积分到账通知',
+  checkin: '签到提醒',
+  coupon_expiring: '优惠券过期提醒',
+  invite_reward: '邀请奖励到账',
+  order_shipped: '发货通知',
+  policy: '积分政策变更通知',
+};
+
+/** The values each kind's message can carry; a template's fields each take one of them. */
+export const REMINDER_VALUES: Record<ReminderKind, readonly string[]> = {
+  points_expiring: ['title', 'points', 'date', 'tip'],
+  points_arrived: ['title', 'points', 'balance', 'time', 'tip'],
+  checkin: ['title', 'streak', 'points', 'tip'],
+  coupon_expiring: ['title', 'coupon', 'date', 'tip'],
+  invite_reward: ['title', 'friend', 'points', 'time', 'tip'],
+  order_shipped: ['title', 'goods', 'company', 'trackingNo', 'time'],
+  policy: ['title', 'summary', 'date'],
+};
+
+export const TEMPLATE_FIELD_TYPES: readonly TemplateFieldType[] = ['thing', 'number', 'letter', 'symbol', 'character_string', 'phrase', 'name', 'amount', 'phone_number', 'date', 'time'];
+
+/** A kind's WeChat template: its id and, per field key (thing1, number2 …), the type and which value it shows. */
+export interface ReminderTemplate {
+  templateId: string;
+  fields: Record<string, { type: TemplateFieldType; value: string }>;
+}
+
+/** wx.requestSubscribeMessage's answer for one template id. */
+export type ConsentResult = 'accept' | 'reject' | 'ban' | 'filter';
+
+/** The storefront asks for consent with these ids (kinds without a template are message-centre only). */
+export interface ReminderTemplatesDto {
+  kinds: { kind: ReminderKind; label: string; templateId: string | null }[];
+}
+
+export interface ConsentRequest {
+  /** Template id → what the member answered, as wx.requestSubscribeMessage returned it. */
+  results: Record<string, ConsentResult>;
+}
+
+export interface ConsentAnswerDto {
+  /** Sends left per configured template id for this member. */
+  credits: Record<string, number>;
+}
+
+/**
+ * Templates from config (`WECHAT_SUBSCRIBE_TEMPLATES`, JSON: kind → {id, fields: {key: [type, value]}}),
+ * checked: known kinds, known types, values the kind carries. Throws a message naming what is wrong.
+ */
+export function parseReminderTemplates(json: string | undefined): Partial<Record<ReminderKind, ReminderTemplate>> {
+  if (!json || !json.trim()) return {};
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new Error('WECHAT_SUBSCRIBE_TEMPLATES is not JSON');
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error('WECHAT_SUBSCRIBE_TEMPLATES must be an object of kinds');
+  const out: Partial<Record<ReminderKind, ReminderTemplate>> = {};
+  for (const [kind, entry] of Object.entries(raw as Record<string, unknown>)) {
+    if (!(REMINDER_KINDS as readonly string[]).includes(kind)) throw new Error(`WECHAT_SUBSCRIBE_TEMPLATES: unknown kind ${kind}`);
+    const e = entry as { id?: unknown; fields?: unknown };
+    if (typeof e?.id !== 'string' || !/^[\w-]{1,64}$/.test(e.id)) throw new Error(`WECHAT_SUBSCRIBE_TEMPLATES.${kind}.id must be a template id`);
+    if (typeof e.fields !== 'object' || e.fields === null) throw new Error(`WECHAT_SUBSCRIBE_TEMPLATES.${kind}.fields must map keys to [type, value]`);
+    const fields: ReminderTemplate['fields'] = {};
+    for (const [key, spec] of Object.entries(e.fields as Record<string, unknown>)) {
+      const [type, value] = Array.isArray(spec) ? spec : [];
+      if (!/^[a-z_]+\d+$/.test(key)) throw new Error(`WECHAT_SUBSCRIBE_TEMPLATES.${kind}.fields: ${key} is not a field key like thing1`);
+      if (!TEMPLATE_FIELD_TYPES.includes(type)) throw new Error(`WECHAT_SUBSCRIBE_TEMPLATES.${kind}.fields.${key}: unknown type ${String(type)}`);
+      if (!REMINDER_VALUES[kind as ReminderKind].includes(value)) throw new Error(`WECHAT_SUBSCRIBE_TEMPLATES.${kind}.fields.${key}: ${kind} carries no ${String(value)}`);
+      fields[key] = { type, value };
+    }
+    out[kind as ReminderKind] = { templateId: e.id, fields };
+  }
+  return out;
+}

@@ -2,6 +2,7 @@ import { createPrivateKey, createPublicKey, type KeyObject, randomBytes } from '
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseReminderTemplates, type ReminderKind, type ReminderTemplate } from '@jifen/shared';
 
 /** The repository root, found from this file (src/config or dist/config). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -16,7 +17,8 @@ export interface AppConfig {
   port: number;
   database: DatabaseConfig;
   jwt: { secret: string; accessTtl: number; refreshTtl: number };
-  wechat: { appId: string | null; secret: string | null; apiBase: string };
+  /** `templates`: subscription-message templates per reminder kind (WECHAT_SUBSCRIBE_TEMPLATES); a kind without one is message-centre only. */
+  wechat: { appId: string | null; secret: string | null; apiBase: string; templates: Partial<Record<ReminderKind, ReminderTemplate>> };
   /** The WeChat Pay merchant; null when none is configured (orders then use the labelled sandbox pay). */
   pay: PayConfig | null;
   /** Sandbox pay while no merchant is configured: on by default except in production (PAY_SANDBOX=1 forces it). */
@@ -217,7 +219,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       accessTtl: int(env, 'JWT_ACCESS_TTL', 2 * 3600, 60, 30 * 86400),
       refreshTtl: int(env, 'JWT_REFRESH_TTL', 30 * 86400, 3600, 365 * 86400),
     },
-    wechat: { appId, secret, apiBase: apiBase.replace(/\/+$/, '') },
+    wechat: { appId, secret, apiBase: apiBase.replace(/\/+$/, ''), templates: reminderTemplates(env) },
     pay: parsePay(env, appId),
     paySandbox: (env.PAY_SANDBOX ?? (nodeEnv === 'production' ? '0' : '1')) !== '0',
     ownerOpenids: (env.OWNER_OPENIDS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
@@ -228,6 +230,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', nodeEnv === 'test' ? 0 : 500, 0, 60_000),
     jobsTickMs: int(env, 'JOBS_TICK_MS', nodeEnv === 'test' ? 0 : 30_000, 0, 3_600_000),
   };
+}
+
+function reminderTemplates(env: Env): Partial<Record<ReminderKind, ReminderTemplate>> {
+  try {
+    return parseReminderTemplates(env.WECHAT_SUBSCRIBE_TEMPLATES);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
 }
 
 /** Nest injection token for AppConfig. */

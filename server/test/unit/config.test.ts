@@ -33,6 +33,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
     expect(() => loadConfig({ NODE_ENV: 'test', WECHAT_APPID: 'wx0123456789abcdef' })).toThrow(/WECHAT_SECRET/);
     expect(() => loadConfig({ NODE_ENV: 'test', WECHAT_APPID: 'nope', WECHAT_SECRET: 's' })).toThrow(/AppID/);
+    // Subscription templates: JSON of known kinds, field types and the values each kind carries.
+    const templates = (json: string) => () => loadConfig({ NODE_ENV: 'test', WECHAT_SUBSCRIBE_TEMPLATES: json });
+    expect(templates('{')).toThrow(/not JSON/);
+    expect(templates('{"lottery":{"id":"t","fields":{}}}')).toThrow(/unknown kind lottery/);
+    expect(templates('{"checkin":{"id":"t","fields":{"thing1":["word","title"]}}}')).toThrow(/checkin.fields.thing1: unknown type word/);
+    expect(templates('{"checkin":{"id":"t","fields":{"thing1":["thing","trackingNo"]}}}')).toThrow(/checkin carries no trackingNo/);
+    expect(templates('{"checkin":{"id":"has space","fields":{}}}')).toThrow(/checkin.id/);
   });
 
   it('reads owners and WeChat settings from the environment', () => {
@@ -41,7 +48,9 @@ describe('configuration', () => {
       WECHAT_API_BASE: 'http://127.0.0.1:9/',
     });
     expect(config.ownerOpenids).toEqual(['o1', 'o2']);
-    expect(config.wechat).toEqual({ appId: 'wx0123456789abcdef', secret: 's', apiBase: 'http://127.0.0.1:9' });
+    expect(config.wechat).toEqual({ appId: 'wx0123456789abcdef', secret: 's', apiBase: 'http://127.0.0.1:9', templates: {} });
+    const withTemplate = loadConfig({ NODE_ENV: 'test', WECHAT_SUBSCRIBE_TEMPLATES: '{"checkin":{"id":"tpl-1","fields":{"thing1":["thing","title"],"number2":["number","streak"]}}}' });
+    expect(withTemplate.wechat.templates).toEqual({ checkin: { templateId: 'tpl-1', fields: { thing1: { type: 'thing', value: 'title' }, number2: { type: 'number', value: 'streak' } } } });
   });
 });
 

@@ -169,3 +169,22 @@ export function parseReminderTemplates(json: string | undefined): Partial<Record
   }
   return out;
 }
+
+/** One notice in 消息中心 (every reminder lands here, whether or not a WeChat message went out). */
+export interface MessageDto {
+  id: number;
+  kind: ReminderKind;
+  title: string;
+  body: string;
+  /** The page a tap opens (pages/points/index?filter=expiring), or null. */
+  page: string | null;
+  read: boolean;
+  createdAt: string;
+}
+
+export interface MessagesPageDto {
+  items: MessageDto[];
+  /** Pass as `before` for the next page; null at the end. */
+  next: number | null;
+  unread: number;
+}

@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConsentsService } from './consents.service.js';
+import { Message } from './message.entity.js';
+import { MessagesController } from './messages.controller.js';
+import { MessagesService } from './messages.service.js';
 import { ReminderCredit } from './reminder-credit.entity.js';
 import { RemindersController } from './reminders.controller.js';
 
-/** WeChat subscription-message reminders: consents so far (sending and the message centre follow). */
+/** Reminders: consents to WeChat subscription messages and 消息中心 (the sender follows). */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReminderCredit])],
-  controllers: [RemindersController],
-  providers: [ConsentsService],
-  exports: [ConsentsService],
+  imports: [TypeOrmModule.forFeature([ReminderCredit, Message])],
+  controllers: [RemindersController, MessagesController],
+  providers: [ConsentsService, MessagesService],
+  exports: [ConsentsService, MessagesService],
 })
 export class RemindersModule {}

@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from '../support/app.js';
+import { MessagesService } from '../../src/reminders/messages.service.js';
 
 const TEMPLATES = {
   points_expiring: { id: 'tpl-expiring', fields: { thing1: ['thing', 'title'], number2: ['number', 'points'], date3: ['date', 'date'] } },
@@ -45,5 +46,40 @@ describe('reminder consents', () => {
     expect((await consent({ results: { 'tpl-expiring': 'accept' } }, null)).status).toBe(401);
     const after = await t.dataSource.query('SELECT credits FROM reminder_credits WHERE template_id = ?', ['tpl-expiring']);
     expect(after.map((r: { credits: unknown }) => Number(r.credits))).toEqual([2]);
+  });
+
+  it('keeps 消息中心: a notice lands once per cause, newest first, with unread counts; read one, read all', async () => {
+    const me = await t.devLogin('收消息');
+    const other = await t.devLogin('别人');
+    const messages = t.app.get(MessagesService);
+    const notice = { memberId: me.member.id, kind: 'points_expiring' as const, title: '积分即将过期', body: '300 积分将于 2026-12-07 过期', page: 'pages/points/index?filter=expiring', cause: 'expiring:30:2026-12-07' };
+    expect(await messages.notify(notice)).toBe(true);
+    expect(await messages.notify(notice)).toBe(false); // the same cause again: nothing new
+    expect(await messages.notify({ ...notice, kind: 'order_shipped', title: '订单已发货', body: '顺丰 SF1', page: null, cause: 'order:7' })).toBe(true);
+    const get = (path: string, token = me.accessToken) => t.api('GET', path, { token });
+    const page = (await get('/api/messages')).body;
+    expect(page.items.map((m: { title: string; read: boolean }) => [m.title, m.read])).toEqual([['订单已发货', false], ['积分即将过期', false]]);
+    expect([page.unread, page.next]).toEqual([2, null]);
+    expect((await get('/api/messages/unread')).body).toEqual({ unread: 2 });
+
+    const read = await t.api('POST', `/api/messages/${page.items[1].id}/read`, { token: me.accessToken });
+    expect(read.body).toEqual({ unread: 1 });
+    // Someone else's notice is not theirs to read.
+    expect((await t.api('POST', `/api/messages/${page.items[0].id}/read`, { token: other.accessToken })).status).toBe(404);
+    expect((await t.api('POST', '/api/messages/read-all', { token: me.accessToken })).body).toEqual({ unread: 0 });
+    expect((await get('/api/messages', other.accessToken)).body).toEqual({ items: [], next: null, unread: 0 });
+    expect((await t.api('GET', '/api/messages')).status).toBe(401);
+    expect((await t.api('POST', '/api/messages/abc/read', { token: me.accessToken })).status).toBe(400);
+  });
+
+  it('pages 消息中心 by id, 20 at a time', async () => {
+    const me = await t.devLogin('多消息');
+    const messages = t.app.get(MessagesService);
+    for (let i = 1; i <= 25; i++) await messages.notify({ memberId: me.member.id, kind: 'policy', title: `通知 ${i}`, body: '', cause: `policy:${i}` });
+    const first = (await t.api('GET', '/api/messages', { token: me.accessToken })).body;
+    expect([first.items.length, first.items[0].title, first.unread]).toEqual([20, '通知 25', 25]);
+    const second = (await t.api('GET', `/api/messages?before=${first.next}`, { token: me.accessToken })).body;
+    expect(second.items.map((m: { title: string }) => m.title)).toEqual(['通知 5', '通知 4', '通知 3', '通知 2', '通知 1']);
+    expect(second.next).toBeNull();
   });
 });

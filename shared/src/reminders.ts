@@ -188,3 +188,16 @@ export interface MessagesPageDto {
   next: number | null;
   unread: number;
 }
+
+/** Kinds that always reach 消息中心, whatever the member's settings (orders and policy notices). */
+export const ALWAYS_IN_CENTRE: readonly ReminderKind[] = ['order_shipped', 'policy'];
+
+/** 消息设置: each kind on or off; off means neither a WeChat message nor a notice (except ALWAYS_IN_CENTRE's notice). */
+export interface ReminderSettingsDto {
+  kinds: { kind: ReminderKind; label: string; enabled: boolean; alwaysInCentre: boolean }[];
+}
+
+export interface ReminderSettingsRequest {
+  /** Kind → on (true) or off (false); kinds left out keep their setting. */
+  enabled: Partial<Record<ReminderKind, boolean>>;
+}

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { cutChars, type MessageDto, type MessagesPageDto, type ReminderKind } from '@jifen/shared';
+import { ALWAYS_IN_CENTRE, cutChars, type MessageDto, type MessagesPageDto, type ReminderKind } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { Db } from '../common/db.js';
 import { DomainError } from '../common/errors.js';
 import { isUniqueViolation, num, readTime, sqlTime } from '../common/sql.js';
 import { Message } from './message.entity.js';
+import { ReminderSettingsService } from './settings.service.js';
 
 const PAGE = 20;
 
@@ -20,17 +21,20 @@ export interface Notice {
 
 /**
  * 消息中心: notices to members, newest first, with unread counts. `notify` is idempotent by
- * (cause, member, kind): a replayed event or a second run of a job adds nothing.
+ * (cause, member, kind): a replayed event or a second run of a job adds nothing; a kind the
+ * member turned off in 消息设置 adds nothing either (order and policy notices always land).
  */
 @Injectable()
 export class MessagesService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly settings: ReminderSettingsService,
   ) {}
 
-  /** Adds the notice once; true when it was new. */
+  /** Adds the notice once, unless the member turned its kind off; true when it was new. */
   async notify(n: Notice): Promise<boolean> {
+    if (!ALWAYS_IN_CENTRE.includes(n.kind) && !(await this.settings.wants(n.memberId, n.kind))) return false;
     const key = `${n.kind}:${n.memberId}:${n.cause}`.slice(0, 128);
     try {
       await this.db.insert('INSERT INTO messages (member_id, kind, title, body, page, dedupe_key, read_at, created_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)',

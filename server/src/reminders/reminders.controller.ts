@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsObject } from 'class-validator';
-import type { ConsentAnswerDto, ConsentRequest, ReminderTemplatesDto } from '@jifen/shared';
+import type { ConsentAnswerDto, ConsentRequest, ReminderSettingsDto, ReminderSettingsRequest, ReminderTemplatesDto } from '@jifen/shared';
 import { CurrentMember, Public, type Caller } from '../auth/decorators.js';
 import { ConsentsService } from './consents.service.js';
+import { ReminderSettingsService } from './settings.service.js';
 
 class ConsentBody implements ConsentRequest {
   @ApiProperty({ description: 'Template id → accept | reject | ban | filter, as wx.requestSubscribeMessage answered' })
@@ -11,11 +12,20 @@ class ConsentBody implements ConsentRequest {
   results: ConsentRequest['results'];
 }
 
+class SettingsBody implements ReminderSettingsRequest {
+  @ApiProperty({ description: 'Kind → true (on) or false (off); kinds left out keep their setting' })
+  @IsObject()
+  enabled: ReminderSettingsRequest['enabled'];
+}
+
 /** Subscription-message consents: which templates to ask for, and what the member answered. */
 @ApiTags('reminders')
 @Controller('reminders')
 export class RemindersController {
-  constructor(private readonly consents: ConsentsService) {}
+  constructor(
+    private readonly consents: ConsentsService,
+    private readonly settings: ReminderSettingsService,
+  ) {}
 
   @Public()
   @Get('templates')
@@ -28,5 +38,18 @@ export class RemindersController {
   @HttpCode(200)
   consent(@CurrentMember() caller: Caller, @Body() body: ConsentBody): Promise<ConsentAnswerDto> {
     return this.consents.record(caller.id, body.results);
+  }
+
+  /** 消息设置: each kind on or off. */
+  @ApiBearerAuth()
+  @Get('settings')
+  getSettings(@CurrentMember() caller: Caller): Promise<ReminderSettingsDto> {
+    return this.settings.get(caller.id);
+  }
+
+  @ApiBearerAuth()
+  @Put('settings')
+  putSettings(@CurrentMember() caller: Caller, @Body() body: SettingsBody): Promise<ReminderSettingsDto> {
+    return this.settings.set(caller.id, body.enabled);
   }
 }

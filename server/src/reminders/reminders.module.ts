@@ -6,12 +6,13 @@ import { MessagesController } from './messages.controller.js';
 import { MessagesService } from './messages.service.js';
 import { ReminderCredit } from './reminder-credit.entity.js';
 import { RemindersController } from './reminders.controller.js';
+import { ReminderSettingsService } from './settings.service.js';
 
 /** Reminders: consents to WeChat subscription messages and 消息中心 (the sender follows). */
 @Module({
   imports: [TypeOrmModule.forFeature([ReminderCredit, Message])],
   controllers: [RemindersController, MessagesController],
-  providers: [ConsentsService, MessagesService],
-  exports: [ConsentsService, MessagesService],
+  providers: [ConsentsService, MessagesService, ReminderSettingsService],
+  exports: [ConsentsService, MessagesService, ReminderSettingsService],
 })
 export class RemindersModule {}

@@ -82,4 +82,26 @@ describe('reminder consents', () => {
     expect(second.items.map((m: { title: string }) => m.title)).toEqual(['通知 5', '通知 4', '通知 3', '通知 2', '通知 1']);
     expect(second.next).toBeNull();
   });
+
+  it('keeps 消息设置: a kind turned off adds no notice, order and policy notices always land; bad settings are refused', async () => {
+    const me = await t.devLogin('设置者');
+    const messages = t.app.get(MessagesService);
+    const put = (enabled: unknown) => t.api('PUT', '/api/reminders/settings', { token: me.accessToken, body: { enabled } });
+    const before = (await t.api('GET', '/api/reminders/settings', { token: me.accessToken })).body;
+    expect(before.kinds.every((k: { enabled: boolean }) => k.enabled)).toBe(true);
+    const off = await put({ points_expiring: false, order_shipped: false });
+    expect(off.status).toBe(200);
+    expect(off.body.kinds.filter((k: { enabled: boolean }) => !k.enabled).map((k: { kind: string }) => k.kind)).toEqual(['points_expiring', 'order_shipped']);
+    const base = { memberId: me.member.id, title: 't', body: 'b' };
+    expect(await messages.notify({ ...base, kind: 'points_expiring', cause: 'x1' })).toBe(false);
+    expect(await messages.notify({ ...base, kind: 'order_shipped', cause: 'x2' })).toBe(true); // always in the centre
+    expect(await messages.notify({ ...base, kind: 'checkin', cause: 'x3' })).toBe(true);
+    await put({ points_expiring: true });
+    expect(await messages.notify({ ...base, kind: 'points_expiring', cause: 'x1' })).toBe(true);
+    for (const [enabled, field] of [[{ lottery: false }, 'enabled.lottery'], [{ checkin: 'no' }, 'enabled.checkin'], [{}, 'enabled']] as const) {
+      const res = await put(enabled);
+      expect([res.status, res.body.details?.field]).toEqual([400, field]);
+    }
+    expect((await t.api('GET', '/api/reminders/settings')).status).toBe(401);
+  });
 });

@@ -201,3 +201,12 @@ export interface ReminderSettingsRequest {
   /** Kind → on (true) or off (false); kinds left out keep their setting. */
   enabled: Partial<Record<ReminderKind, boolean>>;
 }
+
+/** WeChat subscription messages wait for 08:00 when due between 22:00 and 08:00 Shanghai time. */
+export function afterQuietHours(at: Date): Date {
+  const local = new Date(at.getTime() + SHANGHAI_OFFSET_MS);
+  const hour = local.getUTCHours();
+  if (hour >= 8 && hour < 22) return at;
+  const morning = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + (hour >= 22 ? 1 : 0), 8) - SHANGHAI_OFFSET_MS);
+  return morning;
+}

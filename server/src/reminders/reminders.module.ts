@@ -6,13 +6,14 @@ import { MessagesController } from './messages.controller.js';
 import { MessagesService } from './messages.service.js';
 import { ReminderCredit } from './reminder-credit.entity.js';
 import { RemindersController } from './reminders.controller.js';
+import { RemindersService } from './reminders.service.js';
 import { ReminderSettingsService } from './settings.service.js';
 
-/** Reminders: consents to WeChat subscription messages and 消息中心 (the sender follows). */
+/** Reminders: consents to WeChat subscription messages, 消息中心, 消息设置 and the sender job. */
 @Module({
   imports: [TypeOrmModule.forFeature([ReminderCredit, Message])],
   controllers: [RemindersController, MessagesController],
-  providers: [ConsentsService, MessagesService, ReminderSettingsService],
-  exports: [ConsentsService, MessagesService, ReminderSettingsService],
+  providers: [ConsentsService, MessagesService, ReminderSettingsService, RemindersService],
+  exports: [ConsentsService, MessagesService, ReminderSettingsService, RemindersService],
 })
 export class RemindersModule {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConsentsService } from './consents.service.js';
+import { ExpiryReminders } from './expiry-reminders.js';
 import { Message } from './message.entity.js';
 import { MessagesController } from './messages.controller.js';
 import { MessagesService } from './messages.service.js';
@@ -13,7 +14,7 @@ import { ReminderSettingsService } from './settings.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([ReminderCredit, Message])],
   controllers: [RemindersController, MessagesController],
-  providers: [ConsentsService, MessagesService, ReminderSettingsService, RemindersService],
+  providers: [ConsentsService, MessagesService, ReminderSettingsService, RemindersService, ExpiryReminders],
   exports: [ConsentsService, MessagesService, ReminderSettingsService, RemindersService],
 })
 export class RemindersModule {}

@@ -1,5 +1,8 @@
 import { startTestApp, type TestApp } from '../support/app.js';
+import { addDays, endOfShanghaiDay, shanghaiDay } from '@jifen/shared';
 import { MessagesService } from '../../src/reminders/messages.service.js';
+import { ExpiryReminders } from '../../src/reminders/expiry-reminders.js';
+import { LedgerService } from '../../src/ledger/ledger.service.js';
 
 const TEMPLATES = {
   points_expiring: { id: 'tpl-expiring', fields: { thing1: ['thing', 'title'], number2: ['number', 'points'], date3: ['date', 'date'] } },
@@ -103,5 +106,23 @@ describe('reminder consents', () => {
       expect([res.status, res.body.details?.field]).toEqual([400, field]);
     }
     expect((await t.api('GET', '/api/reminders/settings')).status).toBe(401);
+  });
+
+  it('tells members 30 and 7 days before their points lapse, once each however often the scan runs', async () => {
+    const ledger = t.app.get(LedgerService);
+    const today = shanghaiDay(t.clock.now());
+    const people: Record<string, { id: number; token: string }> = {};
+    for (const [name, days, amount] of [['过期30', 30, 300], ['过期7', 7, 70], ['过期10', 10, 10]] as const) {
+      const login = await t.devLogin(name);
+      people[name] = { id: login.member.id, token: login.accessToken };
+      await ledger.earn({ memberId: login.member.id, amount, source: 'campaign', key: `expiry-test:${name}`, ref: { type: 'test', id: name }, expiresAt: endOfShanghaiDay(addDays(today, days)) });
+    }
+    const scan = t.app.get(ExpiryReminders);
+    expect(await scan.run(t.clock.now())).toBe(2);
+    expect(await scan.run(t.clock.now())).toBe(0); // the same day again: nothing new
+    const notices = async (name: string) => ((await t.api('GET', '/api/messages', { token: people[name].token })).body.items as { body: string }[]).map((m) => m.body);
+    expect(await notices('过期30')).toEqual([`300 积分将于 ${addDays(today, 30)} 过期，去积分商城兑换吧`]);
+    expect(await notices('过期7')).toEqual([`70 积分将于 ${addDays(today, 7)} 过期，去积分商城兑换吧`]);
+    expect(await notices('过期10')).toEqual([]);
   });
 });

@@ -53,11 +53,11 @@ export class AuditService {
       return q.getMany();
     });
     const entries = rows.map((r) => ({ row: r, target: JSON.parse(r.target) as Record<string, string> }));
-    const names = await this.labels('SELECT id, nickname AS label FROM members WHERE id IN ({ids})', entries.map((e) => e.row.operatorId));
+    const names = await this.db.labels('SELECT id, nickname AS label FROM members WHERE id IN ({ids})', entries.map((e) => e.row.operatorId));
     const targets = new Map<AuditEntry, string>();
     for (const kind of TARGETS) {
       const hits = entries.filter((e) => kind.pattern.test(e.row.action) && /^\d+$/.test(e.target.id ?? ''));
-      const labels = await this.labels(kind.sql, hits.map((e) => Number(e.target.id)));
+      const labels = await this.db.labels(kind.sql, hits.map((e) => Number(e.target.id)));
       for (const e of hits) {
         const label = labels.get(Number(e.target.id));
         if (label) targets.set(e.row, label);
@@ -72,16 +72,8 @@ export class AuditService {
   /** Everyone who has an entry in the log, by name: the choices of the operator filter. */
   async operators(): Promise<{ id: number; name: string }[]> {
     const ids = (await this.db.rows<{ id: unknown }>('SELECT DISTINCT operator_id AS id FROM audit_log')).map((r) => Number(r.id));
-    const names = await this.labels('SELECT id, nickname AS label FROM members WHERE id IN ({ids})', ids);
+    const names = await this.db.labels('SELECT id, nickname AS label FROM members WHERE id IN ({ids})', ids);
     return ids.map((id) => ({ id, name: names.get(id) ?? `#${id}` })).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
-  }
-
-  /** `label` (and ` · extra`, if selected) by `id` for these ids: `sql` with `{ids}` for the list; one query. */
-  private async labels(sql: string, ids: number[]): Promise<Map<number, string>> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map();
-    const rows = await this.db.rows<{ id: unknown; label: string; extra?: string }>(sql.replace('{ids}', unique.map(() => '?').join(', ')), unique);
-    return new Map(rows.map((r) => [Number(r.id), r.extra ? `${r.label} · ${r.extra}` : r.label]));
   }
 }
 

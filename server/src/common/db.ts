@@ -162,6 +162,17 @@ export class Db implements OnModuleInit, BeforeApplicationShutdown {
     return this.committedDriver().rows(sql, params) as Promise<T[]>;
   }
 
+  /**
+   * Names by id: `sql` selects `id`, `label` (and optionally `extra`, shown as `label · extra`)
+   * with `{ids}` standing for the list; one query, none for no ids.
+   */
+  async labels(sql: string, ids: readonly number[]): Promise<Map<number, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.rows<{ id: unknown; label: string; extra?: string | null }>(sql.replace('{ids}', unique.map(() => '?').join(', ')), unique);
+    return new Map(rows.map((r) => [Number(r.id), r.extra ? `${r.label} · ${r.extra}` : r.label]));
+  }
+
   async one<T>(sql: string, params: readonly unknown[] = []): Promise<T | undefined> {
     return (await this.rows<T>(sql, params))[0];
   }

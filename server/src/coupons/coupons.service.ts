@@ -84,10 +84,8 @@ export class CouponsService implements OnModuleInit {
   /** Scope labels with the categories' and goods' names (one query each), for the pages shoppers read. */
   private async named<T extends CouponTemplateDto | CouponDto>(dtos: T[]): Promise<T[]> {
     const ids = (scope: 'categories' | 'goods') => [...new Set(dtos.filter((d) => d.scope === scope).flatMap((d) => d.scopeIds))];
-    const names = async (sql: string, list: number[]) => list.length === 0 ? new Map<number, string>()
-      : new Map((await this.db.rows<{ id: unknown; name: string }>(sql.replace('{ids}', list.map(() => '?').join(', ')), list)).map((r) => [num(r.id), r.name]));
-    const categories = await names('SELECT id, name FROM categories WHERE id IN ({ids})', ids('categories'));
-    const goods = await names('SELECT id, title AS name FROM goods WHERE id IN ({ids})', ids('goods'));
+    const categories = await this.db.labels('SELECT id, name AS label FROM categories WHERE id IN ({ids})', ids('categories'));
+    const goods = await this.db.labels('SELECT id, title AS label FROM goods WHERE id IN ({ids})', ids('goods'));
     return dtos.map((d) => (d.scope === 'all' ? d : { ...d, scopeLabel: couponScopeLabel(d, d.scope === 'categories' ? categories : goods) }));
   }
 

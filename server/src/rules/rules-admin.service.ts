@@ -7,6 +7,7 @@ import { Clock } from '../common/clock.js';
 import { Db } from '../common/db.js';
 import { DomainError, fieldError } from '../common/errors.js';
 import { isUniqueViolation, num } from '../common/sql.js';
+import { MembersService } from '../members/members.service.js';
 import { merged, RulesService } from './rules.service.js';
 import type { Rule } from './rule.entity.js';
 
@@ -25,6 +26,7 @@ export class RulesAdminService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly rules: RulesService,
+    private readonly members: MembersService,
   ) {}
 
   async list(): Promise<AdminRuleDto[]> {
@@ -47,7 +49,7 @@ export class RulesAdminService {
   /** Every version, newest effective first, each with who wrote it. */
   async versions<K extends RuleKey>(key: K): Promise<RuleVersionDto<K>[]> {
     const rows = await this.rules.history(key);
-    const names = await this.nicknames(rows.map((r) => r.createdBy).filter((id): id is number => id !== null));
+    const names = await this.members.nicknames(rows.map((r) => r.createdBy).filter((id): id is number => id !== null));
     const now = this.clock.now().getTime();
     const currentId = rows.find((r) => r.effectiveFrom.getTime() <= now)?.id;
     return rows.map((r) => ({
@@ -123,13 +125,6 @@ export class RulesAdminService {
   private async head(key: RuleKey): Promise<number | null> {
     const row = await this.db.one<{ id: unknown }>('SELECT MAX(id) AS id FROM rules WHERE rule_key = ?', [key]);
     return row?.id === null || row?.id === undefined ? null : num(row.id);
-  }
-
-  private async nicknames(ids: number[]): Promise<Map<number, string>> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map();
-    const rows = await this.db.rows<{ id: unknown; nickname: string }>(`SELECT id, nickname FROM members WHERE id IN (${unique.map(() => '?').join(', ')})`, unique);
-    return new Map(rows.map((r) => [num(r.id), r.nickname]));
   }
 }
 

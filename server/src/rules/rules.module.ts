@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MembersModule } from '../members/members.module.js';
 import { Rule } from './rule.entity.js';
 import { RulesAdminController } from './rules-admin.controller.js';
 import { RulePreviewService } from './rule-preview.service.js';
@@ -9,7 +10,7 @@ import { RulesService } from './rules.service.js';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([Rule])],
+  imports: [TypeOrmModule.forFeature([Rule]), MembersModule],
   controllers: [RulesController, RulesAdminController],
   providers: [RulesService, RulesAdminService, RulePreviewService],
   exports: [RulesService, RulesAdminService],

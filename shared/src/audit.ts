@@ -10,6 +10,7 @@ export const AUDIT_AREAS = [
   { key: 'campaigns', label: '活动与轮播', prefixes: ['/api/admin/campaigns', '/api/admin/banners'] },
   { key: 'rules', label: '积分规则', prefixes: ['/api/admin/rules'] },
   { key: 'staff', label: '店员权限', prefixes: ['/api/admin/staff'] },
+  { key: 'reminders', label: '消息通知', prefixes: ['/api/admin/reminders'] },
 ] as const;
 
 export type AuditArea = (typeof AUDIT_AREAS)[number]['key'];

@@ -88,7 +88,7 @@ export function templateData(fields: Record<string, TemplateFieldType>, values: 
 }
 
 /** What a member can be reminded of; each kind may have a WeChat template (else message centre only). */
-export const REMINDER_KINDS = ['points_expiring', 'points_arrived', 'checkin', 'coupon_expiring', 'invite_reward', 'order_shipped', 'policy'] as const;
+export const REMINDER_KINDS = ['points_expiring', 'points_arrived', 'checkin', 'coupon_expiring', 'invite_reward', 'order_shipped', 'mall_code', 'policy'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 export const REMINDER_LABELS: Record<ReminderKind, string> = {
@@ -98,6 +98,7 @@ export const REMINDER_LABELS: Record<ReminderKind, string> = {
   coupon_expiring: '优惠券过期提醒',
   invite_reward: '邀请奖励到账',
   order_shipped: '发货通知',
+  mall_code: '兑换码到账',
   policy: '积分政策变更通知',
 };
 
@@ -109,6 +110,7 @@ export const REMINDER_VALUES: Record<ReminderKind, readonly string[]> = {
   coupon_expiring: ['title', 'coupon', 'date', 'tip'],
   invite_reward: ['title', 'friend', 'points', 'time', 'tip'],
   order_shipped: ['title', 'goods', 'company', 'trackingNo', 'time'],
+  mall_code: ['title', 'item', 'time'],
   policy: ['title', 'summary', 'date'],
 };
 
@@ -129,13 +131,61 @@ export interface ReminderTemplatesDto {
 }
 
 export interface ConsentRequest {
-  /** Template id → what the member answered, as wx.requestSubscribeMessage returned it. */
+  /** Template id → what the member answered, as wx.requestSubscribeMessage returned it (empty in H5). */
   results: Record<string, ConsentResult>;
+  /**
+   * The kinds the tapped button offered (「过期前提醒我」 → points_expiring): they are turned on in
+   * 消息设置, and `checkin` asks for tomorrow's 09:00 check-in reminder.
+   */
+  asks?: ReminderKind[];
 }
 
 export interface ConsentAnswerDto {
   /** Sends left per configured template id for this member. */
   credits: Record<string, number>;
+  /** The Shanghai day a check-in reminder is asked for, or null. */
+  checkinReminderOn: string | null;
+}
+
+/** A 积分政策变更通知 as an operator writes it: every member gets it in 消息中心. */
+export interface PolicyNoticeRequest {
+  title: string;
+  summary: string;
+}
+
+export const POLICY_LIMITS = { title: 20, summary: 300 } as const;
+
+export interface PolicyNoticeDto {
+  id: number;
+  title: string;
+  summary: string;
+  /** Members it has reached so far (the fan-out runs in batches). */
+  reached: number;
+  done: boolean;
+  createdAt: string;
+  operatorName: string | null;
+}
+
+/** 管理 → 消息: what the sender did, per kind and Shanghai day. */
+export interface ReminderStatsDto {
+  days: {
+    day: string;
+    kind: ReminderKind;
+    /** Notices added to 消息中心. */
+    notices: number;
+    queued: number;
+    sent: number;
+    /** No consent left: 消息中心 only. */
+    skipped: number;
+    /** Queued in quiet hours (22:00–08:00), sent from 08:00. */
+    deferred: number;
+    failed: number;
+    /** errcode → count among the failed and the 43101 skips. */
+    errors: Record<string, number>;
+  }[];
+  lastFailures: { id: number; kind: ReminderKind; memberId: number; errcode: number | null; errmsg: string | null; at: string }[];
+  /** Kinds with a WeChat template configured; the others are 消息中心 only. */
+  templated: ReminderKind[];
 }
 
 /**
@@ -190,7 +240,7 @@ export interface MessagesPageDto {
 }
 
 /** Kinds that always reach 消息中心, whatever the member's settings (orders and policy notices). */
-export const ALWAYS_IN_CENTRE: readonly ReminderKind[] = ['order_shipped', 'policy'];
+export const ALWAYS_IN_CENTRE: readonly ReminderKind[] = ['order_shipped', 'mall_code', 'policy'];
 
 /** 消息设置: each kind on or off; off means neither a WeChat message nor a notice (except ALWAYS_IN_CENTRE's notice). */
 export interface ReminderSettingsDto {

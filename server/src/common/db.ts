@@ -130,6 +130,11 @@ export class Db implements OnModuleInit, BeforeApplicationShutdown {
     return unit.manager;
   }
 
+  /** SQL for the Shanghai day (YYYY-MM-DD) of a UTC datetime column, to group reports by. */
+  shanghaiDayOf(column: string): string {
+    return this.mysql ? `DATE_FORMAT(DATE_ADD(${column}, INTERVAL 8 HOUR), '%Y-%m-%d')` : `strftime('%Y-%m-%d', ${column}, '+8 hours')`;
+  }
+
   /** Appended to a SELECT that must lock its rows (SQLite has one writer and needs none). */
   get forUpdate(): string {
     return this.mysql ? ' FOR UPDATE' : '';

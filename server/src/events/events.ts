@@ -6,6 +6,8 @@ export interface EventPayloads {
   'order.completed': { orderId: number; memberId: number; paidFen: number; at: string };
   /** An invitee's first paid order completed and the inviter was rewarded: the invitee's coupon follows. */
   'invite.rewarded': { inviteId: number; inviterId: number; inviteeId: number; at: string };
+  /** An inviter's reward was paid into the ledger: at the invitee's sign-up or first order. */
+  'invite.reward_paid': { inviteId: number; inviterId: number; inviteeId: number; points: number; stage: 'signup' | 'order'; at: string };
   /** An operator shipped an order; reported to WeChat (发货信息录入) after commit. */
   'order.shipped': { orderId: number; at: string };
   /** An order was refunded in whole or part before or after completion; emitted by orders. */

@@ -135,7 +135,7 @@ export class InvitesService implements OnModuleInit {
       const row = invite ?? m.create(Invite, { inviteeId: memberId, status: 'opened', points: 0, openedAt: first.createdAt });
       Object.assign(row, { inviterId: first.inviterId, status: 'signed_up', signedUpAt, openedAt: first.createdAt });
       const saved = await m.save(row);
-      await this.reward(saved, rules.signupPoints, `invite-signup:${memberId}`, signedUpAt, rules.monthlyCap);
+      await this.reward(saved, rules.signupPoints, 'signup', signedUpAt, rules.monthlyCap);
     });
   }
 
@@ -149,22 +149,27 @@ export class InvitesService implements OnModuleInit {
       const invite = await m.findOneBy(Invite, { inviteeId: memberId });
       if (!invite || invite.status !== 'signed_up') return; // not attributed, or not the first order
       await m.update(Invite, { id: invite.id }, { status: 'ordered', orderedAt: now });
-      await this.reward(invite, rules.orderPoints, `invite-order:${memberId}`, now, rules.monthlyCap);
+      await this.reward(invite, rules.orderPoints, 'order', now, rules.monthlyCap);
       await m.update(Invite, { id: invite.id }, { status: 'rewarded', rewardedAt: now });
       await this.events.emit('invite.rewarded', { inviteId: invite.id, inviterId: invite.inviterId, inviteeId: memberId, at });
     });
   }
 
   /** Pays the inviter unless the month's cap of rewarded invitees is reached (each invitee counts once). */
-  private async reward(invite: Invite, points: number, key: string, at: Date, cap: number): Promise<void> {
+  private async reward(invite: Invite, points: number, stage: 'signup' | 'order', at: Date, cap: number): Promise<void> {
     const m = this.db.unitManager;
     if (invite.points === 0 && !(await this.countTowardsCap(invite.inviterId, shanghaiMonth(at), cap))) {
       await m.update(Invite, { id: invite.id }, { note: '本月邀请奖励已达上限' });
       return;
     }
-    const earned = await this.ledger.earn({ memberId: invite.inviterId, amount: points, source: 'invite', key, ref: { type: 'invite', id: invite.id } });
+    const earned = await this.ledger.earn({ memberId: invite.inviterId, amount: points, source: 'invite', key: `invite-${stage}:${invite.inviteeId}`, ref: { type: 'invite', id: invite.id } });
     invite.points += earned.amount;
     await m.update(Invite, { id: invite.id }, { points: invite.points });
+    if (earned.amount > 0) {
+      await this.events.emit('invite.reward_paid', {
+        inviteId: invite.id, inviterId: invite.inviterId, inviteeId: invite.inviteeId, points: earned.amount, stage, at: at.toISOString(),
+      });
+    }
   }
 
   /** Takes one of the month's rewarded-invitee places with a conditional update; false when full. */

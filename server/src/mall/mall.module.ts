@@ -5,6 +5,7 @@ import { CouponsModule } from '../coupons/coupons.module.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
 import { MembersModule } from '../members/members.module.js';
+import { RemindersModule } from '../reminders/reminders.module.js';
 import { TiersModule } from '../tiers/tiers.module.js';
 import { MallController } from './mall.controller.js';
 import { MallAdminController } from './mall-admin.controller.js';
@@ -13,7 +14,7 @@ import { MallCode, MallItem, MallRedemption } from './mall.entities.js';
 import { MallService } from './mall.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MallItem, MallRedemption, MallCode]), LedgerModule, MembersModule, AddressesModule, CouponsModule, OrdersModule, TiersModule],
+  imports: [TypeOrmModule.forFeature([MallItem, MallRedemption, MallCode]), LedgerModule, MembersModule, AddressesModule, CouponsModule, OrdersModule, TiersModule, RemindersModule],
   controllers: [MallController, MallAdminController],
   providers: [MallService, MallAdminService],
   exports: [MallService],

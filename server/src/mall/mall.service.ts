@@ -17,6 +17,7 @@ import { CouponsService } from '../coupons/coupons.service.js';
 import { OrderBook, keys } from '../orders/order-book.js';
 import { PAY_WINDOW_MS } from '../orders/orders.service.js';
 import { Order } from '../orders/order.entities.js';
+import { RemindersService } from '../reminders/reminders.service.js';
 import { TiersService } from '../tiers/tiers.service.js';
 import { MallItem, MallRedemption } from './mall.entities.js';
 
@@ -38,6 +39,7 @@ export class MallService {
     private readonly coupons: CouponsService,
     private readonly orders: OrderBook,
     private readonly tiers: TiersService,
+    private readonly reminders: RemindersService,
   ) {}
 
   async list(memberId?: number): Promise<MallItemDto[]> {
@@ -116,6 +118,14 @@ export class MallService {
       throw error;
     });
     const item = (await this.db.findOneBy(MallItem, { id: done.itemId }))!;
+    if (done.code) {
+      // The code is in 我的兑换 too; 消息中心 keeps it where the member looks for news (a retry adds nothing).
+      await this.reminders.remind({
+        memberId, kind: 'mall_code', cause: `redemption:${done.id}`, title: '兑换码已发放',
+        body: `「${item.title}」的兑换码：${done.code}`, page: 'pages/redemptions/index',
+        values: { title: '兑换码已发放', item: item.title, time: done.createdAt },
+      });
+    }
     const order = done.orderId ? await this.db.findOneBy(Order, { id: done.orderId }) : null;
     const { available } = await this.points.summary(memberId);
     return {

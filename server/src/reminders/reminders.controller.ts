@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsObject } from 'class-validator';
+import { IsArray, IsObject, IsOptional } from 'class-validator';
 import type { ConsentAnswerDto, ConsentRequest, ReminderSettingsDto, ReminderSettingsRequest, ReminderTemplatesDto } from '@jifen/shared';
 import { CurrentMember, Public, type Caller } from '../auth/decorators.js';
 import { ConsentsService } from './consents.service.js';
@@ -10,6 +10,11 @@ class ConsentBody implements ConsentRequest {
   @ApiProperty({ description: 'Template id → accept | reject | ban | filter, as wx.requestSubscribeMessage answered' })
   @IsObject()
   results: ConsentRequest['results'];
+
+  @ApiProperty({ required: false, description: 'The kinds the tapped button offered: turned on in 消息设置; checkin books tomorrow\'s reminder' })
+  @IsOptional()
+  @IsArray()
+  asks?: ConsentRequest['asks'];
 }
 
 class SettingsBody implements ReminderSettingsRequest {
@@ -37,7 +42,7 @@ export class RemindersController {
   @Post('consent')
   @HttpCode(200)
   consent(@CurrentMember() caller: Caller, @Body() body: ConsentBody): Promise<ConsentAnswerDto> {
-    return this.consents.record(caller.id, body.results);
+    return this.consents.record(caller.id, body.results, body.asks);
   }
 
   /** 消息设置: each kind on or off. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { afterQuietHours, ALWAYS_IN_CENTRE, type FieldInput, type ReminderKind, templateData } from '@jifen/shared';
+import { afterQuietHours, ALWAYS_IN_CENTRE, type FieldInput, REMINDER_VALUES, type ReminderKind, templateData } from '@jifen/shared';
 import { DEV_OPENID_PREFIX } from '../auth/auth.service.js';
 import { Clock } from '../common/clock.js';
 import { Db } from '../common/db.js';
@@ -55,6 +55,9 @@ export class RemindersService implements OnModuleInit {
 
   /** The notice, and a queued WeChat message when one may go; false when it was already there. */
   async remind(r: Reminder): Promise<boolean> {
+    // Every value the kind carries is given, so any template the shop maps to it can be filled.
+    const missing = REMINDER_VALUES[r.kind].filter((v) => !(v in r.values));
+    if (missing.length > 0) throw new Error(`a ${r.kind} reminder needs ${missing.join(', ')}`);
     const added = await this.messages.notify({ memberId: r.memberId, kind: r.kind, title: r.title, body: r.body, page: r.page, cause: r.cause });
     if (!added) return false;
     const template = this.config.wechat.templates[r.kind];
@@ -62,15 +65,16 @@ export class RemindersService implements OnModuleInit {
     if (ALWAYS_IN_CENTRE.includes(r.kind) && !(await this.settings.wants(r.memberId, r.kind))) return true;
     const member = await this.db.one<{ openid: string }>('SELECT openid FROM members WHERE id = ?', [r.memberId]);
     if (!member || member.openid.startsWith(DEV_OPENID_PREFIX)) return true; // no WeChat account to send to
-    const values = Object.fromEntries(Object.entries(template.fields).map(([key, f]) => [key, r.values[f.value] ?? '']));
+    const values = Object.fromEntries(Object.entries(template.fields).map(([key, f]) => [key, r.values[f.value]]));
     const data = templateData(Object.fromEntries(Object.entries(template.fields).map(([key, f]) => [key, f.type])), values);
     const now = this.clock.now();
+    const due = afterQuietHours(now);
     try {
       await this.db.insert(
-        `INSERT INTO reminder_sends (member_id, kind, template_id, dedupe_key, page, data, status, attempts, next_at, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)`,
+        `INSERT INTO reminder_sends (member_id, kind, template_id, dedupe_key, page, data, status, attempts, next_at, deferred, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?)`,
         [r.memberId, r.kind, template.templateId, `${r.kind}:${r.memberId}:${r.cause}`.slice(0, 128), r.page ?? '', JSON.stringify(data),
-          sqlTime(afterQuietHours(now)), sqlTime(now)]);
+          sqlTime(due), due > now ? 1 : 0, sqlTime(now)]);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }

@@ -28,9 +28,9 @@ describe('reminder consents', () => {
   });
 
   it('counts each accept as one send, and nothing for the other answers', async () => {
-    expect((await consent({ results: { 'tpl-expiring': 'accept', 'tpl-shipped': 'reject' } })).body).toEqual({ credits: { 'tpl-expiring': 1, 'tpl-shipped': 0 } });
-    expect((await consent({ results: { 'tpl-expiring': 'accept' } })).body).toEqual({ credits: { 'tpl-expiring': 2, 'tpl-shipped': 0 } });
-    expect((await consent({ results: { 'tpl-shipped': 'ban', 'tpl-expiring': 'filter' } })).body).toEqual({ credits: { 'tpl-expiring': 2, 'tpl-shipped': 0 } });
+    expect((await consent({ results: { 'tpl-expiring': 'accept', 'tpl-shipped': 'reject' } })).body).toEqual({ credits: { 'tpl-expiring': 1, 'tpl-shipped': 0 }, checkinReminderOn: null });
+    expect((await consent({ results: { 'tpl-expiring': 'accept' } })).body).toEqual({ credits: { 'tpl-expiring': 2, 'tpl-shipped': 0 }, checkinReminderOn: null });
+    expect((await consent({ results: { 'tpl-shipped': 'ban', 'tpl-expiring': 'filter' } })).body).toEqual({ credits: { 'tpl-expiring': 2, 'tpl-shipped': 0 }, checkinReminderOn: null });
   });
 
   it('refuses ids the shop did not configure, unknown answers, a malformed body and visitors, recording nothing', async () => {
@@ -118,8 +118,8 @@ describe('reminder consents', () => {
       await ledger.earn({ memberId: login.member.id, amount, source: 'campaign', key: `expiry-test:${name}`, ref: { type: 'test', id: name }, expiresAt: endOfShanghaiDay(addDays(today, days)) });
     }
     const scan = t.app.get(ExpiryReminders);
-    expect(await scan.run(t.clock.now())).toBe(2);
-    expect(await scan.run(t.clock.now())).toBe(0); // the same day again: nothing new
+    expect(await scan.points(t.clock.now())).toBe(2);
+    expect(await scan.points(t.clock.now())).toBe(0); // the same day again: nothing new
     const notices = async (name: string) => ((await t.api('GET', '/api/messages', { token: people[name].token })).body.items as { body: string }[]).map((m) => m.body);
     expect(await notices('过期30')).toEqual([`300 积分将于 ${addDays(today, 30)} 过期，去积分商城兑换吧`]);
     expect(await notices('过期7')).toEqual([`70 积分将于 ${addDays(today, 7)} 过期，去积分商城兑换吧`]);

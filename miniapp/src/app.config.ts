@@ -46,6 +46,14 @@ export default defineAppConfig({
       ],
     },
     {
+      // 消息中心 and 消息设置: from 我的 and from a notice's badge.
+      root: 'pages/messages',
+      pages: [
+        'index', // 消息中心: reminders and notices newest first, unread dot, 全部已读; a tap opens its page; signed-in only
+        'settings', // 消息设置: each reminder kind on or off; signed-in only
+      ],
+    },
+    {
       // Operators' screens (owner / operator only), linked from the 管理 tab.
       root: 'admin',
       pages: [
@@ -62,6 +70,7 @@ export default defineAppConfig({
         'banners/index', // 首页横幅: order, add/edit in a sheet (image, link to a page, goods or campaign), hide, delete; no parameters
         'rules/index', // 积分规则: every rule (earn, tiers, check-in, 新人礼, invites, expiry) in force and scheduled; no parameters
         'rules/edit', // 修改规则 with version history and 恢复 (owners edit, operators read): ?key=earn|tiers|checkin|signup|invites|ledger
+        'messages/index', // 消息: reminders sent / skipped / deferred / failed per kind and day, last failures; 积分政策变更通知 (owners write it)
         'staff/index', // 店员与权限 (owners only): find members, appoint or remove operators and owners; no parameters
       ],
     },

@@ -16,19 +16,27 @@ export async function startServer(env = {}) {
   const name = `jifen-e2e-${randomBytes(4).toString('hex')}`;
   const dbFile = join(tmpdir(), `${name}.sqlite`);
   mkdirSync(artifacts, { recursive: true });
-  const server = await startServerProcess({
-    logFile: join(artifacts, `${name}.server.log`),
-    env: {
-      NODE_ENV: 'test',
-      DATABASE_URL: `sqlite:${dbFile}`,
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      SEED_DEMO: '1',
-      LOG_REQUESTS: '1',
-      ...env,
-    },
-  });
+  const baseEnv = {
+    NODE_ENV: 'test',
+    DATABASE_URL: `sqlite:${dbFile}`,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    SEED_DEMO: '1',
+    LOG_REQUESTS: '1',
+    ...env,
+  };
+  let server = await startServerProcess({ logFile: join(artifacts, `${name}.server.log`), env: baseEnv });
+  let starts = 1;
   return {
     baseUrl: server.baseUrl,
+    /**
+     * Stops the server and starts it again on the same port, database and JWT secret (pages keep
+     * their origin and sessions) with `extra` added, e.g. CLOCK_OFFSET_DAYS to move time on.
+     */
+    async restart(extra = {}) {
+      await server.stop();
+      const port = new URL(server.baseUrl).port;
+      server = await startServerProcess({ logFile: join(artifacts, `${name}.server.${++starts}.log`), env: { ...baseEnv, SEED_DEMO: '0', PORT: port, ...extra } });
+    },
     async stop() {
       await server.stop();
       for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });

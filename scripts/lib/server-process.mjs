@@ -9,11 +9,11 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Runs the built server (`server/dist/main.js`, as `npm start` does) as a child process with
- * `env` on a free port, its output in `logFile`; resolves once /api/health answers. The pid
- * is the server's own, for `processStats`.
+ * `env` on a free port (or `env.PORT`), its output in `logFile`; resolves once /api/health
+ * answers. The pid is the server's own, for `processStats`.
  */
 export async function startServerProcess({ env, logFile }) {
-  const port = await freePort();
+  const port = env.PORT ?? (await freePort());
   const log = createWriteStream(logFile);
   const child = spawn(process.execPath, ['server/dist/main.js'], {
     cwd: root,

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { AuthOptionsDto } from '@jifen/shared';
+import type { AuthOptionsDto, ConsentResult } from '@jifen/shared';
 
 /**
  * Everything that differs between the mini-program and H5, in one place. The TARO_ENV checks
@@ -54,5 +54,26 @@ export const platform = {
     const message = detail?.errMsg ?? '';
     if (/deny|cancel/i.test(message)) return { refused: true };
     return { failed: message || 'getPhoneNumber:fail' };
+  },
+
+  /**
+   * Asks for WeChat subscription messages (订阅消息): one send per accepted template. It must run
+   * inside the tap that asked (WeChat refuses it otherwise), so nothing may be awaited before it.
+   * H5 has no WeChat: nothing to ask, an empty answer.
+   */
+  async requestSubscribe(templateIds: string[]): Promise<Record<string, ConsentResult>> {
+    if (!isWeapp || templateIds.length === 0) return {};
+    try {
+      const answer = await Taro.requestSubscribeMessage({ tmplIds: templateIds } as Taro.requestSubscribeMessage.Option);
+      const results: Record<string, ConsentResult> = {};
+      for (const id of templateIds) {
+        const result = (answer as unknown as Record<string, string>)[id];
+        if (result === 'accept' || result === 'reject' || result === 'ban' || result === 'filter') results[id] = result;
+      }
+      return results;
+    } catch {
+      // 20004: the member turned subscription messages off in settings; nothing was allowed.
+      return {};
+    }
   },
 };

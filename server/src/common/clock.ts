@@ -12,6 +12,19 @@ export class SystemClock extends Clock {
   }
 }
 
+/**
+ * The system clock moved on by a fixed offset: an end-to-end run or a demo starts the server
+ * "30 days later" to see what the jobs do then (CLOCK_OFFSET_DAYS; refused in production).
+ */
+export class OffsetClock extends Clock {
+  constructor(private readonly offsetMs: number) {
+    super();
+  }
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+}
+
 /** A clock that stands still until a test moves it. */
 export class ManualClock extends Clock {
   private current: number;

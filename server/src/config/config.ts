@@ -24,6 +24,8 @@ export interface AppConfig {
   /** Sandbox pay while no merchant is configured: on by default except in production (PAY_SANDBOX=1 forces it). */
   paySandbox: boolean;
   ownerOpenids: string[];
+  /** Days the clock runs ahead of the system's (CLOCK_OFFSET_DAYS): end-to-end runs and demos only, 0 in production. */
+  clockOffsetDays: number;
   /** Folder of the H5 build served at `/`, or null when it is not there. */
   h5Dist: string | null;
   /** Where uploaded files (avatars) are kept; served at /media/. */
@@ -223,6 +225,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     pay: parsePay(env, appId),
     paySandbox: (env.PAY_SANDBOX ?? (nodeEnv === 'production' ? '0' : '1')) !== '0',
     ownerOpenids: (env.OWNER_OPENIDS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    clockOffsetDays: clockOffsetDays(env, nodeEnv),
     h5Dist: existsSync(resolve(h5Dist, 'index.html')) ? h5Dist : null,
     mediaDir: resolve(REPO_ROOT, env.MEDIA_DIR || 'data/media'),
     logRequests: (env.LOG_REQUESTS ?? (nodeEnv === 'test' ? '0' : '1')) !== '0',
@@ -230,6 +233,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', nodeEnv === 'test' ? 0 : 500, 0, 60_000),
     jobsTickMs: int(env, 'JOBS_TICK_MS', nodeEnv === 'test' ? 0 : 30_000, 0, 3_600_000),
   };
+}
+
+function clockOffsetDays(env: Env, nodeEnv: AppConfig['env']): number {
+  const days = int(env, 'CLOCK_OFFSET_DAYS', 0, 0, 3650);
+  if (days && nodeEnv === 'production') throw new ConfigError('CLOCK_OFFSET_DAYS is for tests and demos, not production');
+  return days;
 }
 
 function reminderTemplates(env: Env): Partial<Record<ReminderKind, ReminderTemplate>> {

@@ -52,6 +52,13 @@ describe('configuration', () => {
     const withTemplate = loadConfig({ NODE_ENV: 'test', WECHAT_SUBSCRIBE_TEMPLATES: '{"checkin":{"id":"tpl-1","fields":{"thing1":["thing","title"],"number2":["number","streak"]}}}' });
     expect(withTemplate.wechat.templates).toEqual({ checkin: { templateId: 'tpl-1', fields: { thing1: { type: 'thing', value: 'title' }, number2: { type: 'number', value: 'streak' } } } });
   });
+
+  it('runs the clock ahead only outside production', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).clockOffsetDays).toBe(0);
+    expect(loadConfig({ NODE_ENV: 'test', CLOCK_OFFSET_DAYS: '30' }).clockOffsetDays).toBe(30);
+    expect(() => loadConfig({ NODE_ENV: 'test', CLOCK_OFFSET_DAYS: '-1' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), CLOCK_OFFSET_DAYS: '30' })).toThrow(/not production/);
+  });
 });
 
 describe('WeChat Pay configuration', () => {

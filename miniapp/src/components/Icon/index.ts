@@ -20,6 +20,8 @@ export {
   Image as ImageIcon,
   HomeF,
   Location,
+  Message,
+  Notice,
   MaskClose,
   Order,
   Phone,

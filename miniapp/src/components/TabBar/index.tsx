@@ -3,6 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { isOperator } from '@jifen/shared';
 import { Gift, Home, HomeF, Setting, SettingF, User, UserF } from '../Icon';
 import { useSession } from '../../store/session';
+import { refreshUnread, useUnread } from '../../store/unread';
 import { platform } from '../../platform';
 import { setActiveTab, TABS, useActiveTab, type TabDef, type TabKey } from './tabs';
 import './index.scss';
@@ -42,6 +43,7 @@ export function TabBar({ current }: { current?: TabKey }) {
   const followed = useActiveTab();
   const selected = current ?? followed;
   const canManage = member !== null && isOperator(member.role);
+  const unread = useUnread();
   const tabs = TABS.filter((tab) => !tab.operatorOnly || canManage);
 
   return (
@@ -55,6 +57,7 @@ export function TabBar({ current }: { current?: TabKey }) {
             onClick={() => go(tab, selected)}
           >
             <TabIcon tab={tab.key} selected={on} />
+            {tab.key === 'me' && member !== null && unread > 0 && <Text className='tab-bar__badge tab-bar-unread'>{unread > 99 ? '99+' : unread}</Text>}
             <Text className='tab-bar__text'>{tab.text}</Text>
           </View>
         );
@@ -64,11 +67,15 @@ export function TabBar({ current }: { current?: TabKey }) {
 }
 
 /**
- * Put at the end of every tab page: marks the page's tab when it is shown, and where the
+ * Put at the end of every tab page: marks the page's tab when it is shown (and refreshes the
+ * unread badge on 我的), and where the
  * platform has no custom tab bar of its own (H5) draws the bar plus a spacer under the content.
  */
 export function TabBarSlot({ tab }: { tab: TabKey }) {
-  useDidShow(() => setActiveTab(tab));
+  useDidShow(() => {
+    setActiveTab(tab);
+    refreshUnread();
+  });
   if (!platform.tabBarInPage) return null;
   return (
     <View className='tab-bar-spacer'>

@@ -4,7 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { isOperator, type AdminOverviewDto, type Role } from '@jifen/shared';
 import { getOverview } from '../../api/admin';
 import { EmptyState } from '../../components/EmptyState';
-import { Clock, Coupon, Gift, ImageIcon, Order, Setting, ShieldCheck, Star, Store, UserAdd } from '../../components/Icon';
+import { Clock, Coupon, Gift, ImageIcon, Notice, Order, Setting, ShieldCheck, Star, Store, UserAdd } from '../../components/Icon';
 import { TabBarSlot } from '../../components/TabBar';
 import { useShare } from '../../hooks/useShare';
 import { useSession } from '../../store/session';
@@ -19,6 +19,7 @@ const TOOLS = [
   { key: 'rules', name: '积分规则', hint: '等级 · 签到 · 邀请 · 有效期', url: '/admin/rules/index', Icon: Setting, tint: '#5c6bc0' },
   { key: 'orders', name: '订单管理', hint: '发货 · 退款', url: '/admin/orders/index', Icon: Order, tint: '#3d7bf2' },
   { key: 'coupons', name: '优惠券', hint: '发放与核销数据', url: '/admin/coupons/index', Icon: Coupon, tint: '#ff5a1f' },
+  { key: 'messages', name: '消息通知', hint: '提醒发送情况 · 政策变更通知', url: '/admin/messages/index', Icon: Notice, tint: '#e0457b' },
   { key: 'audit', name: '审计日志', hint: '谁在何时做了什么', url: '/admin/audit/index', Icon: Clock, tint: '#34b27b' },
   { key: 'shop', name: '店铺信息', hint: '运营者 · 联系方式 · 隐私政策', url: '/admin/rules/edit?key=shop', Icon: ShieldCheck, tint: '#5c5f66' },
   { key: 'staff', name: '店员与权限', hint: '任命或撤销运营', url: '/admin/staff/index', Icon: UserAdd, tint: '#7a5af8', ownerOnly: true },

@@ -5,6 +5,7 @@ import { shanghaiDay, type CheckinCalendarDto, type CheckinResultDto } from '@ji
 import { checkIn, getCheckinCalendar, makeUpCheckin } from '../../api/checkin';
 import { ApiRequestError } from '../../api/request';
 import { EmptyState } from '../../components/EmptyState';
+import { RemindButton } from '../../components/RemindButton';
 import { Checked } from '../../components/Icon';
 import { useCountUp } from '../../hooks/useCountUp';
 import { useShare } from '../../hooks/useShare';
@@ -221,6 +222,7 @@ export default function CheckinPage() {
         <Text className='checkin-tomorrow'>
           明日签到可得 <Text className='checkin-tomorrow__num'>{calendar.tomorrowPoints}</Text> 积分
         </Text>
+        {checkedToday && <RemindButton tone='light' kinds={['checkin']} label='明天提醒我签到' done='明天 09:00 提醒你签到' className='checkin-remind' />}
       </View>
 
       <View className='checkin__body'>

@@ -5,6 +5,7 @@ import type { CouponDto } from '@jifen/shared';
 import { listMyCoupons, type WalletTab } from '../../api/coupons';
 import { CouponTicket } from '../../components/CouponTicket';
 import { EmptyState } from '../../components/EmptyState';
+import { RemindButton } from '../../components/RemindButton';
 import { Coupon } from '../../components/Icon';
 import { useSession } from '../../store/session';
 import { expiryHint, validityRange } from '../../utils/coupons';
@@ -100,6 +101,10 @@ export default function CouponsPage() {
         <Text className='wallet__center-text'>领券中心 · 好券天天领</Text>
         <Text className='wallet__center-go'>去领券 ›</Text>
       </View>
+
+      {status === 'signedIn' && tab === 'available' && coupons && coupons.length > 0 && (
+        <RemindButton kinds={['coupon_expiring']} label='过期前提醒我' reason='优惠券到期前 3 天提醒你使用' done='已开启优惠券过期提醒' className='wallet-remind' />
+      )}
 
       <View className='wallet__list'>
         {status !== 'signedIn' ? (

@@ -6,6 +6,7 @@ import { getMyInvites, POSTER_CODE_PATH } from '../../api/invites';
 import { tokenStore } from '../../api/tokens';
 import { EmptyState } from '../../components/EmptyState';
 import { Gift, UserAdd } from '../../components/Icon';
+import { RemindButton } from '../../components/RemindButton';
 import { useShare } from '../../hooks/useShare';
 import { platform } from '../../platform';
 import { invites } from '../../store/invite';
@@ -218,6 +219,8 @@ export default function InvitePage() {
           <Text className='invite-total__label'>获得积分</Text>
         </View>
       </View>
+
+      {status === 'signedIn' && <RemindButton kinds={['invite_reward']} label='奖励到账时提醒我' reason='好友注册、完成首单，奖励积分到账时通知你' done='已开启邀请奖励提醒' className='invite-remind' />}
 
       <View className='invite__card invite-list'>
         <Text className='invite__section-title'>我的邀请</Text>

@@ -5,7 +5,7 @@ import { earnRateLabel, isOperator, shanghaiDay, tierRule, type ExpiringPoints, 
 import { listMyCoupons } from '../../api/coupons';
 import { getPointsBalance } from '../../api/points';
 import { Avatar } from '../../components/Avatar';
-import { Checked, Clock, Coupon, Gift, Location, Order, Store, UserAdd, Wallet } from '../../components/Icon';
+import { Checked, Clock, Coupon, Gift, Location, Notice, Order, Store, UserAdd, Wallet } from '../../components/Icon';
 import { TabBarSlot } from '../../components/TabBar';
 import { TierBadge } from '../../components/TierBadge';
 import { TierProgress, useTierInfo } from '../../components/TierProgress';
@@ -15,6 +15,7 @@ import { useShare } from '../../hooks/useShare';
 import { useShopRules } from '../../hooks/useShopRules';
 import { session, useSession } from '../../store/session';
 import { type PendingReturn, pendingReturn, returnAfterSignIn } from '../../store/return-to';
+import { useUnread } from '../../store/unread';
 import { openAddresses, openCheckin, openInvite, openOrders } from '../../utils/routes';
 import { OrdersCard } from './OrdersCard';
 import { openCoupons, openRedemptions } from './links';
@@ -36,6 +37,7 @@ const ENTRIES = [
 const soon = () => void Taro.showToast({ title: '即将开放', icon: 'none' });
 const toPoints = (filter?: string) => void Taro.navigateTo({ url: `/pages/points/index${filter ? `?filter=${filter}` : ''}` });
 const toMall = () => void Taro.switchTab({ url: '/pages/mall/index' });
+const toMessages = () => void Taro.navigateTo({ url: '/pages/messages/index' });
 
 const ENTRY_ACTIONS: Partial<Record<(typeof ENTRIES)[number]['key'], (signedIn: boolean) => void>> = {
   points: () => toPoints(),
@@ -113,6 +115,7 @@ export default function MePage() {
   const expiring = useExpiring(status === 'signedIn' && member ? member.id : null);
   const tierInfo = useTierInfo(status === 'signedIn' && member ? member.id : null);
   const couponCount = useCouponCount(status === 'signedIn' && member ? member.id : null);
+  const unread = useUnread();
 
   const [returning, setReturning] = useState<PendingReturn | null>(pendingReturn());
   useDidShow(() => {
@@ -134,6 +137,12 @@ export default function MePage() {
   return (
     <View className='me'>
       <View className='me__hero'>
+        {member && (
+          <View className='me__bell me-messages' onClick={toMessages}>
+            <Notice size={22} color='#fff' />
+            {unread > 0 && <Text className='me__bell-badge me-unread'>{unread > 99 ? '99+' : unread}</Text>}
+          </View>
+        )}
         <View className='me__profile me-profile' onClick={member ? openProfile : undefined}>
           <Avatar url={member?.avatarUrl} size={128} />
           {member ? (

@@ -9,6 +9,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { Location, Order } from '../../components/Icon';
 import { usePayFlow } from '../../components/PaySheet';
 import { Price } from '../../components/Price';
+import { RemindButton } from '../../components/RemindButton';
 import { formatCountdown, useCountdown } from '../../hooks/useCountdown';
 import { formatShanghaiTime } from '../../utils/format';
 import { openGoods } from '../../utils/routes';
@@ -126,6 +127,16 @@ export default function OrderPage() {
           <StatusHint order={order} />
         )}
       </View>
+
+      {showSuccess && (
+        <RemindButton
+          kinds={order.earnPoints > 0 ? ['order_shipped', 'points_arrived'] : ['order_shipped']}
+          label={order.earnPoints > 0 ? '发货和积分到账时提醒我' : '发货时提醒我'}
+          reason='订单发货、积分到账时通知你'
+          done='已开启订单提醒'
+          className='order-detail__remind'
+        />
+      )}
 
       {(order.expressCompany || order.trackingNo) && (
         <View className='order-detail__card order-detail__logistics'>

@@ -5,6 +5,7 @@ import type { PointsBalanceDto, PointsEntryDto } from '@jifen/shared';
 import { getPointsBalance } from '../../api/points';
 import { EmptyState } from '../../components/EmptyState';
 import { Clock, Wallet } from '../../components/Icon';
+import { RemindButton } from '../../components/RemindButton';
 import { useSession } from '../../store/session';
 import { shanghaiDate } from '../../utils/format';
 import { EntryRow } from './EntryRow';
@@ -208,6 +209,9 @@ export default function PointsPage() {
           balance={balance}
         />
       </View>
+      {status === 'signedIn' && (
+        <RemindButton kinds={['points_expiring']} label='过期前提醒我' reason='积分到期前 30 天和 7 天提醒你兑换' done='已开启积分过期提醒' className='points-remind' />
+      )}
       <FilterBar current={filter} onChange={setFilter} />
       {status === 'signedIn' ? body : <SkeletonRows />}
     </View>

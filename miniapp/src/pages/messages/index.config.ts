@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '消息中心',
+  navigationBarBackgroundColor: '#ffffff',
+  navigationBarTextStyle: 'black',
+});

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '消息设置',
+  navigationBarBackgroundColor: '#ffffff',
+  navigationBarTextStyle: 'black',
+});

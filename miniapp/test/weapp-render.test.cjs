@@ -360,6 +360,39 @@ test('积分明细 tabs ask the server for their kinds and show what it returns'
   expect(all(points, 'points-entry')).toHaveLength(0);
 });
 
+test('积分明细’s 「过期前提醒我」 asks WeChat for the configured template inside the tap and posts the answer with the kind', async () => {
+  const points = open('pages/points/index');
+  await until(points, 'the reminder button', () => all(points, 'points-remind').length === 1);
+  expect(texts(points, 'remind__reason')).toEqual(['积分到期前 30 天和 7 天提醒你兑换']);
+  // The template ids are loaded with the page, so the tap itself waits for nothing before WeChat's prompt.
+  await until(points, 'the template ids', () => requested('/api/reminders/templates').length > 0);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  tap(points, '.points-remind');
+  await until(points, 'WeChat asked', () => callsOf('requestSubscribeMessage').length === 1);
+  expect(callsOf('requestSubscribeMessage').map((c) => c.tmplIds)).toEqual([['tpl-expiring']]);
+  await until(points, 'the consent posted', () => sent('POST', '/api/reminders/consent').length === 1);
+  expect(JSON.parse(JSON.stringify(sent('POST', '/api/reminders/consent')[0].data))).toEqual({ results: { 'tpl-expiring': 'accept' }, asks: ['points_expiring'] });
+  await until(points, 'the reminder on', () => texts(points, 'remind__label').join() === '已开启积分过期提醒');
+  expect(toasts()).toContain('已开启积分过期提醒，将通过微信通知你');
+});
+
+test('消息中心 lists the notices with the unread one marked; a tap reads it and opens its page; 全部已读', async () => {
+  const page = open('pages/messages/index');
+  await until(page, 'the notices', () => all(page, 'message').length === 2);
+  expect(texts(page, 'message__title')).toEqual(['积分即将过期', '订单已发货']);
+  expect(texts(page, 'message__kind')).toEqual(['积分过期提醒', '发货通知']);
+  expect(all(page, 'message--unread')).toHaveLength(1);
+  expect(texts(page, 'messages__count')).toEqual(['1 条未读']);
+  tap(page, '.message--order_shipped');
+  await until(page, 'the order opened', () => callsOf('navigateTo').some((c) => c.url === '/pages/order/index?id=1'));
+  expect(sent('POST', '/api/messages/1/read')).toHaveLength(0); // already read: nothing to tell the server
+  tap(page, '.message--points_expiring');
+  await until(page, 'the notice read', () => sent('POST', '/api/messages/2/read').length === 1);
+  await until(page, 'no unread left', () => texts(page, 'messages__count').join() === '没有未读消息');
+  expect(callsOf('navigateTo').some((c) => c.url === '/pages/points/index')).toBe(true);
+  expect(all(page, 'message--unread')).toHaveLength(0);
+});
+
 test('我的 offers a member without a phone the new-member gift; refusing WeChat’s prompt asks the server nothing', async () => {
   const me = open('pages/me/index');
   await until(me, 'the phone card', () => all(me, 'me-phone-card').length === 1);
@@ -715,6 +748,18 @@ test('支付成功 (just paid) says when the points arrive and offers 查看订�
   expect(texts(page, 'order-detail__next-btn')).toEqual(['查看订单', '返回首页']);
   tap(page, '.order-detail__to-home');
   await until(page, 'the way home', () => callsOf('switchTab').some((c) => c.url === '/pages/index/index'));
+});
+
+test('支付成功 asks for the 发货 and 积分到账 templates in one tap', async () => {
+  const page = open('pages/order/index', { id: '1', paid: '1' });
+  await until(page, 'the reminder button', () => all(page, 'order-detail__remind').length === 1);
+  expect(texts(page, 'remind__label')).toEqual(['发货和积分到账时提醒我']);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const before = callsOf('requestSubscribeMessage').length;
+  tap(page, '.order-detail__remind');
+  await until(page, 'WeChat asked', () => callsOf('requestSubscribeMessage').length > before);
+  expect(callsOf('requestSubscribeMessage').slice(before).map((c) => c.tmplIds)).toEqual([['tpl-shipped', 'tpl-arrived']]);
+  await until(page, 'the consent posted', () => sent('POST', '/api/reminders/consent').some((r) => JSON.stringify(r.data).includes('order_shipped')));
 });
 
 test('我的订单 lists the orders with their status labels and the actions each status allows', async () => {

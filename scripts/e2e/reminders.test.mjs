@@ -4,7 +4,7 @@
 // is restarted five days later (CLOCK_OFFSET_DAYS): its 10:00 scan finds the points 7 days from
 // lapsing, the notice lands in 消息中心, the unread badge shows on 我的 and on the tab bar, and
 // tapping the notice opens 积分明细 and marks it read.
-import { devSignIn, phoneContext, screenshot, serverAndBrowser, tab, visible } from './support.mjs';
+import { confirmModal, devSignIn, phoneContext, screenshot, serverAndBrowser, tab, visible } from './support.mjs';
 
 const suite = serverAndBrowser({ OUTBOX_POLL_MS: '300', JOBS_TICK_MS: '1000' });
 
@@ -45,6 +45,22 @@ test('「过期前提醒我」 on 积分明细, five days later a notice in 消�
   await page.getByText('已开启积分过期提醒，届时在消息中心通知你').waitFor();
   await remind.filter({ hasText: '已开启积分过期提醒' }).waitFor();
   await screenshot(page, 'e2e-points-remind');
+  await page.waitForTimeout(300);
+  await page.goBack();
+
+  // 签到: once done today, 「明天提醒我签到」 books tomorrow's 09:00 reminder.
+  await visible(page, '.me__entry--checkin').click();
+  const checkinButton = visible(page, '.checkin-button');
+  await checkinButton.waitFor();
+  if ((await checkinButton.getAttribute('disabled')) === null) await checkinButton.click();
+  const checkinRemind = visible(page, '.checkin-remind');
+  await checkinRemind.waitFor();
+  const booked = page.waitForResponse((r) => r.url().endsWith('/api/reminders/consent'));
+  await checkinRemind.click();
+  const tomorrow = new Date(Date.now() + 8 * 3600_000 + 86_400_000).toISOString().slice(0, 10);
+  expect((await (await booked).json()).checkinReminderOn).toBe(tomorrow);
+  await checkinRemind.filter({ hasText: '明天 09:00 提醒你签到' }).waitFor();
+  await screenshot(page, 'e2e-checkin-remind');
 
   // Five days later: the 10:00 scan sees the 800 points 7 days from lapsing.
   await suite.server.restart({ CLOCK_OFFSET_DAYS: '5' });
@@ -88,4 +104,38 @@ test('「过期前提醒我」 on 积分明细, five days later a notice in 消�
   await visible(later, '.message--points_expiring .message__dot').first().waitFor({ state: 'detached' });
   expect(await text(visible(later, '.messages__count'))).toBe(before > 1 ? `${before - 1} 条未读` : '没有未读消息');
   await context.close();
+});
+
+test('the owner sends a 积分政策变更通知 from 管理 → 消息通知; a shopper finds it in 消息中心', async () => {
+  const context = await phoneContext(suite.browser);
+  const page = await context.newPage();
+  await page.goto(`${suite.server.baseUrl}/`);
+  await devSignIn(page, '店主老林');
+  await tab(page, 'admin').click();
+  await visible(page, '.admin-link--messages').click();
+  await visible(page, '.reminder-kind--points_expiring').waitFor();
+  expect(await visible(page, '.reminder-kind').count()).toBe(8);
+  expect(await visible(page, '.reminder-kind--points_expiring').innerText()).toContain('仅消息中心（未配置微信模板）');
+
+  // Too long: the counter turns red and 发送 waits.
+  await visible(page, 'input.policy-title').fill('积分有效期调整通知——请各位会员务必留意本次变化');
+  await visible(page, '.policy-form__count--over').waitFor();
+  expect(await visible(page, '.policy-send').getAttribute('disabled')).not.toBeNull();
+  await visible(page, 'input.policy-title').fill('积分有效期调整');
+  await visible(page, '.policy-summary textarea').fill('自 1 月 1 日起，积分有效期由 12 个月调整为 24 个月，已有积分同样延长。');
+  await visible(page, '.policy-send').click();
+  await confirmModal(page);
+  const sent = visible(page, '.policy-notice').first();
+  await sent.filter({ hasText: '积分有效期调整' }).waitFor();
+  await screenshot(page, 'e2e-admin-messages');
+  await context.close();
+
+  const shopper = await (await phoneContext(suite.browser)).newPage();
+  await shopper.goto(`${suite.server.baseUrl}/`);
+  await devSignIn(shopper, '阿花');
+  await visible(shopper, '.me-messages').click();
+  const notice = visible(shopper, '.message--policy').first();
+  await notice.waitFor({ timeout: 15_000 });
+  expect(await notice.innerText()).toContain('自 1 月 1 日起，积分有效期由 12 个月调整为 24 个月');
+  await shopper.context().close();
 });

@@ -286,8 +286,27 @@ const RULES = {
   shop: { name: '上海林记商贸有限公司', contact: '', privacyEffectiveOn: '2026-12-01' },
 };
 
+/** The shop's subscription-message templates (ReminderTemplatesDto.kinds): the check-in reminder has none. */
+const REMINDER_TEMPLATES = [
+  { kind: 'points_expiring', label: '积分过期提醒', templateId: 'tpl-expiring' },
+  { kind: 'points_arrived', label: '积分到账通知', templateId: 'tpl-arrived' },
+  { kind: 'checkin', label: '签到提醒', templateId: null },
+  { kind: 'coupon_expiring', label: '优惠券过期提醒', templateId: 'tpl-coupon' },
+  { kind: 'invite_reward', label: '邀请奖励到账', templateId: 'tpl-invite' },
+  { kind: 'order_shipped', label: '发货通知', templateId: 'tpl-shipped' },
+  { kind: 'mall_code', label: '兑换码到账', templateId: null },
+  { kind: 'policy', label: '积分政策变更通知', templateId: null },
+];
+
+/** 消息中心 (MessageDto), newest first: one unread expiry reminder, one read shipping notice. */
+const MESSAGES = [
+  { id: 2, kind: 'points_expiring', title: '积分即将过期', body: '300 积分将于 2026-12-07 过期，去积分商城兑换吧', page: 'pages/points/index', read: false, createdAt: '2026-11-07T02:00:00.000Z' },
+  { id: 1, kind: 'order_shipped', title: '订单已发货', body: '智利车厘子 已发货：顺丰速运 SF1234567890', page: 'pages/order/index?id=1', read: true, createdAt: '2026-11-06T06:00:00.000Z' },
+];
+
 function createFakeApi() {
   const state = {
+    messages: MESSAGES.map((m) => ({ ...m })),
     wechatSignIn: false,
     member: { ...MEMBER, points: { ...MEMBER.points } },
     checkins: new Map(CHECKINS.map(([day, kind]) => [day, { day, kind, points: 10 }])),
@@ -367,6 +386,15 @@ function createFakeApi() {
     state.member = { ...state.member, phone: MASKED_PHONE, signedUp: true };
     if (first) state.member.points.available += 100;
     return { body: { member: state.member, giftPoints: first ? 100 : 0, giftCoupons: first ? ['新人无门槛减10'] : [] } };
+  }
+
+  /** 消息中心 and 消息设置 as the server keeps them. */
+  function messagesPage() {
+    return { items: state.messages, next: null, unread: state.messages.filter((m) => !m.read).length };
+  }
+  function readMessage(id) {
+    state.messages = state.messages.map((m) => (m.id === id ? { ...m, read: true } : m));
+    return { unread: messagesPage().unread };
   }
 
   /** One wx.request: `{statusCode, data}` for its method and URL (the host is ignored). */
@@ -528,6 +556,22 @@ function createFakeApi() {
           return { body: { ...ADMIN_RULES[2], value: CHECKIN_HISTORY[1].value, head: 9 } };
         case 'GET /api/admin/coupons/templates':
           return { body: COUPON_TEMPLATE_STATS };
+        case 'GET /api/reminders/templates':
+          return { body: { kinds: REMINDER_TEMPLATES } };
+        case 'POST /api/reminders/consent':
+          if (!signedIn) return unauthorized;
+          return { body: { credits: Object.fromEntries(Object.keys(data.results).map((id) => [id, 1])), checkinReminderOn: (data.asks ?? []).includes('checkin') ? shiftDay(TODAY, 1) : null } };
+        case 'GET /api/messages':
+          return signedIn ? { body: messagesPage() } : unauthorized;
+        case 'GET /api/messages/unread':
+          return signedIn ? { body: { unread: messagesPage().unread } } : unauthorized;
+        case 'POST /api/messages/read-all':
+          state.messages = state.messages.map((m) => ({ ...m, read: true }));
+          return { body: { unread: 0 } };
+        case 'POST /api/messages/1/read':
+          return { body: readMessage(1) };
+        case 'POST /api/messages/2/read':
+          return { body: readMessage(2) };
         case 'GET /api/points/entries':
           return signedIn ? { body: entriesPage(searchParams) } : unauthorized;
         default: {
@@ -578,4 +622,5 @@ function createFakeApi() {
 }
 
 module.exports = {
+  REMINDER_TEMPLATES, MESSAGES,
   GOODS_IMAGE_URL, createFakeApi, ADDRESSES, CHECKOUT_SKU, ORDERS, MALL_ITEMS, INVITES, MY_INVITE_CODE, MEMBER, BALANCE, ENTRIES, GOODS, FAKE_PAGE_SIZE, PHONE_CODE, MASKED_PHONE, TODAY, TIER, AVATAR_URL };

@@ -107,6 +107,12 @@ function launchWeapp({ dist, answer, upload = () => ({ statusCode: 404, data: '{
       setTimeout(() => done(options, { tempFilePath: 'http://tmp/poster.png', errMsg: 'canvasToTempFilePath:ok' }), 0);
     },
     saveImageToPhotosAlbum: recorded('saveImageToPhotosAlbum'),
+    // 订阅消息: the member accepts every template asked for.
+    requestSubscribeMessage(options = {}) {
+      calls.push(['requestSubscribeMessage', options]);
+      const answer = Object.fromEntries((options.tmplIds ?? []).map((id) => [id, 'accept']));
+      setTimeout(() => done(options, { ...answer, errMsg: 'requestSubscribeMessage:ok' }), 0);
+    },
     openSetting: recorded('openSetting'),
   };
 

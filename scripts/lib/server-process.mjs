@@ -10,12 +10,12 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /**
  * Runs the built server (`server/dist/main.js`, as `npm start` does) as a child process with
  * `env` on a free port (or `env.PORT`), its output in `logFile`; resolves once /api/health
- * answers. The pid is the server's own, for `processStats`.
+ * answers. The pid is the server's own, for `processStats`; `nodeArgs` go to node (e.g. --cpu-prof).
  */
-export async function startServerProcess({ env, logFile }) {
+export async function startServerProcess({ env, logFile, nodeArgs = [] }) {
   const port = env.PORT ?? (await freePort());
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, ['server/dist/main.js'], {
+  const child = spawn(process.execPath, [...nodeArgs, 'server/dist/main.js'], {
     cwd: root,
     env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,6 @@
 import { FakeWechat } from '../fake-wechat/server.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { createApp } from '../../src/app.factory.js';
 import { RemindersService, type Reminder } from '../../src/reminders/reminders.service.js';
 import { ReminderStatsService } from '../../src/reminders/reminder-stats.service.js';
 import { type FieldInput, REMINDER_KINDS, type ReminderKind, type TemplateFieldType } from '@jifen/shared';
@@ -150,10 +151,26 @@ describe('reminder sending', () => {
     expect(await reminders.sendDue()).toBe(0);
   });
 
+  it('sends each message once when two server processes drain the queue at the same time', async () => {
+    const second = await createApp(t.config, { clock: t.clock, logger: ['error'] });
+    try {
+      const token = await tokenOf('f');
+      for (let i = 0; i < 5; i++) await t.api('POST', '/api/reminders/consent', { token, body: { results: { [TEMPLATE]: 'accept' } } });
+      for (let i = 0; i < 5; i++) wechat.grantCredit(members.f.openid, TEMPLATE);
+      const before = sentTo('f').length;
+      for (let i = 0; i < 5; i++) await reminders.remind(reminder('f', `twice:${i}`));
+      const [a, b] = await Promise.all([reminders.sendDue(), second.get(RemindersService).sendDue()]);
+      expect(a + b).toBe(5);
+      expect(sentTo('f').length - before).toBe(5);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('counts what the sender did for 管理 → 消息: sent, skipped, deferred, failed by errcode, the last failures', async () => {
     const stats = await t.app.get(ReminderStatsService).stats(7);
     const total = (field: 'sent' | 'skipped' | 'deferred' | 'failed' | 'notices') => stats.days.reduce((n, d) => n + d[field], 0);
-    expect(total('sent')).toBe(3 + REMINDER_KINDS.length);
+    expect(total('sent')).toBe(3 + REMINDER_KINDS.length + 5);
     expect(total('skipped')).toBe(2); // b without a consent, d refused by WeChat
     expect(total('deferred')).toBe(1); // c at 22:30
     expect(total('failed')).toBe(1);

@@ -28,6 +28,8 @@ const SECRET = 'bench-secret';
 const TEMPLATE = 'tpl-bench-expiring';
 const TEMPLATES = { points_expiring: { id: TEMPLATE, fields: { thing1: ['thing', 'title'], number2: ['number', 'points'], date3: ['date', 'date'] } } };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** A UTC datetime as either driver returns it (a Date from mysql2, text from SQLite), in ms. */
+const toMs = (v) => (v instanceof Date ? v.getTime() : new Date(`${String(v).replace(' ', 'T')}Z`).getTime());
 
 /** The fake WeChat is TypeScript beside the server's tests: compiled here with swc (a dev dependency). */
 async function loadFakeWechat() {
@@ -115,8 +117,7 @@ async function measure(name, url, query, FakeWechat, todayStart) {
       await sleep(200);
     }
     const span = (await query("SELECT MIN(created_at) AS a, MAX(created_at) AS b FROM messages WHERE kind = 'points_expiring'"))[0];
-    const scanMs = new Date(`${String(span.b instanceof Date ? span.b.toISOString() : span.b).replace(' ', 'T').replace(/Z?$/, 'Z')}`) -
-      new Date(`${String(span.a instanceof Date ? span.a.toISOString() : span.a).replace(' ', 'T').replace(/Z?$/, 'Z')}`);
+    const scanMs = toMs(span.b) - toMs(span.a);
     const scanRss = peakRss;
     // 2. The sender. Queued in quiet hours the sends would wait for 08:00: it is 08:00 now.
     await query(`UPDATE reminder_sends SET next_at = '${new Date(Date.now() - 1000).toISOString().replace('T', ' ').slice(0, 23)}'`);
@@ -129,7 +130,6 @@ async function measure(name, url, query, FakeWechat, todayStart) {
     const sent = await count("SELECT COUNT(*) AS n FROM reminder_sends WHERE status = 'sent'");
     const cpuPerSend = (processStats(server.pid).cpuMicros - cpuBefore) / sent;
     const sentSpan = (await query("SELECT MIN(sent_at) AS a, MAX(sent_at) AS b FROM reminder_sends WHERE status = 'sent'"))[0];
-    const toMs = (v) => new Date(`${String(v instanceof Date ? v.toISOString() : v).replace(' ', 'T').replace(/Z?$/, 'Z')}`).getTime();
     const sendSeconds = (toMs(sentSpan.b) - toMs(sentSpan.a)) / 1000;
     return { expected, baselineMs, scanMs, scanRss, sent, received: wechat.messages.length, sendRate: sent / sendSeconds, peakRss, cpuPerSend };
   } finally {

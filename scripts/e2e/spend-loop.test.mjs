@@ -43,11 +43,11 @@ test('browse → cart → checkout with a coupon and 500 points → pay → ship
   await screenshot(page, 'e2e-cart');
   await visible(page, '.cart__checkout').click();
 
-  // The server picked the best coupon (满100减20); of 小明's 1,765 points 1,700 may pay (whole hundreds): use 500.
+  // The server picked the best coupon (满100减20); of 小明's 1,545 points 1,500 may pay (whole hundreds): use 500.
   await visible(page, '.checkout__coupon').filter({ hasText: '-¥20.00' }).waitFor();
   await visible(page, '.checkout__points-switch').click();
-  await visible(page, '.checkout__points-used').filter({ hasText: /^1700$/ }).waitFor();
-  for (let used = 1600; used >= 500; used -= 100) {
+  await visible(page, '.checkout__points-used').filter({ hasText: /^1500$/ }).waitFor();
+  for (let used = 1400; used >= 500; used -= 100) {
     await visible(page, '.checkout__points-stepper .stepper__minus').click();
     await visible(page, '.checkout__points-used').filter({ hasText: new RegExp(`^${used}$`) }).waitFor();
   }

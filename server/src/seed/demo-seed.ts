@@ -90,15 +90,16 @@ async function build(app: INestApplicationContext, clock: ManualClock, real: Dat
   });
   if (seeded) {
     const shopper = await app.get(Db).unit((m) => m.findOneByOrFail(Member, { openid: `${DEV_OPENID_PREFIX}${DEMO_SHOPPERS[0]}` }));
+    await seedDemoCoupons(app, shanghaiDay(real));
+    await seedDemoHistory(app, clock, shopper.id, shanghaiDay(real));
     // Made as an operator makes them in 管理 → 活动: the 会员日 and the banners that promise it.
+    // After 小明's history, so his 40 days earn the same whatever weekday the demo starts on.
     const memberDay = await app.get(CampaignsService).create({
       name: '会员日', kind: 'multiplier', multiplierPct: 200, bonusPoints: 0, goodsIds: [], startsOn: '2026-01-01', endsOn: '2099-12-31', weekdays: [5], daysOfMonth: [],
     });
     const banners = app.get(BannersService);
     await banners.create({ title: '会员日 积分翻倍', image: '/assets/banners/double-points.png', link: { kind: 'campaign', campaignId: memberDay.id } });
     await banners.create({ title: '新人礼 100 积分', image: '/assets/banners/new-member.png', link: { kind: 'page', page: 'me' } });
-    await seedDemoCoupons(app, shanghaiDay(real));
-    await seedDemoHistory(app, clock, shopper.id, shanghaiDay(real));
   }
   if (seeded) new Logger('Seed').log(`demo shop loaded: ${DEMO_GOODS.length} goods, owner ${DEMO_OWNER.nickname}, operator ${DEMO_OPERATOR.nickname}, shoppers ${DEMO_SHOPPERS.join(', ')}`);
   return seeded;

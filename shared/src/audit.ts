@@ -11,6 +11,7 @@ export const AUDIT_AREAS = [
   { key: 'rules', label: '积分规则', prefixes: ['/api/admin/rules'] },
   { key: 'staff', label: '店员权限', prefixes: ['/api/admin/staff'] },
   { key: 'reminders', label: '消息通知', prefixes: ['/api/admin/reminders'] },
+  { key: 'members', label: '会员与积分', prefixes: ['/api/admin/members', '/api/admin/adjustments', '/api/admin/flags'] },
 ] as const;
 
 export type AuditArea = (typeof AUDIT_AREAS)[number]['key'];

@@ -19,3 +19,4 @@ export * from './staff.js';
 export * from './campaigns.js';
 export * from './audit.js';
 export * from './reminders.js';
+export * from './member-admin.js';

@@ -161,7 +161,7 @@ export class PointsFlag {
   reason: string;
 
   @Column({ type: 'varchar', length: 16 })
-  status: 'open' | 'cleared' | 'confirmed';
+  status: 'open' | 'cleared' | 'clawed_back';
 
   @Column({ name: 'reviewed_by', type: 'int', nullable: true })
   reviewedBy: number | null;

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AdjustmentsService } from './adjustments.service.js';
+import { FlagsService } from './flags.service.js';
+import { LedgerAdminController } from './ledger-admin.controller.js';
 import { LedgerController } from './ledger.controller.js';
 import { LEDGER_ENTITIES } from './ledger.entities.js';
 import { LedgerAudit } from './ledger-audit.service.js';
@@ -9,8 +12,8 @@ import { LedgerJobs } from './ledger.jobs.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature(LEDGER_ENTITIES)],
-  controllers: [LedgerController],
-  providers: [LedgerService, LedgerQueries, LedgerAudit, LedgerJobs],
-  exports: [LedgerService, LedgerQueries, LedgerAudit],
+  controllers: [LedgerController, LedgerAdminController],
+  providers: [LedgerService, LedgerQueries, LedgerAudit, LedgerJobs, AdjustmentsService, FlagsService],
+  exports: [LedgerService, LedgerQueries, LedgerAudit, AdjustmentsService],
 })
 export class LedgerModule {}

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CouponsModule } from '../coupons/coupons.module.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { Member } from './member.entity.js';
+import { MemberAdminController } from './member-admin.controller.js';
+import { MemberAdminService } from './member-admin.service.js';
 import { MembersController } from './members.controller.js';
 import type { AppConfig } from '../config/config.js';
 import { DevPhoneController } from './dev-phone.controller.js';
@@ -28,8 +30,8 @@ export class MembersHttpModule {
     return {
       module: MembersHttpModule,
       imports: [MembersModule, LedgerModule, CouponsModule],
-      providers: [StaffService, SignupAnswer],
-      controllers: config.wechat.appId ? [MembersController, StaffController] : [MembersController, StaffController, DevPhoneController],
+      providers: [StaffService, SignupAnswer, MemberAdminService],
+      controllers: config.wechat.appId ? [MembersController, StaffController, MemberAdminController] : [MembersController, StaffController, MemberAdminController, DevPhoneController],
     };
   }
 }

@@ -36,6 +36,8 @@ export interface LedgerRule {
   flagSingleEntry: number;
   /** An earning this many times the member's average earning is flagged (after 5 earnings). */
   flagMultipleOfUsual: number;
+  /** An operator's adjustment of more than this many points waits for an owner's approval. */
+  adjustApprovalAbove: number;
 }
 
 /**
@@ -78,7 +80,7 @@ export const DEFAULT_RULES: ShopRules = {
   checkin: DEFAULT_CHECKIN_RULE,
   signup: { giftPoints: 100 },
   invites: { signupPoints: 50, orderPoints: 200, inviteeTemplateId: null, monthlyCap: 20, attributionDays: 7 },
-  ledger: { expiryMonths: 12, dailyCap: 2_000, flagSingleEntry: 10_000, flagMultipleOfUsual: 5 },
+  ledger: { expiryMonths: 12, dailyCap: 2_000, flagSingleEntry: 10_000, flagMultipleOfUsual: 5, adjustApprovalAbove: 5_000 },
   shop: { name: '', contact: '', privacyEffectiveOn: '' },
 };
 
@@ -129,6 +131,7 @@ export function ruleProblems<K extends RuleKey>(key: K, value: ShopRules[K]): Ru
       int('dailyCap', v.dailyCap, 0, MAX_POINTS_SETTING, '每日上限');
       int('flagSingleEntry', v.flagSingleEntry, 1, 100_000_000, '单笔预警线');
       int('flagMultipleOfUsual', v.flagMultipleOfUsual, 2, 1000, '异常倍数');
+      int('adjustApprovalAbove', v.adjustApprovalAbove, 0, 100_000_000, '调整审批线');
       break;
     case 'checkin':
       checkinProblems(v, int, out);

@@ -49,6 +49,7 @@ export const NUMBER_FIELDS: Record<RuleKey, { field: string; label: string; unit
     { field: 'dailyCap', label: '每日非消费积分上限', unit: '积分' },
     { field: 'flagSingleEntry', label: '单笔超过即预警', unit: '积分' },
     { field: 'flagMultipleOfUsual', label: '超过平常的', unit: '倍即预警' },
+    { field: 'adjustApprovalAbove', label: '手动调整超过', unit: '积分需店主审批' },
   ],
   shop: [],
 };
@@ -142,7 +143,7 @@ export function ruleSummary<K extends RuleKey>(key: K, value: ShopRules[K], temp
     }
     case 'ledger': {
       const v = value as ShopRules['ledger'];
-      return [`积分 ${v.expiryMonths} 个月后到期；每日非消费积分至多 ${v.dailyCap}`, `单笔 ≥ ${v.flagSingleEntry} 或超平常 ${v.flagMultipleOfUsual} 倍时预警`];
+      return [`积分 ${v.expiryMonths} 个月后到期；每日非消费积分至多 ${v.dailyCap}`, `单笔 ≥ ${v.flagSingleEntry} 或超平常 ${v.flagMultipleOfUsual} 倍时预警`, `手动调整超过 ${v.adjustApprovalAbove} 积分需店主审批`];
     }
     case 'shop': {
       const v = value as ShopRules['shop'];

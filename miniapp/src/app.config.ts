@@ -71,6 +71,9 @@ export default defineAppConfig({
         'rules/index', // 积分规则: every rule (earn, tiers, check-in, 新人礼, invites, expiry) in force and scheduled; no parameters
         'rules/edit', // 修改规则 with version history and 恢复 (owners edit, operators read): ?key=earn|tiers|checkin|signup|invites|ledger
         'messages/index', // 消息: reminders sent / skipped / deferred / failed per kind and day, last failures; 积分政策变更通知 (owners write it)
+        'members/index', // 会员: search by phone (whole or 138****8000), nickname or id; the newest without a query; no parameters
+        'members/detail', // 会员详情 ?id=<memberId>: points, expiring, ledger, orders, coupons, invites, check-ins; 查看完整号码 (audited), 调整积分
+        'review/index', // 积分审核: adjustments waiting for an owner (批准/驳回), flagged ledger entries (确认无误/追回); no parameters
         'staff/index', // 店员与权限 (owners only): find members, appoint or remove operators and owners; no parameters
       ],
     },

@@ -4,7 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { isOperator, type AdminOverviewDto, type Role } from '@jifen/shared';
 import { getOverview } from '../../api/admin';
 import { EmptyState } from '../../components/EmptyState';
-import { Clock, Coupon, Gift, ImageIcon, Notice, Order, Setting, ShieldCheck, Star, Store, UserAdd } from '../../components/Icon';
+import { Clock, Coupon, Gift, ImageIcon, Notice, Order, Setting, ShieldCheck, Star, Store, User, UserAdd } from '../../components/Icon';
 import { TabBarSlot } from '../../components/TabBar';
 import { useShare } from '../../hooks/useShare';
 import { useSession } from '../../store/session';
@@ -12,6 +12,8 @@ import './index.scss';
 
 /** Operators' screens in the admin subpackage. */
 const TOOLS = [
+  { key: 'members', name: '会员', hint: '查找会员 · 调整积分', url: '/admin/members/index', Icon: User, tint: '#3d7bf2' },
+  { key: 'review', name: '积分审核', hint: '调整审批 · 异常积分', url: '/admin/review/index', Icon: ShieldCheck, tint: '#34b27b' },
   { key: 'goods', name: '商品管理', hint: '上架 · 库存 · 分类', url: '/admin/goods/index', Icon: Store, tint: '#f29d0c' },
   { key: 'mall', name: '积分商城', hint: '兑换商品 · 兑换码', url: '/admin/mall/index', Icon: Gift, tint: '#e0457b' },
   { key: 'campaigns', name: '积分活动', hint: '翻倍 · 会员日 · 加赠', url: '/admin/campaigns/index', Icon: Star, tint: '#ff8a3d' },
@@ -92,8 +94,8 @@ export default function AdminPage() {
       </View>
 
       <View className='admin__grid'>
-        <Stat tone='members' label='会员总数' value={overview?.members.total ?? '—'} hint={overview ? `其中运营 ${overview.members.operators} 人` : ' '} />
-        <Stat tone='today' label='今日新增' value={overview?.members.today ?? '—'} hint='今日注册会员' />
+        <Stat tone='members' label='会员总数' value={overview?.members.total ?? '—'} hint={overview ? `其中运营 ${overview.members.operators} 人` : ' '} url='/admin/members/index' />
+        <Stat tone='today' label='今日新增' value={overview?.members.today ?? '—'} hint='今日注册会员' url='/admin/members/index' />
         <Stat tone='on-sale' label='在售商品' value={overview?.goods.onSale ?? '—'} hint='正在销售的商品' url='/admin/goods/index?filter=on_sale' />
         <Stat tone='sold-out' label='已售罄' value={overview?.goods.soldOut ?? '—'} hint='库存为 0，请及时补货' url='/admin/goods/index?filter=low_stock' />
       </View>
@@ -116,7 +118,6 @@ export default function AdminPage() {
         </View>
       </View>
 
-      <Text className='admin__note'>更多管理功能（积分商城、活动、积分规则）将陆续开放。</Text>
       <TabBarSlot tab='admin' />
     </View>
   );

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '会员详情',
+  navigationBarBackgroundColor: '#ffffff',
+  navigationBarTextStyle: 'black',
+});

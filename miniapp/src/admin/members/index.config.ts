@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '会员',
+  navigationBarBackgroundColor: '#ffffff',
+  navigationBarTextStyle: 'black',
+});

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '积分审核',
+  navigationBarBackgroundColor: '#ffffff',
+  navigationBarTextStyle: 'black',
+});

@@ -1,0 +1,76 @@
+// 管理 → 会员 and 积分审核 in Chromium at phone size: the operator 运营小美 opens the member count
+// on 管理, finds 小明, looks at his full phone number (the masked one everywhere else), adds 200
+// points at once and asks for 6,000 more, which waits; the owner 店主老林 approves it in 积分审核;
+// 小明 reads both adjustments with their reasons in 积分明细.
+import { confirmModal, devSignIn, phoneContext, screenshot, serverAndBrowser, tab, visible } from './support.mjs';
+
+const suite = serverAndBrowser();
+const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
+
+async function signedIn(nickname) {
+  const context = await phoneContext(suite.browser);
+  const page = await context.newPage();
+  await page.goto(`${suite.server.baseUrl}/`);
+  await devSignIn(page, nickname);
+  return page;
+}
+
+async function adjust(page, amount, reason) {
+  await visible(page, '.member-adjust').click();
+  await visible(page, 'input.adjust-sheet__amount').fill(String(amount));
+  await visible(page, '.adjust-sheet__reason').filter({ hasText: reason }).click();
+  await visible(page, '.adjust-sheet__confirm').click();
+}
+
+test('an operator finds 小明 and adjusts his points; 6,000 waits for the owner, who approves it; 小明 sees both', async () => {
+  const page = await signedIn('运营小美');
+  await tab(page, 'admin').click();
+  await visible(page, '.admin-stat--members').click();
+  await visible(page, '.admin-member-row').first().waitFor();
+  await visible(page, 'input.admin-members-q').fill('小明');
+  await visible(page, '.admin-members-search').click();
+  const row = visible(page, '.admin-member-row').filter({ hasText: '小明' });
+  await row.waitFor();
+  expect(await text(row)).toMatch(/138\*{4}\d{4}/);
+  await row.click();
+
+  const phone = visible(page, '.member-phone');
+  await phone.waitFor();
+  expect(await text(phone)).toMatch(/^138\*{4}\d{4}$/);
+  await visible(page, '.member-reveal').click();
+  await phone.filter({ hasText: /^138\d{8}$/ }).waitFor();
+  const before = Number(await text(visible(page, '.member-available')));
+
+  await adjust(page, 200, '门店活动补发');
+  await page.getByText('积分已调整').waitFor();
+  await visible(page, '.member-available').filter({ hasText: String(before + 200) }).waitFor();
+  await adjust(page, 6000, '客诉补偿');
+  await page.getByText('已提交店主审批').waitFor();
+  await visible(page, '.member-adjustments').filter({ hasText: '待店主审批' }).waitFor();
+  expect(await text(visible(page, '.member-available'))).toBe(String(before + 200));
+  await screenshot(page, 'e2e-admin-member');
+  await page.context().close();
+
+  const owner = await signedIn('店主老林');
+  await tab(owner, 'admin').click();
+  await visible(owner, '.admin-link--review').click();
+  const request = visible(owner, '.review-adjustment').filter({ hasText: '客诉补偿' });
+  await request.waitFor();
+  expect(await text(request)).toContain('运营小美 提交于');
+  await screenshot(owner, 'e2e-admin-review');
+  await request.locator('.review-approve').click();
+  await confirmModal(owner);
+  await owner.getByText('已批准，积分已变动').waitFor();
+  await request.waitFor({ state: 'detached' });
+  await owner.context().close();
+
+  const shopper = await signedIn('小明');
+  await visible(shopper, '.me-points-available').filter({ hasText: String(before + 6200) }).waitFor();
+  await visible(shopper, '.me-points-available').click();
+  const entries = visible(shopper, '.points-entry');
+  await entries.first().waitFor();
+  expect(await text(entries.nth(0))).toContain('客诉补偿');
+  expect(await text(entries.nth(0))).toContain('+6000');
+  expect(await text(entries.nth(1))).toContain('门店活动补发');
+  await shopper.context().close();
+});

@@ -902,6 +902,38 @@ test('店员与权限 (owners): the staff, a member found by nickname, and 设�
   expect(bodyOf(sent('POST', '/api/admin/staff/5/role')[0])).toEqual({ role: 'operator' });
 });
 
+test('会员 (管理) finds a member by the masked phone, shows the full number on request, and 调整积分 posts the signed points and reason', async () => {
+  const list = open('admin/members/index');
+  await until(list, 'the newest members', () => all(list, 'admin-member-row').length === 1);
+  list.querySelector('.admin-members__input').dispatchEvent('input', { detail: { value: '139****6666' } });
+  await until(list, 'the typed phone', () => JSON.stringify(list.instance.data).includes('139****6666'));
+  tap(list, '.admin-members-search');
+  await until(list, 'the search', () => requested('/api/admin/members?q=').some((u) => u.includes(encodeURIComponent('139****6666'))));
+  expect(texts(list, 'admin-member__name')).toEqual(['阿花']);
+  tap(list, '.admin-member-row');
+  await until(list, 'the member page opened', () => callsOf('navigateTo').some((c) => c.url === '/admin/members/detail?id=5'));
+
+  const page = open('admin/members/detail', { id: '5' });
+  await until(page, 'the member page', () => texts(page, 'member-available').length === 1);
+  expect(texts(page, 'member-available')).toEqual(['820']);
+  expect(texts(page, 'member-phone')).toEqual(['139****6666']);
+  expect(texts(page, 'admin-member-page__line').map(squeeze)).toEqual(['签到：近30天12天，连续2天，最近2026-11-24', '优惠券：可用1张，已用2张，过期0张', '邀请：3人，注册2人，已奖励1人（250积分）']);
+  tap(page, '.member-reveal');
+  await until(page, 'the full number', () => texts(page, 'member-phone').join() === '13912346666');
+
+  tap(page, '.member-adjust');
+  await until(page, 'the sheet', () => all(page, 'adjust-sheet__amount').length === 1);
+  tap(page, '.adjust-sheet__out');
+  page.querySelector('.adjust-sheet__amount').dispatchEvent('input', { detail: { value: '120' } });
+  await until(page, 'the typed amount', () => texts(page, 'stock-sheet__after').join().includes('700'));
+  tap(page, '.adjust-sheet__reason', '误发收回');
+  await until(page, 'the reason chosen', () => texts(page, 'admin-sheet__chip--active').join() === '误发收回');
+  tap(page, '.adjust-sheet__confirm');
+  await until(page, 'the adjustment posted', () => sent('POST', '/api/admin/members/5/adjustments').length === 1);
+  expect(bodyOf(sent('POST', '/api/admin/members/5/adjustments')[0])).toEqual({ amount: -120, reason: '误发收回' });
+  await until(page, 'the toast', () => toasts().includes('积分已调整'));
+});
+
 test('审计日志 (管理) names who did what to what, and filters by person and area', async () => {
   api.state.member.role = 'owner';
   const page = open('admin/audit/index');

@@ -286,6 +286,16 @@ const RULES = {
   shop: { name: '上海林记商贸有限公司', contact: '', privacyEffectiveOn: '2026-12-01' },
 };
 
+/** 管理 → 会员: 阿花 as a search finds her (AdminMemberRowDto) and her page (AdminMemberDto). */
+const ADMIN_MEMBER = { id: 5, nickname: '阿花', avatarUrl: null, role: 'member', tier: 'silver', phone: '139****6666', available: 820, pending: 40, joinedAt: '2026-10-20T02:00:00.000Z' };
+const ADMIN_MEMBER_PAGE = {
+  ...ADMIN_MEMBER, debt: 0, expiring: [{ date: '2026-12-07', amount: 300 }],
+  entries: [{ id: 31, kind: 'earn', source: 'checkin', title: '每日签到', amount: 10, pendingAmount: 0, availableAfter: 820, refType: 'checkin', refId: '1', reason: null, expiresAt: '2027-11-24T15:59:59.999Z', createdAt: '2026-11-24T00:30:00.000Z' }],
+  orders: [{ id: 9, orderNo: 'J202611240001', status: 'completed', payFen: 9900, points: 0, createdAt: '2026-11-20T06:00:00.000Z' }],
+  coupons: { available: 1, used: 2, expired: 0 }, invites: { invited: 3, signedUp: 2, rewarded: 1, points: 250 },
+  checkins: { last30Days: 12, lastDay: '2026-11-24', streak: 2 }, adjustments: [],
+};
+
 /** The shop's subscription-message templates (ReminderTemplatesDto.kinds): the check-in reminder has none. */
 const REMINDER_TEMPLATES = [
   { kind: 'points_expiring', label: '积分过期提醒', templateId: 'tpl-expiring' },
@@ -556,6 +566,18 @@ function createFakeApi() {
           return { body: { ...ADMIN_RULES[2], value: CHECKIN_HISTORY[1].value, head: 9 } };
         case 'GET /api/admin/coupons/templates':
           return { body: COUPON_TEMPLATE_STATS };
+        case 'GET /api/admin/members': {
+          const q = searchParams.get('q') ?? '';
+          return { body: !q || q === ADMIN_MEMBER.phone || ADMIN_MEMBER.nickname.includes(q) ? [ADMIN_MEMBER] : [] };
+        }
+        case 'GET /api/admin/members/5':
+          return { body: ADMIN_MEMBER_PAGE };
+        case 'POST /api/admin/members/5/phone':
+          return { body: { phone: '13912346666' } };
+        case 'POST /api/admin/members/5/adjustments': {
+          const pending = Math.abs(data.amount) > 5000;
+          return { status: 201, body: { id: 1, memberId: 5, memberName: '阿花', amount: data.amount, reason: data.reason, status: pending ? 'pending' : 'applied', requestedBy: '小明', requestedAt: '2026-11-25T02:00:00.000Z', decidedBy: null, decidedAt: null, note: null } };
+        }
         case 'GET /api/reminders/templates':
           return { body: { kinds: REMINDER_TEMPLATES } };
         case 'POST /api/reminders/consent':

@@ -23,6 +23,7 @@ import { CampaignsModule } from './campaigns/campaigns.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AdminModule } from './admin/admin.module.js';
 import { RemindersModule } from './reminders/reminders.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { HealthController } from './health/health.controller.js';
 
 @Module({})
@@ -53,6 +54,7 @@ export class AppModule {
         AuditModule,
         AdminModule,
         RemindersModule,
+        ReportsModule,
       ],
       controllers: [HealthController],
     };

@@ -20,3 +20,4 @@ export * from './campaigns.js';
 export * from './audit.js';
 export * from './reminders.js';
 export * from './member-admin.js';
+export * from './reports.js';

@@ -1,0 +1,80 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { shanghaiDay } from '@jifen/shared';
+import { Clock } from '../common/clock.js';
+import { Db } from '../common/db.js';
+import { num, readTime, sqlTime } from '../common/sql.js';
+import { Jobs } from '../jobs/jobs.service.js';
+
+const CURSOR = 'ledger_daily_totals';
+const BATCH = 5_000;
+/**
+ * Entries younger than this are left for the next run: an id is taken at INSERT and the row is
+ * seen at COMMIT, so a lower id may still be in flight while a higher one is visible.
+ */
+export const SETTLE_MS = 2 * 60_000;
+
+/**
+ * Folds the ledger into `ledger_daily_totals` (Shanghai day × kind × source), a batch of entries
+ * at a time from a cursor kept in the same transaction as the sums, so a crash or a second
+ * process never counts an entry twice. Reports read the totals, never the entries.
+ */
+@Injectable()
+export class LedgerTotalsService implements OnModuleInit {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly jobs: Jobs,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register({ name: 'reports.ledger-totals', everyMinutes: 5, leaseMs: 10 * 60_000, run: async () => `folded ${await this.fold()}` });
+  }
+
+  /** Folds every settled entry not yet counted; returns how many. */
+  async fold(): Promise<number> {
+    let folded = 0;
+    for (;;) {
+      const n = await this.db.unit(async () => {
+        const cursor = await this.db.one<{ last_id: unknown }>(`SELECT last_id FROM report_cursors WHERE name = ?${this.db.forUpdate}`, [CURSOR]);
+        const after = num(cursor?.last_id ?? 0);
+        const threshold = sqlTime(new Date(this.clock.now().getTime() - SETTLE_MS));
+        // Stop before the first entry too young to be sure of: nothing past it is folded yet.
+        const young = await this.db.one<{ id: unknown }>('SELECT MIN(id) AS id FROM points_entries WHERE id > ? AND created_at >= ?', [after, threshold]);
+        const before = young?.id === null || young?.id === undefined ? Number.MAX_SAFE_INTEGER : num(young.id);
+        const rows = await this.db.rows<{ id: unknown; kind: string; source: string; amount: unknown; created_at: string | Date }>(
+          `SELECT id, kind, source, amount, created_at FROM points_entries WHERE id > ? AND id < ? ORDER BY id LIMIT ${BATCH}`, [after, before]);
+        if (rows.length === 0) return 0;
+        const sums = new Map<string, { day: string; kind: string; source: string; amount: number; entries: number }>();
+        let upTo = new Date(0);
+        for (const r of rows) {
+          const at = readTime(r.created_at);
+          if (at > upTo) upTo = at;
+          const day = shanghaiDay(at);
+          const key = `${day}|${r.kind}|${r.source}`;
+          const sum = sums.get(key) ?? { day, kind: r.kind, source: r.source, amount: 0, entries: 0 };
+          sum.amount += num(r.amount);
+          sum.entries += 1;
+          sums.set(key, sum);
+        }
+        for (const s of sums.values()) {
+          await this.db.exec(this.db.mysql
+            ? 'INSERT INTO ledger_daily_totals (day, kind, source, amount, entries) VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE amount = amount + VALUES(amount), entries = entries + VALUES(entries)'
+            : 'INSERT INTO ledger_daily_totals (day, kind, source, amount, entries) VALUES (?, ?, ?, ?, ?) ON CONFLICT (day, kind, source) DO UPDATE SET amount = amount + excluded.amount, entries = entries + excluded.entries',
+          [s.day, s.kind, s.source, s.amount, s.entries]);
+        }
+        const last = num(rows[rows.length - 1].id);
+        if (cursor) await this.db.exec('UPDATE report_cursors SET last_id = ?, up_to = ? WHERE name = ?', [last, sqlTime(upTo), CURSOR]);
+        else await this.db.exec('INSERT INTO report_cursors (name, last_id, up_to) VALUES (?, ?, ?)', [CURSOR, last, sqlTime(upTo)]);
+        return rows.length;
+      });
+      folded += n;
+      if (n < BATCH) return folded;
+    }
+  }
+
+  /** The newest entry time the totals include, or null before the first fold. */
+  async upTo(): Promise<Date | null> {
+    const row = await this.db.one<{ up_to: string | Date | null }>('SELECT up_to FROM report_cursors WHERE name = ?', [CURSOR]);
+    return row?.up_to ? readTime(row.up_to) : null;
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { LedgerTotalsService } from './ledger-totals.service.js';
+import { LiabilityService } from './liability.service.js';
+import { ReportsAdminController } from './reports-admin.controller.js';
+
+/** Reports for operators and finance, read from totals that jobs keep (never by scanning the ledger per request). */
+@Module({
+  controllers: [ReportsAdminController],
+  providers: [LedgerTotalsService, LiabilityService],
+  exports: [LedgerTotalsService],
+})
+export class ReportsModule {}

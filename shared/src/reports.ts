@@ -1,0 +1,26 @@
+import type { EntrySource } from './ledger.js';
+
+/** One month of the points liability table (a Shanghai month). */
+export interface LiabilityMonthDto {
+  month: string;
+  /** Points credited to members, by source (earnings, confirmed purchase points, adjustments up). */
+  issued: Partial<Record<EntrySource, number>>;
+  issuedTotal: number;
+  /** Points members used, by use (as cash, in the mall, adjustments down…), as positive numbers. */
+  spent: Partial<Record<EntrySource, number>>;
+  spentTotal: number;
+  expired: number;
+  /** Reversals' net effect on balances (refunds give back, claw-backs take). */
+  reversed: number;
+  /** expired ÷ issued of the month, in tenths of a percent (null when nothing was issued). */
+  breakagePermille: number | null;
+}
+
+/** 管理 → 积分负债 for finance: what is owed now, and month by month how it came about. */
+export interface LiabilityDto {
+  /** Available points of all members now, and their value at 100 points a yuan. */
+  outstanding: { points: number; fen: number; pending: number; members: number };
+  months: LiabilityMonthDto[];
+  /** The ledger is summed up to this instant (the report trails the ledger by a few minutes). */
+  totalsUpTo: string | null;
+}

@@ -934,6 +934,17 @@ test('会员 (管理) finds a member by the masked phone, shows the full number 
   await until(page, 'the toast', () => toasts().includes('积分已调整'));
 });
 
+test('积分负债 (管理) shows the points owed and their value, the month with breakage, and copies the table as CSV', async () => {
+  const page = open('admin/reports/liability');
+  await until(page, 'the report', () => texts(page, 'liability-outstanding').length === 1);
+  expect(texts(page, 'liability-outstanding')).toEqual(['123456']);
+  expect(texts(page, 'liability-yuan').map(squeeze)).toEqual(['折合¥1234.56（100积分=1元）']);
+  expect(texts(page, 'liability-month__breakage').map(squeeze)).toEqual(['沉淀率2.5%']);
+  expect(texts(page, 'liability-month__parts')).toEqual(['购物奖励 9000 · 每日签到 1000', '积分抵现 4000']);
+  tap(page, '.liability-copy');
+  await until(page, 'the table copied', () => callsOf('setClipboardData').some((c) => c.data === '月份,发放合计\r\n2026-11,10000\r\n'));
+});
+
 test('审计日志 (管理) names who did what to what, and filters by person and area', async () => {
   api.state.member.role = 'owner';
   const page = open('admin/audit/index');

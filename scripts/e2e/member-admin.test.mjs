@@ -1,10 +1,11 @@
 // 管理 → 会员 and 积分审核 in Chromium at phone size: the operator 运营小美 opens the member count
 // on 管理, finds 小明, looks at his full phone number (the masked one everywhere else), adds 200
 // points at once and asks for 6,000 more, which waits; the owner 店主老林 approves it in 积分审核;
-// 小明 reads both adjustments with their reasons in 积分明细.
+// 小明 reads both adjustments with their reasons in 积分明细. The owner then reads 积分负债.
 import { confirmModal, devSignIn, phoneContext, screenshot, serverAndBrowser, tab, visible } from './support.mjs';
 
-const suite = serverAndBrowser();
+// Jobs on: the ledger's monthly totals (积分负债) are folded in at the first tick.
+const suite = serverAndBrowser({ JOBS_TICK_MS: '1000' });
 const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
 
 async function signedIn(nickname) {
@@ -62,6 +63,17 @@ test('an operator finds 小明 and adjusts his points; 6,000 waits for the owner
   await confirmModal(owner);
   await owner.getByText('已批准，积分已变动').waitFor();
   await request.waitFor({ state: 'detached' });
+
+  // 积分负债: what the shop owes now, and the months behind it.
+  await owner.goBack();
+  await visible(owner, '.admin-link--liability').click();
+  const outstanding = visible(owner, '.liability-outstanding');
+  await outstanding.waitFor();
+  expect(Number(await text(outstanding))).toBeGreaterThan(6200);
+  expect(await text(visible(owner, '.liability-yuan'))).toMatch(/^折合 ¥[\d,]+\.\d{2}（100 积分 = 1 元）$/);
+  await visible(owner, '.liability-month').first().waitFor();
+  expect(await text(visible(owner, '.liability-month').first())).toContain('沉淀率');
+  await screenshot(owner, 'e2e-admin-liability');
   await owner.context().close();
 
   const shopper = await signedIn('小明');

@@ -578,6 +578,13 @@ function createFakeApi() {
           const pending = Math.abs(data.amount) > 5000;
           return { status: 201, body: { id: 1, memberId: 5, memberName: '阿花', amount: data.amount, reason: data.reason, status: pending ? 'pending' : 'applied', requestedBy: '小明', requestedAt: '2026-11-25T02:00:00.000Z', decidedBy: null, decidedAt: null, note: null } };
         }
+        case 'GET /api/admin/reports/liability':
+          return { body: {
+            outstanding: { points: 123456, fen: 123456, pending: 800, members: 42 }, totalsUpTo: '2026-11-25T01:55:00.000Z',
+            months: [{ month: '2026-11', issued: { purchase: 9000, checkin: 1000 }, issuedTotal: 10000, spent: { cash: 4000 }, spentTotal: 4000, expired: 250, reversed: 0, breakagePermille: 25 }],
+          } };
+        case 'GET /api/admin/reports/liability.csv':
+          return { body: '\uFEFF月份,发放合计\r\n2026-11,10000\r\n' };
         case 'GET /api/reminders/templates':
           return { body: { kinds: REMINDER_TEMPLATES } };
         case 'POST /api/reminders/consent':

@@ -4,7 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { isOperator, type AdminOverviewDto, type Role } from '@jifen/shared';
 import { getOverview } from '../../api/admin';
 import { EmptyState } from '../../components/EmptyState';
-import { Clock, Coupon, Gift, ImageIcon, Notice, Order, Setting, ShieldCheck, Star, Store, User, UserAdd } from '../../components/Icon';
+import { Clock, Coupon, Gift, ImageIcon, Notice, Order, Setting, ShieldCheck, Star, Store, User, UserAdd, Wallet } from '../../components/Icon';
 import { TabBarSlot } from '../../components/TabBar';
 import { useShare } from '../../hooks/useShare';
 import { useSession } from '../../store/session';
@@ -13,6 +13,7 @@ import './index.scss';
 /** Operators' screens in the admin subpackage. */
 const TOOLS = [
   { key: 'members', name: '会员', hint: '查找会员 · 调整积分', url: '/admin/members/index', Icon: User, tint: '#3d7bf2' },
+  { key: 'liability', name: '积分负债', hint: '应付积分 · 月度发放与过期', url: '/admin/reports/liability', Icon: Wallet, tint: '#b86b00' },
   { key: 'review', name: '积分审核', hint: '调整审批 · 异常积分', url: '/admin/review/index', Icon: ShieldCheck, tint: '#34b27b' },
   { key: 'goods', name: '商品管理', hint: '上架 · 库存 · 分类', url: '/admin/goods/index', Icon: Store, tint: '#f29d0c' },
   { key: 'mall', name: '积分商城', hint: '兑换商品 · 兑换码', url: '/admin/mall/index', Icon: Gift, tint: '#e0457b' },

@@ -1,0 +1,11 @@
+import type { LiabilityDto } from '@jifen/shared';
+import { request } from './request';
+
+export function getLiability(): Promise<LiabilityDto> {
+  return request({ method: 'GET', path: '/api/admin/reports/liability' });
+}
+
+/** The monthly table as CSV text (the same the server offers as a download). */
+export function getLiabilityCsv(): Promise<string> {
+  return request({ method: 'GET', path: '/api/admin/reports/liability.csv' }) as Promise<string>;
+}

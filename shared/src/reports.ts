@@ -24,3 +24,29 @@ export interface LiabilityDto {
   /** The ledger is summed up to this instant (the report trails the ledger by a few minutes). */
   totalsUpTo: string | null;
 }
+
+/** What 管理's dashboard counts per Shanghai day. */
+export const DAILY_METRICS = [
+  'newMembers', 'members', 'activeMembers', 'checkins',
+  'invitesOpened', 'invitesSignedUp', 'invitesOrdered', 'invitesRewarded',
+  'couponsIssued', 'couponsUsed', 'couponGmvFen', 'orders', 'gmvFen', 'redemptions',
+] as const;
+export type DailyMetric = (typeof DAILY_METRICS)[number];
+
+export interface DashboardDayDto extends Record<DailyMetric, number> {
+  day: string;
+  /** Points credited, used and lapsed that day (from the ledger's daily totals). */
+  pointsIssued: number;
+  pointsSpent: number;
+  pointsExpired: number;
+  /** Check-ins ÷ members at the end of the day, in tenths of a percent. */
+  checkinRatePermille: number;
+}
+
+/** 管理 → 数据看板: the last 7, 30 or 90 days, oldest first, and the points owed now. */
+export interface DashboardDto {
+  days: DashboardDayDto[];
+  outstandingPoints: number;
+  /** Metrics are recounted every few minutes; this is when the newest day was. */
+  countedAt: string | null;
+}

@@ -1,16 +1,35 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import { IsIn, IsOptional } from 'class-validator';
+import { Type } from 'class-transformer';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { LiabilityDto } from '@jifen/shared';
+import type { DashboardDto, LiabilityDto } from '@jifen/shared';
 import { Roles } from '../auth/decorators.js';
+import { DailyMetricsService } from './daily-metrics.service.js';
 import { LiabilityService } from './liability.service.js';
 
-/** 管理 → 积分负债: what the shop owes in points, and the monthly table behind it. */
+class DashboardQuery {
+  /** 7, 30 or 90 Shanghai days, today included (default 7). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsIn([7, 30, 90])
+  days?: number;
+}
+
+/** 管理 → 数据看板 and 积分负债: the shop's days, what it owes in points, and the monthly table behind it. */
 @ApiTags('admin')
 @ApiBearerAuth()
 @Roles('owner', 'operator')
 @Controller('admin/reports')
 export class ReportsAdminController {
-  constructor(private readonly liability: LiabilityService) {}
+  constructor(
+    private readonly liability: LiabilityService,
+    private readonly metrics: DailyMetricsService,
+  ) {}
+
+  @Get('dashboard')
+  dashboard(@Query() query: DashboardQuery): Promise<DashboardDto> {
+    return this.metrics.dashboard(query.days ?? 7);
+  }
 
   @Get('liability')
   report(): Promise<LiabilityDto> {

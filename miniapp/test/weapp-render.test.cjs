@@ -934,6 +934,21 @@ test('会员 (管理) finds a member by the masked phone, shows the full number 
   await until(page, 'the toast', () => toasts().includes('积分已调整'));
 });
 
+test('数据看板 (管理) sums the range: members, check-in rate, points, orders, the invite funnel, and the days; 30 days asks the server', async () => {
+  const page = open('admin/dashboard/index');
+  await until(page, 'the dashboard', () => all(page, 'dash-card').length === 12);
+  const card = (label) => all(page, 'dash-card').find((el) => el.textContent.includes(label)).textContent.replace(/\s+/g, '');
+  expect(card('新增会员')).toContain('14');
+  expect(card('平均签到率')).toContain('25.0%');
+  expect(card('成交额')).toContain('¥1750.00');
+  expect(card('应付积分')).toContain('折合¥1234.56');
+  expect(texts(page, 'dash-funnel__n')).toEqual(['28', '14', '7', '7']);
+  expect(all(page, 'dash-row')).toHaveLength(8);
+  tap(page, '.dash-range--30');
+  await until(page, 'thirty days', () => all(page, 'dash-row').length === 31);
+  expect(requested('/api/admin/reports/dashboard')).toContain('/api/admin/reports/dashboard?days=30');
+});
+
 test('积分负债 (管理) shows the points owed and their value, the month with breakage, and copies the table as CSV', async () => {
   const page = open('admin/reports/liability');
   await until(page, 'the report', () => texts(page, 'liability-outstanding').length === 1);

@@ -1,7 +1,7 @@
 // 管理 → 会员 and 积分审核 in Chromium at phone size: the operator 运营小美 opens the member count
 // on 管理, finds 小明, looks at his full phone number (the masked one everywhere else), adds 200
 // points at once and asks for 6,000 more, which waits; the owner 店主老林 approves it in 积分审核;
-// 小明 reads both adjustments with their reasons in 积分明细. The owner then reads 积分负债.
+// 小明 reads both adjustments with their reasons in 积分明细. The owner then reads 积分负债 and 数据看板.
 import { confirmModal, devSignIn, phoneContext, screenshot, serverAndBrowser, tab, visible } from './support.mjs';
 
 // Jobs on: the ledger's monthly totals (积分负债) are folded in at the first tick.
@@ -74,6 +74,17 @@ test('an operator finds 小明 and adjusts his points; 6,000 waits for the owner
   await visible(owner, '.liability-month').first().waitFor();
   expect(await text(visible(owner, '.liability-month').first())).toContain('沉淀率');
   await screenshot(owner, 'e2e-admin-liability');
+
+  // 数据看板: the demo shop's last 30 days, counted by the job at the server's first tick.
+  await owner.goBack();
+  await visible(owner, '.admin-link--dashboard').click();
+  await visible(owner, '.dash-range--30').click();
+  const rows = visible(owner, '.dash-row:not(.dash-row--head)');
+  await rows.nth(29).waitFor();
+  expect(await rows.count()).toBe(30);
+  const members = visible(owner, '.dash-card').filter({ hasText: '会员总数' });
+  expect(Number((await text(members)).replace(/\D/g, ''))).toBeGreaterThanOrEqual(4);
+  await screenshot(owner, 'e2e-admin-dashboard');
   await owner.context().close();
 
   const shopper = await signedIn('小明');

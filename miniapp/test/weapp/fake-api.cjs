@@ -578,6 +578,14 @@ function createFakeApi() {
           const pending = Math.abs(data.amount) > 5000;
           return { status: 201, body: { id: 1, memberId: 5, memberName: '阿花', amount: data.amount, reason: data.reason, status: pending ? 'pending' : 'applied', requestedBy: '小明', requestedAt: '2026-11-25T02:00:00.000Z', decidedBy: null, decidedAt: null, note: null } };
         }
+        case 'GET /api/admin/reports/dashboard': {
+          const n = Number(searchParams.get('days') ?? 7);
+          const days = Array.from({ length: n }, (_, i) => ({
+            day: shiftDay(TODAY, i + 1 - n), newMembers: 2, members: 100 + i, activeMembers: 30, checkins: 25, invitesOpened: 4, invitesSignedUp: 2, invitesOrdered: 1, invitesRewarded: 1,
+            couponsIssued: 3, couponsUsed: 1, couponGmvFen: 5000, orders: 5, gmvFen: 25000, redemptions: 1, pointsIssued: 300, pointsSpent: 100, pointsExpired: 10, checkinRatePermille: 250,
+          }));
+          return { body: { days, outstandingPoints: 123456, countedAt: '2026-11-25T01:50:00.000Z' } };
+        }
         case 'GET /api/admin/reports/liability':
           return { body: {
             outstanding: { points: 123456, fen: 123456, pending: 800, members: 42 }, totalsUpTo: '2026-11-25T01:55:00.000Z',

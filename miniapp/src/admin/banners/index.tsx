@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Button, Image, Input, Switch, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { BANNER_PAGES, type AdminBannerDto, type AdminGoodsDto, type BannerInput, type BannerLink, type BannerPage, type CampaignDto } from '@jifen/shared';
 import { assetUrl } from '../../api/assets';
 import { createBanner, listAdminBanners, listAdminCampaigns, orderBanners, removeBanner, updateBanner } from '../../api/campaigns';
@@ -12,6 +12,7 @@ import { GoodsPicker } from '../GoodsPicker';
 import { NotStaff } from '../NotStaff';
 import { useImageUpload } from '../useImageUpload';
 import { useOperator } from '../useOperator';
+import { useShownAgain } from '../../hooks/useShownAgain';
 import './index.scss';
 
 const LINK_KINDS: { kind: BannerLink['kind']; label: string }[] = [
@@ -153,11 +154,7 @@ export default function AdminBannersPage() {
     listAdminBanners().then(setItems, () => setFailed(true));
   }, [operatorId]);
   useEffect(load, [load]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) load();
-    shown.current = true;
-  });
+  useShownAgain(load);
 
   const move = async (index: number, by: number) => {
     if (!items) return;

@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import type { CampaignDto, CampaignState } from '@jifen/shared';
 import { listAdminCampaigns, setCampaignStatus } from '../../api/campaigns';
 import { EmptyState } from '../../components/EmptyState';
 import { Star } from '../../components/Icon';
 import { NotStaff } from '../NotStaff';
 import { useOperator } from '../useOperator';
+import { useShownAgain } from '../../hooks/useShownAgain';
 import './index.scss';
 
 type Tab = CampaignState | 'all';
@@ -64,11 +65,7 @@ export default function AdminCampaignsPage() {
     listAdminCampaigns(tab === 'all' ? undefined : tab).then(setItems, () => setFailed(true));
   }, [operatorId, tab]);
   useEffect(load, [load]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) load();
-    shown.current = true;
-  });
+  useShownAgain(load);
 
   const toggle = async (c: CampaignDto) => {
     const next = c.status === 'on' ? 'off' : 'on';

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Button, Switch, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { formatYuan, type CouponChannel, type CouponTemplateStatsDto } from '@jifen/shared';
 import { listCouponTemplateStats, setCouponTemplateStatus } from '../../api/admin';
 import { EmptyState } from '../../components/EmptyState';
@@ -9,6 +9,7 @@ import { couponFace, templateValidity } from '../../utils/coupons';
 import { NotStaff } from '../NotStaff';
 import { useOperator } from '../useOperator';
 import { CouponForm } from './CouponForm';
+import { useShownAgain } from '../../hooks/useShownAgain';
 import './index.scss';
 
 const CHANNELS: Record<CouponChannel, string> = {
@@ -85,11 +86,7 @@ export default function AdminCouponsPage() {
     listCouponTemplateStats().then(setTemplates, () => setFailed(true));
   }, [operatorId]);
   useEffect(load, [load]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) load();
-    shown.current = true;
-  });
+  useShownAgain(load);
 
   const toggle = async (t: CouponTemplateStatsDto, on: boolean) => {
     const status = on ? 'on' : 'off';

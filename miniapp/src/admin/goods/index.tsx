@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Button, Image, Input, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { formatYuan, LOW_STOCK_AT, type AdminGoodsDto, type GoodsFilter } from '@jifen/shared';
 import { listAdminGoods, setGoodsStatus } from '../../api/catalog-admin';
 import { assetUrl } from '../../api/assets';
@@ -9,6 +9,7 @@ import { Order } from '../../components/Icon';
 import { NotStaff } from '../NotStaff';
 import { useOperator } from '../useOperator';
 import { StockSheet } from './StockSheet';
+import { useShownAgain } from '../../hooks/useShownAgain';
 import './index.scss';
 
 const TABS: { filter: GoodsFilter; label: string }[] = [
@@ -65,11 +66,7 @@ export default function AdminGoodsPage() {
     listAdminGoods(filter, q.trim()).then(setGoods, () => setFailed(true));
   }, [operatorId, filter, q]);
   useEffect(load, [operatorId, filter]); // eslint-disable-line react-hooks/exhaustive-deps -- search runs on confirm
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) load();
-    shown.current = true;
-  });
+  useShownAgain(load);
 
   const toggle = async (g: AdminGoodsDto) => {
     const next = g.status === 'on_sale' ? 'off_sale' : 'on_sale';

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Button, Image, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import type { AdminMallItemDto, MallItemFilter } from '@jifen/shared';
 import { changeMallStock, listAdminMallItems, setMallItemStatus } from '../../api/mall-admin';
 import { assetUrl } from '../../api/assets';
@@ -13,6 +13,7 @@ import { useSend } from '../orders/OrderSheet';
 import { checkDelta, StockDeltaFields, useStockDelta } from '../StockDelta';
 import { useOperator } from '../useOperator';
 import { KIND_LABEL, priceText } from './kinds';
+import { useShownAgain } from '../../hooks/useShownAgain';
 import './index.scss';
 
 const TABS: { filter: MallItemFilter; label: string }[] = [
@@ -98,11 +99,7 @@ export default function AdminMallPage() {
     listAdminMallItems(filter).then(setItems, () => setFailed(true));
   }, [operatorId, filter]);
   useEffect(load, [load]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) load();
-    shown.current = true;
-  });
+  useShownAgain(load);
 
   const toggle = async (i: AdminMallItemDto) => {
     const next = i.status === 'on' ? 'off' : 'on';

@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
 import { REMINDER_KINDS, REMINDER_LABELS, type PolicyNoticeDto, type ReminderKind, type ReminderStatsDto } from '@jifen/shared';
 import { getReminderStats, listPolicyNotices } from '../../api/reminders';
 import { EmptyState } from '../../components/EmptyState';
@@ -9,6 +8,7 @@ import { formatShanghaiTime } from '../../utils/format';
 import { NotStaff } from '../NotStaff';
 import { useOperator } from '../useOperator';
 import { PolicyForm } from './PolicyForm';
+import { useShownAgain } from '../../hooks/useShownAgain';
 import './index.scss';
 
 const RANGES = [
@@ -100,11 +100,7 @@ export default function AdminMessagesPage() {
     listPolicyNotices().then(setNotices, () => undefined);
   }, [operatorId, days]);
   useEffect(load, [load]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) load();
-    shown.current = true;
-  });
+  useShownAgain(load);
 
   if (!operator) return <NotStaff className='admin-messages' loading={loading} screen='消息通知' />;
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Image, Input, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { EXPRESS_COMPANIES, formatYuan, type OrderLineDto, type OrderStatus, type RefundStatus } from '@jifen/shared';
 import { listAdminOrders, orderContact, refundOrder, shipOrder, type AdminOrderDto } from '../../api/admin';
 import { assetUrl } from '../../api/assets';
@@ -10,6 +10,7 @@ import { formatShanghaiTime } from '../../utils/format';
 import { NotStaff } from '../NotStaff';
 import { useOperator } from '../useOperator';
 import { ChipPicker, OrderSheet, useSend } from './OrderSheet';
+import { useShownAgain } from '../../hooks/useShownAgain';
 import './index.scss';
 
 /**
@@ -263,11 +264,7 @@ export default function AdminOrdersPage() {
     setOrders(null);
     load();
   }, [load]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) load();
-    shown.current = true;
-  });
+  useShownAgain(load);
 
   if (!operator) {
     return <NotStaff className='admin-orders' loading={loading} screen='订单管理' />;

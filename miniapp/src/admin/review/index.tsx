@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import type { AdjustmentDto, FlagDto } from '@jifen/shared';
 import { clawBackFlag, clearFlag, decideAdjustment, listAdjustments, listFlags } from '../../api/member-admin';
 import { BottomSheet } from '../../components/BottomSheet';
@@ -9,6 +9,7 @@ import { ShieldCheck } from '../../components/Icon';
 import { formatShanghaiTime } from '../../utils/format';
 import { NotStaff } from '../NotStaff';
 import { useOperator } from '../useOperator';
+import { useShownAgain } from '../../hooks/useShownAgain';
 import './index.scss';
 
 type Tab = 'adjustments' | 'flags';
@@ -34,11 +35,7 @@ export default function AdminReviewPage() {
     listFlags('open').then(setFlags, () => setFlags([]));
   }, [operatorId]);
   useEffect(load, [load]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) load();
-    shown.current = true;
-  });
+  useShownAgain(load);
 
   const decide = async (a: AdjustmentDto, decision: 'approve' | 'reject') => {
     const { confirm } = await Taro.showModal({

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { earnRateLabel, type TierInfoDto } from '@jifen/shared';
 import { getTier } from '../../api/members';
+import { useShownAgain } from '../../hooks/useShownAgain';
 import './index.scss';
 
 /** GET /api/me/tier for the signed-in member, again each time the page shows (orders raise growth). */
@@ -16,11 +17,7 @@ export function useTierInfo(memberId: number | null): TierInfoDto | null {
     setInfo(null);
     load();
   }, [memberId]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) load();
-    shown.current = true;
-  });
+  useShownAgain(load);
   return memberId === null ? null : info;
 }
 

@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import type { AddressDto } from '@jifen/shared';
 import { deleteAddress, listAddresses, setDefaultAddress } from '../../api/addresses';
 import { AddressLines } from '../../components/AddressLines';
@@ -8,6 +8,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { Del, Edit, Location } from '../../components/Icon';
 import { useSession } from '../../store/session';
 import { ADDRESS_PICKED } from '../../utils/routes';
+import { useShownAgain } from '../../hooks/useShownAgain';
 import './index.scss';
 
 /** 收货地址 list; `?pick=1` (from 确认订单) picks one and goes back, `&selected=<id>` marks the current one. */
@@ -23,11 +24,7 @@ export default function AddressListPage() {
     listAddresses().then(setList, () => setList((l) => l ?? []));
   };
   useEffect(load, [status]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) load();
-    shown.current = true;
-  });
+  useShownAgain(load);
 
   const choose = (address: AddressDto) => {
     if (!pick) return;

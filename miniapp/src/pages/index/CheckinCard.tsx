@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
 import type { CheckinCalendarDto } from '@jifen/shared';
 import { getCheckinCalendar } from '../../api/checkin';
 import { useSession } from '../../store/session';
 import { openCheckin } from '../../utils/routes';
+import { useShownAgain } from '../../hooks/useShownAgain';
 
 type Today = Pick<CheckinCalendarDto, 'checkedToday' | 'streak' | 'todayPoints' | 'tomorrowPoints'>;
 
@@ -25,11 +25,7 @@ export function CheckinCard() {
     setToday(null);
     load();
   }, [memberId]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) load();
-    shown.current = true;
-  });
+  useShownAgain(load);
 
   const known = memberId !== null ? today : null;
   let hint = '每天签到领积分，第 7 天最高 +60';

@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
 import { listOrders } from '../../api/orders';
 import { Refund, ToPay, ToReceive, WaitReceive } from '../../components/Icon';
 import { openOrders } from '../../utils/routes';
+import { useShownAgain } from '../../hooks/useShownAgain';
 
 const SHORTCUTS = [
   { tab: 'pending', text: '待付款', Icon: ToPay, statuses: ['pending'] },
@@ -27,11 +27,7 @@ function useOrderCounts(memberId: number | null): Record<string, number> {
     setCounts({});
     load();
   }, [memberId]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) load();
-    shown.current = true;
-  });
+  useShownAgain(load);
   return memberId === null ? {} : counts;
 }
 

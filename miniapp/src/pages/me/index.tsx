@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { earnRateLabel, isOperator, shanghaiDay, tierRule, type ExpiringPoints, type TierName } from '@jifen/shared';
@@ -21,6 +21,7 @@ import { OrdersCard } from './OrdersCard';
 import { openCoupons, openRedemptions } from './links';
 import { PhoneCard } from './PhoneCard';
 import { SignInCard } from './SignInCard';
+import { useShownAgain } from '../../hooks/useShownAgain';
 import './index.scss';
 
 const ENTRIES = [
@@ -62,11 +63,7 @@ function useExpiring(memberId: number | null): ExpiringPoints[] {
     load();
   }, [memberId]);
   // Again each time 我的 is shown after the first (spending or a day passing changes it).
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) load();
-    shown.current = true;
-  });
+  useShownAgain(load);
   return memberId === null ? [] : expiring;
 }
 
@@ -81,11 +78,7 @@ function useCouponCount(memberId: number | null): number {
     setCount(0);
     load();
   }, [memberId]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) load();
-    shown.current = true;
-  });
+  useShownAgain(load);
   return memberId === null ? 0 : count;
 }
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
+import Taro, { useReachBottom } from '@tarojs/taro';
 import { REMINDER_LABELS, type MessageDto } from '@jifen/shared';
 import { getMessages, markAllMessagesRead, markMessageRead } from '../../api/reminders';
 import { EmptyState } from '../../components/EmptyState';
@@ -9,6 +9,7 @@ import { useSession } from '../../store/session';
 import { setUnread, useUnread } from '../../store/unread';
 import { formatShanghaiTime } from '../../utils/format';
 import { openNoticePage } from './open-page';
+import { useShownAgain } from '../../hooks/useShownAgain';
 import './index.scss';
 
 const toSettings = () => void Taro.navigateTo({ url: '/pages/messages/settings' });
@@ -33,11 +34,7 @@ export default function MessagesPage() {
     }, () => setFailed(true));
   }, [memberId]);
   useEffect(load, [load]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) load();
-    shown.current = true;
-  });
+  useShownAgain(load);
 
   useReachBottom(() => {
     if (next === null || loadingMore.current) return;

@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import type { RedemptionDto } from '@jifen/shared';
 import { listRedemptions } from '../../api/mall';
 import { EmptyState } from '../../components/EmptyState';
 import { Coupon, Gift } from '../../components/Icon';
 import { useSession } from '../../store/session';
 import { formatPoints, formatShanghaiTime } from '../../utils/format';
+import { useShownAgain } from '../../hooks/useShownAgain';
 import './index.scss';
 
 const KIND_LABELS: Record<RedemptionDto['kind'], string> = { goods: '实物', coupon: '优惠券', virtual: '虚拟' };
@@ -36,11 +37,7 @@ export default function RedemptionsPage() {
     listRedemptions().then(setList, () => setFailed(true));
   }, [memberId]);
   useEffect(load, [load]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) load();
-    shown.current = true;
-  });
+  useShownAgain(load);
 
   const icon = <Gift size={36} color='#ff8a3d' />;
   if (status !== 'signedIn') {

@@ -136,6 +136,7 @@ test('an owner sets up an empty shop from 管理, and the first shopper buys and
   await screenshot(sp, 'e2e-empty-shop-home');
   await visible(sp, '.banners__slide').first().click();
   await visible(sp, '.campaign__summary').filter({ hasText: '活动期间 下单积分×2' }).waitFor();
+  await sp.waitForTimeout(800); // Taro's H5 router can lose the tab page when left mid slide-in
   await visible(sp, '.campaign__go').click();
   await visible(sp, '.goods-card').filter({ hasText: '桂花乌龙茶' }).first().click();
   await visible(sp, '.goods-detail__buy-now').click();

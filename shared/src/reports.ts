@@ -50,3 +50,18 @@ export interface DashboardDto {
   /** Metrics are recounted every few minutes; this is when the newest day was. */
   countedAt: string | null;
 }
+
+/** 流失预警: a member slipping away, why in words, and what the shop stands to lose. */
+export interface ChurnDto {
+  memberId: number;
+  nickname: string;
+  /** 0–100: 40 and above is listed as at risk. */
+  score: number;
+  reasons: string[];
+  /** Their usual spending over the next 90 days, in fen. */
+  valueAtRiskFen: number;
+  lastOrderAt: string | null;
+  computedAt: string;
+}
+
+export const CHURN_AT_RISK = 40;

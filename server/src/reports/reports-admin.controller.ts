@@ -2,8 +2,9 @@ import { Controller, Get, Header, Query } from '@nestjs/common';
 import { IsIn, IsOptional } from 'class-validator';
 import { Type } from 'class-transformer';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { DashboardDto, LiabilityDto } from '@jifen/shared';
+import type { ChurnDto, DashboardDto, LiabilityDto } from '@jifen/shared';
 import { Roles } from '../auth/decorators.js';
+import { ChurnService } from './churn.service.js';
 import { DailyMetricsService } from './daily-metrics.service.js';
 import { LiabilityService } from './liability.service.js';
 
@@ -24,7 +25,14 @@ export class ReportsAdminController {
   constructor(
     private readonly liability: LiabilityService,
     private readonly metrics: DailyMetricsService,
+    private readonly churn: ChurnService,
   ) {}
+
+  /** 流失预警: members at risk with the reasons, the most valuable first. */
+  @Get('churn')
+  atRisk(): Promise<ChurnDto[]> {
+    return this.churn.atRisk();
+  }
 
   @Get('dashboard')
   dashboard(@Query() query: DashboardQuery): Promise<DashboardDto> {

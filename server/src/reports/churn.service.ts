@@ -1,0 +1,82 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { addDays, CHURN_AT_RISK, type ChurnDto, shanghaiDay } from '@jifen/shared';
+import { Clock } from '../common/clock.js';
+import { Db } from '../common/db.js';
+import { num, readTime, sqlTime } from '../common/sql.js';
+import { Jobs } from '../jobs/jobs.service.js';
+import { churnScore } from './churn-score.js';
+
+const BATCH = 500;
+const DAY_MS = 86_400_000;
+
+/**
+ * 流失预警: each night (03:00 Shanghai, leased) every member who has paid an order is scored
+ * from their orders, check-ins and redemptions, a batch of members at a time by id; the list
+ * shows those at risk, most valuable first.
+ */
+@Injectable()
+export class ChurnService implements OnModuleInit {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly jobs: Jobs,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register({ name: 'reports.churn', dailyAtMinute: 3 * 60, leaseMs: 30 * 60_000, run: async (now) => `scored ${await this.score(now)}` });
+  }
+
+  async score(now = this.clock.now()): Promise<number> {
+    const today = shanghaiDay(now);
+    const d90 = addDays(today, -90);
+    const d180 = addDays(today, -180);
+    const t90 = sqlTime(new Date(now.getTime() - 90 * DAY_MS));
+    const t180 = sqlTime(new Date(now.getTime() - 180 * DAY_MS));
+    let scored = 0;
+    for (let after = 0; ;) {
+      const members = (await this.db.rows<{ member_id: unknown }>(
+        `SELECT DISTINCT member_id FROM orders WHERE paid_at IS NOT NULL AND member_id > ? ORDER BY member_id LIMIT ${BATCH}`, [after])).map((r) => num(r.member_id));
+      if (members.length === 0) return scored;
+      const list = members.map(() => '?').join(', ');
+      const orders = await this.db.rows<{ member_id: unknown; paid_at: string | Date; pay_fen: unknown }>(
+        `SELECT member_id, paid_at, pay_fen FROM orders WHERE member_id IN (${list}) AND paid_at IS NOT NULL AND status <> 'refunded' ORDER BY member_id, paid_at`, members);
+      const checkins = await this.db.rows<{ member_id: unknown; recent: unknown; earlier: unknown }>(
+        `SELECT member_id, SUM(CASE WHEN day > ? THEN 1 ELSE 0 END) AS recent, SUM(CASE WHEN day <= ? THEN 1 ELSE 0 END) AS earlier
+           FROM checkins WHERE member_id IN (${list}) AND day > ? GROUP BY member_id`, [d90, d90, ...members, d180]);
+      const redemptions = await this.db.rows<{ member_id: unknown; recent: unknown; earlier: unknown }>(
+        `SELECT member_id, SUM(CASE WHEN created_at >= ? THEN 1 ELSE 0 END) AS recent, SUM(CASE WHEN created_at < ? THEN 1 ELSE 0 END) AS earlier
+           FROM mall_redemptions WHERE member_id IN (${list}) AND created_at >= ? GROUP BY member_id`, [t90, t90, ...members, t180]);
+      const byMember = <T extends { member_id: unknown }>(rows: T[]) => new Map(rows.map((r) => [num(r.member_id), r]));
+      const c = byMember(checkins);
+      const r = byMember(redemptions);
+      await this.db.unit(async () => {
+        for (const id of members) {
+          const mine = orders.filter((o) => num(o.member_id) === id).map((o) => ({ at: readTime(o.paid_at), fen: num(o.pay_fen) }));
+          const result = churnScore({
+            orders: mine, now,
+            checkins: [num(c.get(id)?.recent), num(c.get(id)?.earlier)],
+            redemptions: [num(r.get(id)?.recent), num(r.get(id)?.earlier)],
+          });
+          const last = mine.length ? sqlTime(mine[mine.length - 1].at) : null;
+          await this.db.exec('DELETE FROM member_churn WHERE member_id = ?', [id]);
+          await this.db.exec('INSERT INTO member_churn (member_id, score, reasons, value_at_risk_fen, last_order_at, computed_at) VALUES (?, ?, ?, ?, ?, ?)',
+            [id, result.score, JSON.stringify(result.reasons).slice(0, 400), result.valueAtRiskFen, last, sqlTime(now)]);
+        }
+      });
+      scored += members.length;
+      after = members[members.length - 1];
+    }
+  }
+
+  /** Members at risk (score ≥ 40), the most valuable first. */
+  async atRisk(limit = 50): Promise<ChurnDto[]> {
+    const rows = await this.db.rows<{ member_id: unknown; nickname: string; score: unknown; reasons: string; value_at_risk_fen: unknown; last_order_at: string | Date | null; computed_at: string | Date }>(
+      `SELECT c.member_id, m.nickname, c.score, c.reasons, c.value_at_risk_fen, c.last_order_at, c.computed_at
+         FROM member_churn c JOIN members m ON m.id = c.member_id
+        WHERE c.score >= ? ORDER BY c.value_at_risk_fen DESC, c.member_id LIMIT ${Math.min(200, Math.max(1, Math.floor(limit)))}`, [CHURN_AT_RISK]);
+    return rows.map((x) => ({
+      memberId: num(x.member_id), nickname: x.nickname, score: num(x.score), reasons: JSON.parse(x.reasons) as string[], valueAtRiskFen: num(x.value_at_risk_fen),
+      lastOrderAt: x.last_order_at ? readTime(x.last_order_at).toISOString() : null, computedAt: readTime(x.computed_at).toISOString(),
+    }));
+  }
+}

@@ -949,6 +949,18 @@ test('数据看板 (管理) sums the range: members, check-in rate, points, orde
   expect(requested('/api/admin/reports/dashboard')).toContain('/api/admin/reports/dashboard?days=30');
 });
 
+test('流失预警 (管理) lists the members at risk with their reasons and value at risk; a tap opens the member', async () => {
+  const page = open('admin/churn/index');
+  await until(page, 'the list', () => all(page, 'churn-item').length === 2);
+  expect(texts(page, 'churn-count').map(squeeze)).toEqual(['2人']);
+  expect(texts(page, 'churn-item__score')).toEqual(['风险 72', '风险 45']);
+  expect(all(page, 'churn-item__score--high')).toHaveLength(1);
+  expect(texts(page, 'churn-item__reason')[0]).toBe('· 已 30 天未下单（平时约 7 天一单）');
+  expect(texts(page, 'churn__summary-hint').map(squeeze)).toEqual(['按平时消费，未来90天约¥1435.71可能流失']);
+  tap(page, '.churn-item');
+  await until(page, 'the member opened', () => callsOf('navigateTo').some((c) => c.url === '/admin/members/detail?id=5'));
+});
+
 test('积分负债 (管理) shows the points owed and their value, the month with breakage, and copies the table as CSV', async () => {
   const page = open('admin/reports/liability');
   await until(page, 'the report', () => texts(page, 'liability-outstanding').length === 1);

@@ -85,6 +85,12 @@ test('an operator finds 小明 and adjusts his points; 6,000 waits for the owner
   const members = visible(owner, '.dash-card').filter({ hasText: '会员总数' });
   expect(Number((await text(members)).replace(/\D/g, ''))).toBeGreaterThanOrEqual(4);
   await screenshot(owner, 'e2e-admin-dashboard');
+
+  // 流失预警: 小明 bought yesterday, so nobody is slipping away in the demo shop.
+  await owner.goBack();
+  await visible(owner, '.admin-link--churn').click();
+  await visible(owner, '.churn-count').filter({ hasText: '0 人' }).waitFor();
+  await owner.getByText('暂无流失风险的会员').waitFor();
   await owner.context().close();
 
   const shopper = await signedIn('小明');

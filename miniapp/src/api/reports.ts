@@ -1,4 +1,4 @@
-import type { DashboardDto, LiabilityDto } from '@jifen/shared';
+import type { ChurnDto, DashboardDto, LiabilityDto } from '@jifen/shared';
 import { request } from './request';
 
 export function getLiability(): Promise<LiabilityDto> {
@@ -12,4 +12,8 @@ export function getLiabilityCsv(): Promise<string> {
 
 export function getDashboard(days: 7 | 30 | 90): Promise<DashboardDto> {
   return request({ method: 'GET', path: '/api/admin/reports/dashboard', query: { days } });
+}
+
+export function getChurn(): Promise<ChurnDto[]> {
+  return request({ method: 'GET', path: '/api/admin/reports/churn' });
 }

@@ -1,0 +1,54 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { formatYuan, type ChurnDto } from '@jifen/shared';
+import { getChurn } from '../../api/reports';
+import { EmptyState } from '../../components/EmptyState';
+import { ShieldCheck } from '../../components/Icon';
+import { formatShanghaiTime } from '../../utils/format';
+import { NotStaff } from '../NotStaff';
+import { useOperator } from '../useOperator';
+import './index.scss';
+
+/** 流失预警 (管理): members slipping away, why, and what they usually spend in 90 days; a tap opens the member. */
+export default function ChurnPage() {
+  const { operator, loading } = useOperator();
+  const [list, setList] = useState<ChurnDto[] | null>(null);
+  const operatorId = operator?.id ?? null;
+
+  const load = useCallback(() => {
+    if (operatorId === null) return;
+    getChurn().then(setList, () => setList([]));
+  }, [operatorId]);
+  useEffect(load, [load]);
+
+  if (!operator) return <NotStaff className='churn' loading={loading} screen='流失预警' />;
+  if (list === null) return <View className='churn'><Text className='churn__loading'>加载中…</Text></View>;
+
+  const total = list.reduce((n, c) => n + c.valueAtRiskFen, 0);
+  return (
+    <View className='churn'>
+      <View className='churn__summary'>
+        <Text className='churn__summary-label'>有流失风险的会员</Text>
+        <Text className='churn__summary-value churn-count'>{list.length} 人</Text>
+        <Text className='churn__summary-hint'>按平时消费，未来 90 天约 ¥{formatYuan(total)} 可能流失</Text>
+      </View>
+      {list.length === 0 ? (
+        <EmptyState icon={<ShieldCheck size={36} color='#34b27b' />} title='暂无流失风险的会员' description='每晚 3 点根据下单间隔、签到和兑换的变化重新评估' />
+      ) : (
+        <View className='churn__list'>
+          {list.map((c) => (
+            <View key={c.memberId} className='churn-item' onClick={() => void Taro.navigateTo({ url: `/admin/members/detail?id=${c.memberId}` })}>
+              <View className='churn-item__head'>
+                <Text className='churn-item__name'>{c.nickname} ›</Text>
+                <Text className={`churn-item__score${c.score >= 70 ? ' churn-item__score--high' : ''}`}>风险 {c.score}</Text>
+              </View>
+              {c.reasons.map((r) => <Text key={r} className='churn-item__reason'>· {r}</Text>)}
+              <Text className='churn-item__value'>未来 90 天约 ¥{formatYuan(c.valueAtRiskFen)}{c.lastOrderAt ? ` · 最近下单 ${formatShanghaiTime(c.lastOrderAt).slice(0, 10)}` : ''}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+    </View>
+  );
+}

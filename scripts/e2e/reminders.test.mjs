@@ -47,12 +47,16 @@ test('「过期前提醒我」 on 积分明细, five days later a notice in 消�
   await screenshot(page, 'e2e-points-remind');
   await page.waitForTimeout(300);
   await page.goBack();
+  await visible(page, '.me__entry--checkin').waitFor();
+  await page.waitForTimeout(800); // Taro's H5 router loses pages navigated mid slide-in
 
   // 签到: once done today, 「明天提醒我签到」 books tomorrow's 09:00 reminder.
   await visible(page, '.me__entry--checkin').click();
   const checkinButton = visible(page, '.checkin-button');
   await checkinButton.waitFor();
+  await visible(page, '.checkin-streak').waitFor(); // the calendar has loaded: the button says what today is
   if ((await checkinButton.getAttribute('disabled')) === null) await checkinButton.click();
+  await visible(page, '.checkin-button--done').waitFor();
   const checkinRemind = visible(page, '.checkin-remind');
   await checkinRemind.waitFor();
   const booked = page.waitForResponse((r) => r.url().endsWith('/api/reminders/consent'));

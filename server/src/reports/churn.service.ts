@@ -49,9 +49,16 @@ export class ChurnService implements OnModuleInit {
       const byMember = <T extends { member_id: unknown }>(rows: T[]) => new Map(rows.map((r) => [num(r.member_id), r]));
       const c = byMember(checkins);
       const r = byMember(redemptions);
+      const ordersOf = new Map<number, { at: Date; fen: number }[]>();
+      for (const o of orders) {
+        const id = num(o.member_id);
+        let list = ordersOf.get(id);
+        if (!list) ordersOf.set(id, (list = []));
+        list.push({ at: readTime(o.paid_at), fen: num(o.pay_fen) });
+      }
       await this.db.unit(async () => {
         for (const id of members) {
-          const mine = orders.filter((o) => num(o.member_id) === id).map((o) => ({ at: readTime(o.paid_at), fen: num(o.pay_fen) }));
+          const mine = ordersOf.get(id) ?? [];
           const result = churnScore({
             orders: mine, now,
             checkins: [num(c.get(id)?.recent), num(c.get(id)?.earlier)],

@@ -10,6 +10,7 @@ test('a visitor browses the mall without signing in', async () => {
   const page = await context.newPage();
   await page.goto(`${suite.server.baseUrl}/`);
   await page.locator('.goods-card').first().waitFor();
+  await visible(page, '.goods-card').nth(11).waitFor(); // the feed paints its first cards before the rest
   const tabs = await tabTexts(page);
   expect(tabs).toEqual(['首页', '积分商城', '我的']);
   expect(await visible(page, '.goods-card').count()).toBe(12);

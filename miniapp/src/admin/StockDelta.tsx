@@ -17,8 +17,8 @@ export interface StockDelta {
   set: (patch: Partial<Omit<StockDelta, 'set'>>) => void;
 }
 
-export function useStockDelta(): StockDelta {
-  const [state, setState] = useState<Omit<StockDelta, 'set'>>({ direction: 1, amount: '', reason: REASONS[0] });
+export function useStockDelta(reason = REASONS[0]): StockDelta {
+  const [state, setState] = useState<Omit<StockDelta, 'set'>>({ direction: 1, amount: '', reason });
   return { ...state, set: (patch) => setState((old) => ({ ...old, ...patch })) };
 }
 
@@ -31,27 +31,36 @@ export function checkDelta(d: StockDelta, current: number | undefined): { proble
   return { delta, reason: d.reason.trim() };
 }
 
-/** 增加 / 减少, the amount, the stock after, and the reason (chips or typed). */
-export function StockDeltaFields({ d, current }: { d: StockDelta; current: number | undefined }) {
+interface FieldsOptions {
+  /** The sheet's block (`stock-sheet`, `adjust-sheet`): its buttons, inputs and chips are named after it. */
+  kind?: string;
+  reasons?: readonly string[];
+  unit?: string;
+  afterLabel?: string;
+  reasonLabel?: string;
+}
+
+/** 增加 / 减少, the amount, what it comes to, and the reason (chips or typed): stock, or points for 调整积分. */
+export function StockDeltaFields({ d, current, kind = 'stock-sheet', reasons = REASONS, unit = '数量', afterLabel = '调整后库存', reasonLabel = '原因' }: { d: StockDelta; current: number | undefined } & FieldsOptions) {
   const delta = parseDelta(d.amount, d.direction);
   return (
     <>
       <Text className='admin-sheet__label'>调整</Text>
       <View className='stock-sheet__row'>
-        <View className='admin-sheet__modes stock-sheet__modes'>
-          <Text className={`admin-sheet__mode stock-sheet__in${d.direction === 1 ? ' admin-sheet__mode--active' : ''}`} onClick={() => d.set({ direction: 1 })}>增加</Text>
-          <Text className={`admin-sheet__mode stock-sheet__out${d.direction === -1 ? ' admin-sheet__mode--active' : ''}`} onClick={() => d.set({ direction: -1 })}>减少</Text>
+        <View className={`admin-sheet__modes ${kind}__modes`}>
+          <Text className={`admin-sheet__mode ${kind}__in${d.direction === 1 ? ' admin-sheet__mode--active' : ''}`} onClick={() => d.set({ direction: 1 })}>增加</Text>
+          <Text className={`admin-sheet__mode ${kind}__out${d.direction === -1 ? ' admin-sheet__mode--active' : ''}`} onClick={() => d.set({ direction: -1 })}>减少</Text>
         </View>
-        <Input className='admin-sheet__input stock-sheet__amount' type='number' value={d.amount} placeholder='数量' maxlength={7} onInput={(e) => d.set({ amount: e.detail.value })} />
+        <Input className={`admin-sheet__input stock-sheet__amount ${kind}__amount`} type='number' value={d.amount} placeholder={unit} maxlength={7} onInput={(e) => d.set({ amount: e.detail.value })} />
       </View>
-      {current !== undefined && delta !== null && <Text className='stock-sheet__after'>调整后库存：{current + delta}</Text>}
-      <Text className='admin-sheet__label'>原因</Text>
+      {current !== undefined && delta !== null && <Text className='stock-sheet__after'>{afterLabel}：{current + delta}</Text>}
+      <Text className='admin-sheet__label'>{reasonLabel}</Text>
       <View className='admin-sheet__chips'>
-        {REASONS.map((r) => (
-          <Text key={r} className={`admin-sheet__chip stock-sheet__reason${d.reason === r ? ' admin-sheet__chip--active' : ''}`} onClick={() => d.set({ reason: r })}>{r}</Text>
+        {reasons.map((r) => (
+          <Text key={r} className={`admin-sheet__chip ${kind}__reason${d.reason === r ? ' admin-sheet__chip--active' : ''}`} onClick={() => d.set({ reason: r })}>{r}</Text>
         ))}
       </View>
-      <Input className='admin-sheet__input stock-sheet__reason-input' value={d.reason} placeholder='或填写其他原因' maxlength={100} onInput={(e) => d.set({ reason: e.detail.value })} />
+      <Input className={`admin-sheet__input stock-sheet__reason-input ${kind}__reason-input`} value={d.reason} placeholder='或填写其他原因' maxlength={100} onInput={(e) => d.set({ reason: e.detail.value })} />
     </>
   );
 }

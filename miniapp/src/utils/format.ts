@@ -33,3 +33,13 @@ export function shanghaiDate(iso: string): string {
 export function formatSigned(n: number): string {
   return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0';
 }
+
+/** A whole number of tenths as a decimal: 125 → "12.5". */
+export function formatTenths(n: number): string {
+  return `${Math.floor(n / 10)}.${n % 10}`;
+}
+
+/** Tenths of a percent (the server's rates and shares): 125 → "12.5%". */
+export function formatPermille(permille: number): string {
+  return `${formatTenths(permille)}%`;
+}

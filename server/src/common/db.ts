@@ -130,6 +130,23 @@ export class Db implements OnModuleInit, BeforeApplicationShutdown {
     return unit.manager;
   }
 
+  /** `INSERT IGNORE` (MySQL) or `INSERT OR IGNORE` (SQLite): a row whose key exists is skipped. */
+  get insertOrIgnore(): string {
+    return this.mysql ? 'INSERT IGNORE' : 'INSERT OR IGNORE';
+  }
+
+  /**
+   * One statement on both databases: inserts `row`, or where `key` already exists adds the new
+   * values to (`add`) or writes them over (`set`) the columns named in `update`.
+   */
+  upsert(table: string, row: Record<string, unknown>, key: readonly string[], update: Record<string, 'add' | 'set'>): Promise<number> {
+    const columns = Object.keys(row);
+    const incoming = (c: string) => (this.mysql ? `VALUES(${c})` : `excluded.${c}`);
+    const sets = Object.entries(update).map(([c, how]) => `${c} = ${how === 'add' ? `${c} + ` : ''}${incoming(c)}`).join(', ');
+    const onKey = this.mysql ? 'ON DUPLICATE KEY UPDATE' : `ON CONFLICT (${key.join(', ')}) DO UPDATE SET`;
+    return this.exec(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ${onKey} ${sets}`, Object.values(row));
+  }
+
   /** SQL for the Shanghai day (YYYY-MM-DD) of a UTC datetime column, to group reports by. */
   shanghaiDayOf(column: string): string {
     return this.mysql ? `DATE_FORMAT(DATE_ADD(${column}, INTERVAL 8 HOUR), '%Y-%m-%d')` : `strftime('%Y-%m-%d', ${column}, '+8 hours')`;

@@ -250,16 +250,15 @@ export class CouponsService implements OnModuleInit {
     allowed(t, now);
     const { startsAt, endsAt } = validityOf(t, now);
     if (endsAt <= now) throw new DomainError('COUPON_NOT_CLAIMABLE', '该券已过期');
-    const ignore = this.db.mysql ? 'IGNORE' : 'OR IGNORE';
     const at = sqlTime(now);
     // The key first: a concurrent copy of this request waits on it and then finds the first coupon.
-    const inserted = await this.db.exec(`INSERT ${ignore} INTO coupons (template_id, member_id, state, starts_at, ends_at, order_id, issue_key, channel, received_at, used_at, created_at, updated_at)
+    const inserted = await this.db.exec(`${this.db.insertOrIgnore} INTO coupons (template_id, member_id, state, starts_at, ends_at, order_id, issue_key, channel, received_at, used_at, created_at, updated_at)
        VALUES (?, ?, 'available', ?, ?, NULL, ?, ?, ?, NULL, ?, ?)`,
       [t.id, input.memberId, sqlTime(startsAt), sqlTime(endsAt), input.key, input.channel, at, at, at]);
     const coupon = await m.findOneByOrFail(Coupon, { issueKey: input.key });
     if (inserted !== 1) return coupon;
     // Undone by hand on refusal too, so a caller that swallows the error keeps nothing.
-    await this.db.exec(`INSERT ${ignore} INTO coupon_member_counts (member_id, template_id, received) VALUES (?, ?, 0)`, [input.memberId, t.id]);
+    await this.db.exec(`${this.db.insertOrIgnore} INTO coupon_member_counts (member_id, template_id, received) VALUES (?, ?, 0)`, [input.memberId, t.id]);
     const counted = await this.db.exec('UPDATE coupon_member_counts SET received = received + 1 WHERE member_id = ? AND template_id = ? AND received < ?',
       [input.memberId, t.id, t.perMember]);
     if (counted !== 1) {

@@ -71,7 +71,7 @@ export class InvitesService implements OnModuleInit {
     await this.db.unit(async (m) => {
       await m.insert(InviteVisit, { inviterId: inviter.id, visitorId, createdAt: now });
       // The first inviter shows the invitee as 已打开; sign-up decides who is credited.
-      await this.db.exec(`INSERT ${this.db.mysql ? 'IGNORE' : 'OR IGNORE'} INTO invites (inviter_id, invitee_id, status, points, opened_at) VALUES (?, ?, 'opened', 0, ?)`,
+      await this.db.exec(`${this.db.insertOrIgnore} INTO invites (inviter_id, invitee_id, status, points, opened_at) VALUES (?, ?, 'opened', 0, ?)`,
         [inviter.id, visitorId, sqlTime(now)]);
     });
     return { counted: true };
@@ -174,7 +174,7 @@ export class InvitesService implements OnModuleInit {
 
   /** Takes one of the month's rewarded-invitee places with a conditional update; false when full. */
   private async countTowardsCap(inviterId: number, month: string, cap: number): Promise<boolean> {
-    await this.db.exec(`INSERT ${this.db.mysql ? 'IGNORE' : 'OR IGNORE'} INTO invite_monthly (inviter_id, month, rewarded) VALUES (?, ?, 0)`, [inviterId, month]);
+    await this.db.exec(`${this.db.insertOrIgnore} INTO invite_monthly (inviter_id, month, rewarded) VALUES (?, ?, 0)`, [inviterId, month]);
     return (await this.db.exec('UPDATE invite_monthly SET rewarded = rewarded + 1 WHERE inviter_id = ? AND month = ? AND rewarded < ?', [inviterId, month, cap])) === 1;
   }
 }

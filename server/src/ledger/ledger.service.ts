@@ -393,7 +393,7 @@ export class LedgerService {
   /** True when this call created the row (false: it was there, or MySQL's IGNORE dropped a foreign key failure). */
   private async createAccount(memberId: number, now: Date): Promise<boolean> {
     try {
-      return 1 === await this.db.exec(`INSERT ${this.db.mysql ? 'IGNORE' : 'OR IGNORE'} INTO points_accounts (member_id, available, pending, debt, earned_count, earned_total, updated_at) VALUES (?, 0, 0, 0, 0, 0, ?)`,
+      return 1 === await this.db.exec(`${this.db.insertOrIgnore} INTO points_accounts (member_id, available, pending, debt, earned_count, earned_total, updated_at) VALUES (?, 0, 0, 0, 0, 0, ?)`,
         [memberId, sqlTime(now)]);
     } catch (error) {
       if (isForeignKeyViolation(error)) throw new DomainError('MEMBER_NOT_FOUND', '会员不存在');
@@ -571,10 +571,7 @@ export class LedgerService {
   }
 
   private async addDaily(ctx: Ctx, day: string, amount: number): Promise<void> {
-    const upsert = this.db.mysql
-      ? 'INSERT INTO points_daily (member_id, day, capped_earned) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE capped_earned = capped_earned + VALUES(capped_earned)'
-      : 'INSERT INTO points_daily (member_id, day, capped_earned) VALUES (?, ?, ?) ON CONFLICT (member_id, day) DO UPDATE SET capped_earned = capped_earned + excluded.capped_earned';
-    await this.db.exec(upsert, [ctx.memberId, day, amount]);
+    await this.db.upsert('points_daily', { member_id: ctx.memberId, day, capped_earned: amount }, ['member_id', 'day'], { capped_earned: 'add' });
   }
 
   private snapshot(ctx: Ctx, kind: EntryKind): LedgerResult {

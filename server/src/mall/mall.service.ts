@@ -195,7 +195,7 @@ export class MallService {
   }
 
   private async takeLimit(memberId: number, item: MallItem): Promise<void> {
-    await this.db.exec(`INSERT ${this.db.mysql ? 'IGNORE' : 'OR IGNORE'} INTO mall_member_counts (member_id, item_id, redeemed) VALUES (?, ?, 0)`, [memberId, item.id]);
+    await this.db.exec(`${this.db.insertOrIgnore} INTO mall_member_counts (member_id, item_id, redeemed) VALUES (?, ?, 0)`, [memberId, item.id]);
     const taken = await this.db.exec('UPDATE mall_member_counts SET redeemed = redeemed + 1 WHERE member_id = ? AND item_id = ? AND redeemed < ?',
       [memberId, item.id, item.perMemberLimit]);
     if (taken !== 1) throw new DomainError('MALL_LIMIT_REACHED', `每人限兑 ${item.perMemberLimit} 件`);

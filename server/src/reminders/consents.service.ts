@@ -49,11 +49,10 @@ export class ConsentsService {
     await this.db.unit(async () => {
       if (kinds.length > 0) await this.settings.set(memberId, Object.fromEntries(kinds.map((k) => [k, true])));
       if (checkinDay) {
-        await this.db.exec('DELETE FROM checkin_reminder_asks WHERE member_id = ?', [memberId]);
-        await this.db.exec('INSERT INTO checkin_reminder_asks (member_id, day, created_at) VALUES (?, ?, ?)', [memberId, checkinDay, now]);
+        await this.db.upsert('checkin_reminder_asks', { member_id: memberId, day: checkinDay, created_at: now }, ['member_id'], { day: 'set', created_at: 'set' });
       }
       for (const [id] of entries.filter(([, r]) => r === 'accept')) {
-        await this.db.exec(`INSERT ${this.db.mysql ? 'IGNORE' : 'OR IGNORE'} INTO reminder_credits (member_id, template_id, credits, updated_at) VALUES (?, ?, 0, ?)`, [memberId, id, now]);
+        await this.db.exec(`${this.db.insertOrIgnore} INTO reminder_credits (member_id, template_id, credits, updated_at) VALUES (?, ?, 0, ?)`, [memberId, id, now]);
         await this.db.exec('UPDATE reminder_credits SET credits = credits + 1, updated_at = ? WHERE member_id = ? AND template_id = ? AND credits < ?', [now, memberId, id, MAX_CREDITS]);
       }
     });

@@ -41,7 +41,7 @@ export class ReminderSettingsService {
     await this.db.unit(async () => {
       for (const [kind, on] of entries) {
         if (on) await this.db.exec('DELETE FROM reminder_settings WHERE member_id = ? AND kind = ?', [memberId, kind]);
-        else await this.db.exec(`INSERT ${this.db.mysql ? 'IGNORE' : 'OR IGNORE'} INTO reminder_settings (member_id, kind, updated_at) VALUES (?, ?, ?)`, [memberId, kind, now]);
+        else await this.db.exec(`${this.db.insertOrIgnore} INTO reminder_settings (member_id, kind, updated_at) VALUES (?, ?, ?)`, [memberId, kind, now]);
       }
     });
     return this.get(memberId);

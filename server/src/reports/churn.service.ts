@@ -65,9 +65,10 @@ export class ChurnService implements OnModuleInit {
             redemptions: [num(r.get(id)?.recent), num(r.get(id)?.earlier)],
           });
           const last = mine.length ? sqlTime(mine[mine.length - 1].at) : null;
-          await this.db.exec('DELETE FROM member_churn WHERE member_id = ?', [id]);
-          await this.db.exec('INSERT INTO member_churn (member_id, score, reasons, value_at_risk_fen, last_order_at, computed_at) VALUES (?, ?, ?, ?, ?, ?)',
-            [id, result.score, JSON.stringify(result.reasons).slice(0, 400), result.valueAtRiskFen, last, sqlTime(now)]);
+          await this.db.upsert('member_churn', {
+            member_id: id, score: result.score, reasons: JSON.stringify(result.reasons).slice(0, 400), value_at_risk_fen: result.valueAtRiskFen,
+            last_order_at: last, computed_at: sqlTime(now),
+          }, ['member_id'], { score: 'set', reasons: 'set', value_at_risk_fen: 'set', last_order_at: 'set', computed_at: 'set' });
         }
       });
       scored += members.length;

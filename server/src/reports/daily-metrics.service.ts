@@ -4,6 +4,7 @@ import { Clock } from '../common/clock.js';
 import { Db } from '../common/db.js';
 import { num, readTime, sqlTime } from '../common/sql.js';
 import { Jobs } from '../jobs/jobs.service.js';
+import { ledgerFlow, LedgerTotalsService } from './ledger-totals.service.js';
 
 /** How far back a first run counts; later runs recount only yesterday and today. */
 const BACKFILL_DAYS = 400;
@@ -46,6 +47,7 @@ export class DailyMetricsService implements OnModuleInit {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly jobs: Jobs,
+    private readonly totals: LedgerTotalsService,
   ) {}
 
   onModuleInit(): void {
@@ -80,10 +82,7 @@ export class DailyMetricsService implements OnModuleInit {
     }
     await this.db.unit(async () => {
       for (const metric of DAILY_METRICS) {
-        await this.db.exec(this.db.mysql
-          ? 'INSERT INTO daily_metrics (day, metric, value, counted_at) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE value = VALUES(value), counted_at = VALUES(counted_at)'
-          : 'INSERT INTO daily_metrics (day, metric, value, counted_at) VALUES (?, ?, ?, ?) ON CONFLICT (day, metric) DO UPDATE SET value = excluded.value, counted_at = excluded.counted_at',
-        [day, metric, values[metric], sqlTime(now)]);
+        await this.db.upsert('daily_metrics', { day, metric, value: values[metric], counted_at: sqlTime(now) }, ['day', 'metric'], { value: 'set', counted_at: 'set' });
       }
     });
   }
@@ -96,7 +95,7 @@ export class DailyMetricsService implements OnModuleInit {
       'SELECT day, metric, value, counted_at FROM daily_metrics WHERE day >= ? AND day <= ?', [from, today]);
     const points = await this.db.rows<{ day: string; kind: string; amount: unknown }>(
       'SELECT day, kind, SUM(amount) AS amount FROM ledger_daily_totals WHERE day >= ? AND day <= ? GROUP BY day, kind', [from, today]);
-    const outstanding = await this.db.one<{ n: unknown }>('SELECT SUM(available) AS n FROM points_accounts');
+    const { points: outstandingPoints } = await this.totals.outstanding();
     const byDay = new Map<string, DashboardDayDto>();
     for (let day = from; day <= today; day = addDays(day, 1)) {
       byDay.set(day, { day, ...Object.fromEntries(DAILY_METRICS.map((m) => [m, 0])), pointsIssued: 0, pointsSpent: 0, pointsExpired: 0, checkinRatePermille: 0 } as DashboardDayDto);
@@ -113,11 +112,12 @@ export class DailyMetricsService implements OnModuleInit {
       const d = byDay.get(p.day);
       if (!d) continue;
       const amount = num(p.amount);
-      if ((p.kind === 'earn' || p.kind === 'confirm') && amount > 0) d.pointsIssued += amount;
-      else if (p.kind === 'spend') d.pointsSpent -= amount;
-      else if (p.kind === 'expire') d.pointsExpired -= amount;
+      const flow = ledgerFlow(p.kind, amount);
+      if (flow === 'issued') d.pointsIssued += amount;
+      else if (flow === 'spent') d.pointsSpent -= amount;
+      else if (flow === 'expired') d.pointsExpired -= amount;
     }
     for (const d of byDay.values()) d.checkinRatePermille = d.members > 0 ? Math.round((d.checkins * 1000) / d.members) : 0;
-    return { days: [...byDay.values()], outstandingPoints: num(outstanding?.n), countedAt: countedAt?.toISOString() ?? null };
+    return { days: [...byDay.values()], outstandingPoints, countedAt: countedAt?.toISOString() ?? null };
   }
 }

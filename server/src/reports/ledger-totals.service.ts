@@ -13,6 +13,15 @@ const BATCH = 5_000;
  */
 export const SETTLE_MS = 2 * 60_000;
 
+/** Where a day's total of one entry kind goes in a report; null for kinds that move no available points. */
+export function ledgerFlow(kind: string, amount: number): 'issued' | 'spent' | 'expired' | 'reversed' | null {
+  if ((kind === 'earn' || kind === 'confirm') && amount > 0) return 'issued';
+  if (kind === 'spend' || (kind === 'earn' && amount < 0)) return 'spent';
+  if (kind === 'expire') return 'expired';
+  if (kind === 'reverse') return 'reversed';
+  return null;
+}
+
 /**
  * Folds the ledger into `ledger_daily_totals` (Shanghai day × kind × source), a batch of entries
  * at a time from a cursor kept in the same transaction as the sums, so a crash or a second
@@ -57,10 +66,7 @@ export class LedgerTotalsService implements OnModuleInit {
           sums.set(key, sum);
         }
         for (const s of sums.values()) {
-          await this.db.exec(this.db.mysql
-            ? 'INSERT INTO ledger_daily_totals (day, kind, source, amount, entries) VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE amount = amount + VALUES(amount), entries = entries + VALUES(entries)'
-            : 'INSERT INTO ledger_daily_totals (day, kind, source, amount, entries) VALUES (?, ?, ?, ?, ?) ON CONFLICT (day, kind, source) DO UPDATE SET amount = amount + excluded.amount, entries = entries + excluded.entries',
-          [s.day, s.kind, s.source, s.amount, s.entries]);
+          await this.db.upsert('ledger_daily_totals', s, ['day', 'kind', 'source'], { amount: 'add', entries: 'add' });
         }
         const last = num(rows[rows.length - 1].id);
         if (cursor) await this.db.exec('UPDATE report_cursors SET last_id = ?, up_to = ? WHERE name = ?', [last, sqlTime(upTo), CURSOR]);
@@ -70,6 +76,13 @@ export class LedgerTotalsService implements OnModuleInit {
       folded += n;
       if (n < BATCH) return folded;
     }
+  }
+
+  /** What members hold now: Σ available and pending, and how many hold any (live, from the accounts). */
+  async outstanding(): Promise<{ points: number; pending: number; members: number }> {
+    const row = await this.db.one<{ points: unknown; pending: unknown; members: unknown }>(
+      'SELECT SUM(available) AS points, SUM(pending) AS pending, SUM(CASE WHEN available > 0 THEN 1 ELSE 0 END) AS members FROM points_accounts');
+    return { points: num(row?.points), pending: num(row?.pending), members: num(row?.members) };
   }
 
   /** The newest entry time the totals include, or null before the first fold. */

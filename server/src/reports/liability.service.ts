@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ENTRY_SOURCES, type EntrySource, type LiabilityDto, type LiabilityMonthDto, POINTS_PER_YUAN_CASH, SOURCE_LABELS } from '@jifen/shared';
 import { Db } from '../common/db.js';
 import { num } from '../common/sql.js';
-import { LedgerTotalsService } from './ledger-totals.service.js';
+import { ledgerFlow, LedgerTotalsService } from './ledger-totals.service.js';
 
 /**
  * 积分负债 for finance. What is owed is read live from the accounts (Σ available); how it came
@@ -17,9 +17,7 @@ export class LiabilityService {
   ) {}
 
   async report(): Promise<LiabilityDto> {
-    const account = await this.db.one<{ points: unknown; pending: unknown; members: unknown }>(
-      'SELECT SUM(available) AS points, SUM(pending) AS pending, SUM(CASE WHEN available > 0 THEN 1 ELSE 0 END) AS members FROM points_accounts');
-    const points = num(account?.points);
+    const held = await this.totals.outstanding();
     const rows = await this.db.rows<{ month: string; kind: string; source: EntrySource; amount: unknown }>(
       'SELECT SUBSTR(day, 1, 7) AS month, kind, source, SUM(amount) AS amount FROM ledger_daily_totals GROUP BY SUBSTR(day, 1, 7), kind, source');
     const months = new Map<string, LiabilityMonthDto>();
@@ -27,22 +25,27 @@ export class LiabilityService {
       const m = months.get(r.month) ?? { month: r.month, issued: {}, issuedTotal: 0, spent: {}, spentTotal: 0, expired: 0, reversed: 0, breakagePermille: null };
       months.set(r.month, m);
       const amount = num(r.amount);
-      if ((r.kind === 'earn' || r.kind === 'confirm') && amount > 0) {
-        m.issued[r.source] = (m.issued[r.source] ?? 0) + amount;
-        m.issuedTotal += amount;
-      } else if (r.kind === 'spend' || (r.kind === 'earn' && amount < 0)) {
-        m.spent[r.source] = (m.spent[r.source] ?? 0) - amount;
-        m.spentTotal -= amount;
-      } else if (r.kind === 'expire') {
-        m.expired -= amount;
-      } else if (r.kind === 'reverse') {
-        m.reversed += amount;
+      switch (ledgerFlow(r.kind, amount)) {
+        case 'issued':
+          m.issued[r.source] = (m.issued[r.source] ?? 0) + amount;
+          m.issuedTotal += amount;
+          break;
+        case 'spent':
+          m.spent[r.source] = (m.spent[r.source] ?? 0) - amount;
+          m.spentTotal -= amount;
+          break;
+        case 'expired':
+          m.expired -= amount;
+          break;
+        case 'reversed':
+          m.reversed += amount;
+          break;
       }
     }
     for (const m of months.values()) m.breakagePermille = m.issuedTotal > 0 ? Math.round((m.expired * 1000) / m.issuedTotal) : null;
     const upTo = await this.totals.upTo();
     return {
-      outstanding: { points, fen: Math.floor((points * 100) / POINTS_PER_YUAN_CASH), pending: num(account?.pending), members: num(account?.members) },
+      outstanding: { ...held, fen: Math.floor((held.points * 100) / POINTS_PER_YUAN_CASH) },
       months: [...months.values()].sort((a, b) => b.month.localeCompare(a.month)),
       totalsUpTo: upTo?.toISOString() ?? null,
     };

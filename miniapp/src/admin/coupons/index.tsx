@@ -6,6 +6,7 @@ import { listCouponTemplateStats, setCouponTemplateStatus } from '../../api/admi
 import { EmptyState } from '../../components/EmptyState';
 import { Coupon } from '../../components/Icon';
 import { couponFace, templateValidity } from '../../utils/coupons';
+import { formatPermille } from '../../utils/format';
 import { NotStaff } from '../NotStaff';
 import { useOperator } from '../useOperator';
 import { CouponForm } from './CouponForm';
@@ -21,8 +22,6 @@ const CHANNELS: Record<CouponChannel, string> = {
   winback: '召回',
 };
 
-/** 125 (tenths of a percent) → "12.5%". */
-const rate = (permille: number) => `${Math.floor(permille / 10)}.${permille % 10}%`;
 
 function TemplateCard({ t, busy, onToggle }: { t: CouponTemplateStatsDto; busy: boolean; onToggle: (on: boolean) => void }) {
   const face = couponFace(t);
@@ -59,7 +58,7 @@ function TemplateCard({ t, busy, onToggle }: { t: CouponTemplateStatsDto; busy: 
           <Text className='admin-coupon__stat-label'>已使用</Text>
         </View>
         <View className='admin-coupon__stat'>
-          <Text className='admin-coupon__stat-value admin-coupon-rate'>{rate(t.useRatePermille)}</Text>
+          <Text className='admin-coupon__stat-value admin-coupon-rate'>{formatPermille(t.useRatePermille)}</Text>
           <Text className='admin-coupon__stat-label'>使用率</Text>
         </View>
         <View className='admin-coupon__stat'>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { formatYuan, POINTS_PER_YUAN_CASH, type DashboardDayDto, type DashboardDto } from '@jifen/shared';
 import { getDashboard } from '../../api/reports';
-import { formatShanghaiTime } from '../../utils/format';
+import { formatPermille, formatShanghaiTime, formatTenths } from '../../utils/format';
 import { NotStaff } from '../NotStaff';
 import { useOperator } from '../useOperator';
 import './index.scss';
@@ -11,8 +11,6 @@ const RANGES = [7, 30, 90] as const;
 type Range = (typeof RANGES)[number];
 
 const sum = (days: DashboardDayDto[], key: keyof DashboardDayDto) => days.reduce((n, d) => n + Number(d[key]), 0);
-const tenths = (n: number) => `${Math.floor(n / 10)}.${n % 10}`;
-const pct = (permille: number) => `${tenths(permille)}%`;
 
 function Card({ label, value, hint, tone = '' }: { label: string; value: string | number; hint?: string; tone?: string }) {
   return (
@@ -65,8 +63,8 @@ export default function DashboardPage() {
           <View className='dash__grid'>
             <Card label='新增会员' value={sum(days, 'newMembers')} hint={`今日 ${today?.newMembers ?? 0}`} />
             <Card label='会员总数' value={today?.members ?? 0} />
-            <Card label='日均活跃' value={tenths(days.length ? Math.round((sum(days, 'activeMembers') * 10) / days.length) : 0)} hint='签到、下单或兑换的会员' />
-            <Card label='平均签到率' value={pct(rate)} hint={`签到 ${sum(days, 'checkins')} 次`} />
+            <Card label='日均活跃' value={formatTenths(days.length ? Math.round((sum(days, 'activeMembers') * 10) / days.length) : 0)} hint='签到、下单或兑换的会员' />
+            <Card label='平均签到率' value={formatPermille(rate)} hint={`签到 ${sum(days, 'checkins')} 次`} />
           </View>
 
           <Text className='dash__section'>积分</Text>

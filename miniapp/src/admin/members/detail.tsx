@@ -7,13 +7,12 @@ import { Avatar } from '../../components/Avatar';
 import { EmptyState } from '../../components/EmptyState';
 import { User } from '../../components/Icon';
 import { TierBadge } from '../../components/TierBadge';
-import { formatShanghaiTime, shanghaiDate } from '../../utils/format';
+import { formatShanghaiTime, formatSigned, shanghaiDate } from '../../utils/format';
 import { NotStaff } from '../NotStaff';
 import { useOperator } from '../useOperator';
 import { AdjustSheet } from './AdjustSheet';
 import './detail.scss';
 
-const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 /** 会员详情 (管理): tier, points, what expires, the ledger, orders, coupons, invites, check-ins; 调整积分. */
 export default function AdminMemberPage() {
@@ -95,7 +94,7 @@ export default function AdminMemberPage() {
                 <Text className='admin-member-page__row-title'>{a.reason}</Text>
                 <Text className='admin-member-page__row-meta'>{formatShanghaiTime(a.requestedAt)} · {a.requestedBy ?? '—'} · {ADJUSTMENT_STATUS_LABELS[a.status]}</Text>
               </View>
-              <Text className={`admin-member-page__amount${a.amount < 0 ? ' admin-member-page__amount--out' : ''}`}>{signed(a.amount)}</Text>
+              <Text className={`admin-member-page__amount${a.amount < 0 ? ' admin-member-page__amount--out' : ''}`}>{formatSigned(a.amount)}</Text>
             </View>
           ))}
         </View>
@@ -111,7 +110,7 @@ export default function AdminMemberPage() {
               <Text className='admin-member-page__row-meta'>{formatShanghaiTime(e.createdAt)}</Text>
             </View>
             <Text className={`admin-member-page__amount${e.amount < 0 ? ' admin-member-page__amount--out' : ''}`}>
-              {e.amount !== 0 ? signed(e.amount) : `${signed(e.pendingAmount)} 待入账`}
+              {e.amount !== 0 ? formatSigned(e.amount) : `${formatSigned(e.pendingAmount)} 待入账`}
             </Text>
           </View>
         ))}

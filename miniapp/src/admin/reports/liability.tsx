@@ -5,13 +5,12 @@ import { formatYuan, SOURCE_LABELS, type EntrySource, type LiabilityDto } from '
 import { getLiability, getLiabilityCsv } from '../../api/reports';
 import { EmptyState } from '../../components/EmptyState';
 import { Wallet } from '../../components/Icon';
-import { formatShanghaiTime } from '../../utils/format';
+import { formatPermille, formatShanghaiTime, formatSigned } from '../../utils/format';
 import { NotStaff } from '../NotStaff';
 import { useOperator } from '../useOperator';
 import './liability.scss';
 
-const permille = (p: number | null) => (p === null ? '—' : `${Math.floor(p / 10)}.${p % 10}%`);
-const minus = (n: number) => (n ? `−${n}` : '0');
+const permille = (p: number | null) => (p === null ? '—' : formatPermille(p));
 
 function Parts({ parts }: { parts: Partial<Record<EntrySource, number>> }) {
   const entries = Object.entries(parts).filter(([, n]) => n) as [EntrySource, number][];
@@ -75,22 +74,22 @@ export default function LiabilityPage() {
             </View>
             <View className='liability-month__line'>
               <Text className='liability-month__label'>发放</Text>
-              <Text className='liability-month__total liability-month__total--in'>{m.issuedTotal ? `+${m.issuedTotal}` : '0'}</Text>
+              <Text className='liability-month__total liability-month__total--in'>{formatSigned(m.issuedTotal)}</Text>
             </View>
             <Parts parts={m.issued} />
             <View className='liability-month__line'>
               <Text className='liability-month__label'>使用</Text>
-              <Text className='liability-month__total'>{minus(m.spentTotal)}</Text>
+              <Text className='liability-month__total'>{formatSigned(-m.spentTotal)}</Text>
             </View>
             <Parts parts={m.spent} />
             <View className='liability-month__line'>
               <Text className='liability-month__label'>过期</Text>
-              <Text className='liability-month__total'>{minus(m.expired)}</Text>
+              <Text className='liability-month__total'>{formatSigned(-m.expired)}</Text>
             </View>
             {m.reversed !== 0 && (
               <View className='liability-month__line'>
                 <Text className='liability-month__label'>退回净额</Text>
-                <Text className='liability-month__total'>{m.reversed > 0 ? `+${m.reversed}` : m.reversed}</Text>
+                <Text className='liability-month__total'>{formatSigned(m.reversed)}</Text>
               </View>
             )}
           </View>

@@ -6,14 +6,13 @@ import { clawBackFlag, clearFlag, decideAdjustment, listAdjustments, listFlags }
 import { BottomSheet } from '../../components/BottomSheet';
 import { EmptyState } from '../../components/EmptyState';
 import { ShieldCheck } from '../../components/Icon';
-import { formatShanghaiTime } from '../../utils/format';
+import { formatShanghaiTime, formatSigned } from '../../utils/format';
 import { NotStaff } from '../NotStaff';
 import { useOperator } from '../useOperator';
 import { useShownAgain } from '../../hooks/useShownAgain';
 import './index.scss';
 
 type Tab = 'adjustments' | 'flags';
-const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 const openMember = (id: number) => void Taro.navigateTo({ url: `/admin/members/detail?id=${id}` });
 
 /**
@@ -40,7 +39,7 @@ export default function AdminReviewPage() {
   const decide = async (a: AdjustmentDto, decision: 'approve' | 'reject') => {
     const { confirm } = await Taro.showModal({
       title: decision === 'approve' ? '批准调整' : '驳回调整',
-      content: `${a.memberName} ${signed(a.amount)} 积分：${a.reason}`,
+      content: `${a.memberName} ${formatSigned(a.amount)} 积分：${a.reason}`,
       confirmText: decision === 'approve' ? '批准' : '驳回', confirmColor: '#ff5a1f',
     });
     if (!confirm) return;
@@ -80,7 +79,7 @@ export default function AdminReviewPage() {
                   <View key={a.id} className='review-item review-adjustment'>
                     <View className='review-item__head' onClick={() => openMember(a.memberId)}>
                       <Text className='review-item__who'>{a.memberName} ›</Text>
-                      <Text className={`review-item__amount${a.amount < 0 ? ' review-item__amount--out' : ''}`}>{signed(a.amount)}</Text>
+                      <Text className={`review-item__amount${a.amount < 0 ? ' review-item__amount--out' : ''}`}>{formatSigned(a.amount)}</Text>
                     </View>
                     <Text className='review-item__reason'>{a.reason}</Text>
                     <Text className='review-item__meta'>{a.requestedBy ?? '—'} 提交于 {formatShanghaiTime(a.requestedAt)}</Text>
@@ -104,7 +103,7 @@ export default function AdminReviewPage() {
                 <View key={f.id} className='review-item review-flag'>
                   <View className='review-item__head' onClick={() => openMember(f.memberId)}>
                     <Text className='review-item__who'>{f.memberName} ›</Text>
-                    <Text className='review-item__amount'>{signed(f.amount)}</Text>
+                    <Text className='review-item__amount'>{formatSigned(f.amount)}</Text>
                   </View>
                   <Text className='review-item__reason'>{f.title} · {f.reason}</Text>
                   <Text className='review-item__meta'>{formatShanghaiTime(f.entryAt)}</Text>

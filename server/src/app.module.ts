@@ -24,6 +24,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { AdminModule } from './admin/admin.module.js';
 import { RemindersModule } from './reminders/reminders.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { MarketingModule } from './marketing/marketing.module.js';
 import { HealthController } from './health/health.controller.js';
 
 @Module({})
@@ -55,6 +56,7 @@ export class AppModule {
         AdminModule,
         RemindersModule,
         ReportsModule,
+        MarketingModule,
       ],
       controllers: [HealthController],
     };

@@ -21,3 +21,4 @@ export * from './audit.js';
 export * from './reminders.js';
 export * from './member-admin.js';
 export * from './reports.js';
+export * from './segments.js';

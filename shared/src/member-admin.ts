@@ -1,3 +1,4 @@
+import type { MemberTagDto } from './segments.js';
 import type { ExpiringPoints, PointsEntryDto } from './ledger.js';
 import type { OrderStatus } from './orders.js';
 import type { Role, TierName } from './api.js';
@@ -27,6 +28,8 @@ export interface AdminMemberDto extends AdminMemberRowDto {
   invites: { invited: number; signedUp: number; rewarded: number; points: number };
   checkins: { last30Days: number; lastDay: string | null; streak: number };
   adjustments: AdjustmentDto[];
+  /** The RFM group first, then operators' tags. */
+  tags: MemberTagDto[];
 }
 
 export type AdjustmentStatus = 'applied' | 'pending' | 'approved' | 'rejected';

@@ -88,7 +88,7 @@ export function templateData(fields: Record<string, TemplateFieldType>, values: 
 }
 
 /** What a member can be reminded of; each kind may have a WeChat template (else message centre only). */
-export const REMINDER_KINDS = ['points_expiring', 'points_arrived', 'checkin', 'coupon_expiring', 'invite_reward', 'order_shipped', 'mall_code', 'policy'] as const;
+export const REMINDER_KINDS = ['points_expiring', 'points_arrived', 'checkin', 'coupon_expiring', 'coupon_arrived', 'invite_reward', 'order_shipped', 'mall_code', 'policy'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 export const REMINDER_LABELS: Record<ReminderKind, string> = {
@@ -96,6 +96,7 @@ export const REMINDER_LABELS: Record<ReminderKind, string> = {
   points_arrived: '积分到账通知',
   checkin: '签到提醒',
   coupon_expiring: '优惠券过期提醒',
+  coupon_arrived: '优惠券到账通知',
   invite_reward: '邀请奖励到账',
   order_shipped: '发货通知',
   mall_code: '兑换码到账',
@@ -108,6 +109,7 @@ export const REMINDER_VALUES: Record<ReminderKind, readonly string[]> = {
   points_arrived: ['title', 'points', 'balance', 'time', 'tip'],
   checkin: ['title', 'streak', 'points', 'tip'],
   coupon_expiring: ['title', 'coupon', 'date', 'tip'],
+  coupon_arrived: ['title', 'coupon', 'date', 'tip'],
   invite_reward: ['title', 'friend', 'points', 'time', 'tip'],
   order_shipped: ['title', 'goods', 'company', 'trackingNo', 'time'],
   mall_code: ['title', 'item', 'time'],

@@ -9,6 +9,8 @@ import { bindTypeormNumbers, type Driver, type MysqlExecutor, MysqlDriver, type 
 /** Errors MySQL/MariaDB raise when two transactions collide; the whole unit is retried. */
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 const MAX_ATTEMPTS = 10;
+/** Rows per multi-row INSERT: well inside SQLite's and MySQL's limits on parameters and packet size. */
+const MANY_ROWS = 400;
 
 /** The unit of work a piece of code runs in: one transaction on one connection. */
 interface Unit {
@@ -140,11 +142,29 @@ export class Db implements OnModuleInit, BeforeApplicationShutdown {
    * values to (`add`) or writes them over (`set`) the columns named in `update`.
    */
   upsert(table: string, row: Record<string, unknown>, key: readonly string[], update: Record<string, 'add' | 'set'>): Promise<number> {
-    const columns = Object.keys(row);
+    return this.upsertMany(table, [row], key, update);
+  }
+
+  /** `upsert` of many rows (all with the same columns), a few hundred to a statement. */
+  async upsertMany(table: string, rows: readonly Record<string, unknown>[], key: readonly string[], update: Record<string, 'add' | 'set'>): Promise<number> {
     const incoming = (c: string) => (this.mysql ? `VALUES(${c})` : `excluded.${c}`);
     const sets = Object.entries(update).map(([c, how]) => `${c} = ${how === 'add' ? `${c} + ` : ''}${incoming(c)}`).join(', ');
     const onKey = this.mysql ? 'ON DUPLICATE KEY UPDATE' : `ON CONFLICT (${key.join(', ')}) DO UPDATE SET`;
-    return this.exec(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ${onKey} ${sets}`, Object.values(row));
+    return this.insertMany(table, rows, 'INSERT', ` ${onKey} ${sets}`);
+  }
+
+  /** Multi-row INSERT (or `insertOrIgnore`), a few hundred rows to a statement; returns the rows written. */
+  async insertMany(table: string, rows: readonly Record<string, unknown>[], verb = 'INSERT', tail = ''): Promise<number> {
+    if (rows.length === 0) return 0;
+    const columns = Object.keys(rows[0]);
+    const tuple = `(${columns.map(() => '?').join(', ')})`;
+    let written = 0;
+    for (let i = 0; i < rows.length; i += MANY_ROWS) {
+      const chunk = rows.slice(i, i + MANY_ROWS);
+      written += await this.exec(`${verb} INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')}${tail}`,
+        chunk.flatMap((r) => columns.map((c) => r[c])));
+    }
+    return written;
   }
 
   /** SQL for the Shanghai day (YYYY-MM-DD) of a UTC datetime column, to group reports by. */

@@ -326,7 +326,7 @@ function inClaimWindow(t: CouponTemplate, now: Date): boolean {
 }
 
 /** Fixed: the template's window. Relative: from receipt to the end of the Shanghai day N days later. */
-function validityOf(t: CouponTemplate, now: Date): { startsAt: Date; endsAt: Date } {
+export function validityOf(t: CouponTemplate, now: Date): { startsAt: Date; endsAt: Date } {
   if (t.validityType === 'fixed') return { startsAt: t.startsAt!, endsAt: t.endsAt! };
   return { startsAt: now, endsAt: endOfShanghaiDay(addDays(shanghaiDay(now), t.validDays ?? 0)) };
 }

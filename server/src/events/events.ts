@@ -10,6 +10,8 @@ export interface EventPayloads {
   'invite.reward_paid': { inviteId: number; inviterId: number; inviteeId: number; points: number; stage: 'signup' | 'order'; at: string };
   /** An operator shipped an order; reported to WeChat (发货信息录入) after commit. */
   'order.shipped': { orderId: number; at: string };
+  /** A targeted batch issued coupons to its members with ids in [fromMemberId, toMemberId]: the reminders follow. */
+  'coupon.batch_sent': { batchId: number; fromMemberId: number; toMemberId: number; at: string };
   /** An order was refunded in whole or part before or after completion; emitted by orders. */
   'order.refunded': { orderId: number; refundId: number; memberId: number; completed: boolean; refundFen: number; remainingFen: number; at: string };
 }

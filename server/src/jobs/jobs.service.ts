@@ -58,23 +58,37 @@ export class Jobs implements OnApplicationBootstrap, OnModuleDestroy {
     for (const job of this.jobs.values()) {
       const now = this.clock.now();
       const scheduled = job.everyMinutes ? latestTick(now, job.everyMinutes) : latestInstant(now, job.dailyAtMinute ?? 0);
-      if (!(await this.acquire(job, now, scheduled))) continue;
-      try {
-        const result = await job.run(now);
-        await this.db.unit((m) => m.update(JobLease, { name: job.name, owner: this.instance }, {
-          owner: null, leaseUntil: null, lastRunAt: now, lastResult: result.slice(0, 255),
-        }));
-        this.logger.log(`${job.name}: ${result}`);
-        ran.push(job.name);
-      } catch (error) {
-        // Leave lastRunAt as it was: the next tick tries again once the lease is released.
-        await this.db.unit((m) => m.update(JobLease, { name: job.name, owner: this.instance }, {
-          owner: null, leaseUntil: null, lastResult: `failed: ${(error as Error).message}`.slice(0, 255),
-        }));
-        this.logger.error(`${job.name} failed: ${(error as Error).stack}`);
-      }
+      if (await this.runLeased(job, now, scheduled)) ran.push(job.name);
     }
     return ran;
+  }
+
+  /** Runs a job now, due or not, unless another instance holds its lease (work just queued for it). */
+  async runNow(name: string): Promise<boolean> {
+    const job = this.jobs.get(name);
+    if (!job) throw new Error(`no job ${name}`);
+    const now = this.clock.now();
+    return this.runLeased(job, now, new Date(now.getTime() + 1));
+  }
+
+  /** Takes the lease when due and free, runs the job, and releases the lease with the result. */
+  private async runLeased(job: JobDefinition, now: Date, scheduled: Date): Promise<boolean> {
+    if (!(await this.acquire(job, now, scheduled))) return false;
+    try {
+      const result = await job.run(now);
+      await this.db.unit((m) => m.update(JobLease, { name: job.name, owner: this.instance }, {
+        owner: null, leaseUntil: null, lastRunAt: now, lastResult: result.slice(0, 255),
+      }));
+      this.logger.log(`${job.name}: ${result}`);
+      return true;
+    } catch (error) {
+      // Leave lastRunAt as it was: the next tick tries again once the lease is released.
+      await this.db.unit((m) => m.update(JobLease, { name: job.name, owner: this.instance }, {
+        owner: null, leaseUntil: null, lastResult: `failed: ${(error as Error).message}`.slice(0, 255),
+      }));
+      this.logger.error(`${job.name} failed: ${(error as Error).stack}`);
+      return false;
+    }
   }
 
   async status(): Promise<JobLease[]> {

@@ -7,6 +7,7 @@ import { escapeLike } from '../catalog/catalog.service.js';
 import { num, readTime, sqlTime } from '../common/sql.js';
 import { AdjustmentsService } from '../ledger/adjustments.service.js';
 import { LedgerQueries } from '../ledger/ledger-queries.service.js';
+import { TagsService } from '../marketing/tags.service.js';
 
 interface MemberRow {
   id: unknown; nickname: string; avatar_url: string | null; role: Role; tier: TierName; phone: string | null; created_at: string | Date;
@@ -28,6 +29,7 @@ export class MemberAdminService {
     private readonly clock: Clock,
     private readonly points: LedgerQueries,
     private readonly adjustments: AdjustmentsService,
+    private readonly tags: TagsService,
   ) {}
 
   async search(q: string): Promise<AdminMemberRowDto[]> {
@@ -48,7 +50,7 @@ export class MemberAdminService {
     if (!row) throw new DomainError('MEMBER_NOT_FOUND', '会员不存在');
     const now = this.clock.now();
     const today = shanghaiDay(now);
-    const [balance, history, orders, coupons, invites, checkins, last, adjustments] = await Promise.all([
+    const [balance, history, orders, coupons, invites, checkins, last, adjustments, tags] = await Promise.all([
       this.points.balance(id),
       this.points.history(id, { limit: 20 }),
       this.db.rows<{ id: unknown; order_no: string; status: OrderStatus; pay_fen: unknown; points: unknown; created_at: string | Date }>(
@@ -62,6 +64,7 @@ export class MemberAdminService {
       this.db.one<{ n: unknown }>('SELECT COUNT(*) AS n FROM checkins WHERE member_id = ? AND day > ?', [id, addDays(today, -30)]),
       this.db.one<{ day: string; streak: unknown }>('SELECT day, streak FROM checkins WHERE member_id = ? ORDER BY day DESC LIMIT 1', [id]),
       this.adjustments.list({ memberId: id }),
+      this.tags.ofMember(id),
     ]);
     const streakAlive = last && (last.day === today || last.day === addDays(today, -1));
     return {
@@ -73,6 +76,7 @@ export class MemberAdminService {
       invites: { invited: num(invites?.invited), signedUp: num(invites?.signed_up), rewarded: num(invites?.rewarded), points: num(invites?.points) },
       checkins: { last30Days: num(checkins?.n), lastDay: last?.day ?? null, streak: streakAlive ? num(last!.streak) : 0 },
       adjustments,
+      tags,
     };
   }
 

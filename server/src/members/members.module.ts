@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CouponsModule } from '../coupons/coupons.module.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
+import { MarketingModule } from '../marketing/marketing.module.js';
 import { Member } from './member.entity.js';
 import { MemberAdminController } from './member-admin.controller.js';
 import { MemberAdminService } from './member-admin.service.js';
@@ -29,7 +30,7 @@ export class MembersHttpModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: MembersHttpModule,
-      imports: [MembersModule, LedgerModule, CouponsModule],
+      imports: [MembersModule, LedgerModule, CouponsModule, MarketingModule],
       providers: [StaffService, SignupAnswer, MemberAdminService],
       controllers: config.wechat.appId ? [MembersController, StaffController, MemberAdminController] : [MembersController, StaffController, MemberAdminController, DevPhoneController],
     };

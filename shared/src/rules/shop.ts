@@ -40,6 +40,22 @@ export interface LedgerRule {
   adjustApprovalAbove: number;
 }
 
+/** RFM groups' thresholds (会员分群) and the win-back's hold-out (流失挽回). */
+export interface SegmentsRule {
+  /** Joined within this many days with at most one order: 新客. */
+  newDays: number;
+  /** Ordered within this many days, with at least highValueOrders orders and highValueYuan spent in 365 days: 高价值活跃. */
+  activeDays: number;
+  highValueOrders: number;
+  highValueYuan: number;
+  /** No order within this many days (and not at risk): 沉睡; ordered within it: 潜力. */
+  sleepingDays: number;
+  /** Share of the at-risk list a win-back keeps back to measure against (0–50%). */
+  winbackHoldoutPct: number;
+  /** Days after a win-back before its return rates are read. */
+  winbackDays: number;
+}
+
 /**
  * Who runs the shop, as the privacy page states it: the operator's name, how to reach them
  * (privacy requests, account deletion, service) and when the privacy policy took effect.
@@ -67,12 +83,13 @@ export interface ShopRules {
   signup: SignupRule;
   invites: InviteRule;
   ledger: LedgerRule;
+  segments: SegmentsRule;
   shop: ShopProfile;
 }
 
 export type RuleKey = keyof ShopRules;
 
-export const RULE_KEYS: readonly RuleKey[] = ['earn', 'tiers', 'checkin', 'signup', 'invites', 'ledger', 'shop'];
+export const RULE_KEYS: readonly RuleKey[] = ['earn', 'tiers', 'checkin', 'signup', 'invites', 'ledger', 'segments', 'shop'];
 
 export const DEFAULT_RULES: ShopRules = {
   earn: { pointsPerYuan: 1 },
@@ -81,6 +98,7 @@ export const DEFAULT_RULES: ShopRules = {
   signup: { giftPoints: 100 },
   invites: { signupPoints: 50, orderPoints: 200, inviteeTemplateId: null, monthlyCap: 20, attributionDays: 7 },
   ledger: { expiryMonths: 12, dailyCap: 2_000, flagSingleEntry: 10_000, flagMultipleOfUsual: 5, adjustApprovalAbove: 5_000 },
+  segments: { newDays: 30, activeDays: 30, highValueOrders: 3, highValueYuan: 500, sleepingDays: 90, winbackHoldoutPct: 10, winbackDays: 30 },
   shop: { name: '', contact: '', privacyEffectiveOn: '' },
 };
 
@@ -132,6 +150,18 @@ export function ruleProblems<K extends RuleKey>(key: K, value: ShopRules[K]): Ru
       int('flagSingleEntry', v.flagSingleEntry, 1, 100_000_000, '单笔预警线');
       int('flagMultipleOfUsual', v.flagMultipleOfUsual, 2, 1000, '异常倍数');
       int('adjustApprovalAbove', v.adjustApprovalAbove, 0, 100_000_000, '调整审批线');
+      break;
+    case 'segments':
+      int('newDays', v.newDays, 1, 365, '新客天数');
+      int('activeDays', v.activeDays, 1, 365, '活跃天数');
+      int('highValueOrders', v.highValueOrders, 1, 1000, '高价值订单数');
+      int('highValueYuan', v.highValueYuan, 0, 10_000_000, '高价值消费额');
+      int('sleepingDays', v.sleepingDays, 1, 730, '沉睡天数');
+      int('winbackHoldoutPct', v.winbackHoldoutPct, 0, 50, '对照组比例');
+      int('winbackDays', v.winbackDays, 1, 180, '观察天数');
+      if (typeof v.activeDays === 'number' && typeof v.sleepingDays === 'number' && v.sleepingDays < v.activeDays) {
+        out.push({ field: 'sleepingDays', message: '沉睡天数不能少于活跃天数' });
+      }
       break;
     case 'checkin':
       checkinProblems(v, int, out);

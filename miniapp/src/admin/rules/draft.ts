@@ -10,11 +10,12 @@ export const RULE_TITLES: Record<RuleKey, string> = {
   signup: '新人礼',
   invites: '邀请有礼',
   ledger: '有效期与风控',
+  segments: '会员分群与挽回',
   shop: '店铺信息',
 };
 
 /** Rules about points, listed on 积分规则; 店铺信息 has its own card on the 管理 home. */
-export const POINTS_RULE_KEYS = ['earn', 'tiers', 'checkin', 'signup', 'invites', 'ledger'] as const satisfies readonly RuleKey[];
+export const POINTS_RULE_KEYS = ['earn', 'tiers', 'checkin', 'signup', 'invites', 'ledger', 'segments'] as const satisfies readonly RuleKey[];
 
 /** The text fields of a rule (only 店铺信息 has them). */
 export const TEXT_FIELDS: Partial<Record<RuleKey, { field: string; label: string; placeholder: string; maxlength: number }[]>> = {
@@ -50,6 +51,15 @@ export const NUMBER_FIELDS: Record<RuleKey, { field: string; label: string; unit
     { field: 'flagSingleEntry', label: '单笔超过即预警', unit: '积分' },
     { field: 'flagMultipleOfUsual', label: '超过平常的', unit: '倍即预警' },
     { field: 'adjustApprovalAbove', label: '手动调整超过', unit: '积分需店主审批' },
+  ],
+  segments: [
+    { field: 'newDays', label: '新客：注册', unit: '天内' },
+    { field: 'activeDays', label: '高价值：最近', unit: '天内下过单' },
+    { field: 'highValueOrders', label: '且一年内至少', unit: '单' },
+    { field: 'highValueYuan', label: '且一年内消费至少', unit: '元' },
+    { field: 'sleepingDays', label: '沉睡：超过', unit: '天未下单' },
+    { field: 'winbackHoldoutPct', label: '挽回对照组', unit: '%（不发券，用于衡量效果）' },
+    { field: 'winbackDays', label: '挽回效果观察', unit: '天' },
   ],
   shop: [],
 };
@@ -144,6 +154,11 @@ export function ruleSummary<K extends RuleKey>(key: K, value: ShopRules[K], temp
     case 'ledger': {
       const v = value as ShopRules['ledger'];
       return [`积分 ${v.expiryMonths} 个月后到期；每日非消费积分至多 ${v.dailyCap}`, `单笔 ≥ ${v.flagSingleEntry} 或超平常 ${v.flagMultipleOfUsual} 倍时预警`, `手动调整超过 ${v.adjustApprovalAbove} 积分需店主审批`];
+    }
+    case 'segments': {
+      const v = value as ShopRules['segments'];
+      return [`新客：注册 ${v.newDays} 天内；高价值：${v.activeDays} 天内下单且一年 ≥ ${v.highValueOrders} 单、≥ ¥${v.highValueYuan}`,
+        `沉睡：超过 ${v.sleepingDays} 天未下单`, `挽回留 ${v.winbackHoldoutPct}% 对照组，观察 ${v.winbackDays} 天`];
     }
     case 'shop': {
       const v = value as ShopRules['shop'];

@@ -13,6 +13,7 @@ const HINTS: Record<ReminderKind, string> = {
   points_arrived: '订单确认收货后，购物积分到账时通知',
   checkin: '点「明天提醒我签到」后，次日 09:00 提醒',
   coupon_expiring: '优惠券到期前 3 天提醒',
+  coupon_arrived: '商家赠送的优惠券到账',
   invite_reward: '好友注册或完成首单、奖励到账时通知',
   order_shipped: '订单发货时通知快递公司和单号',
   mall_code: '兑换虚拟商品后发放兑换码',

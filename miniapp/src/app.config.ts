@@ -74,7 +74,9 @@ export default defineAppConfig({
         'members/index', // 会员: search by phone (whole or 138****8000), nickname or id; the newest without a query; no parameters
         'members/detail', // 会员详情 ?id=<memberId>: points, expiring, ledger, orders, coupons, invites, check-ins; 查看完整号码 (audited), 调整积分
         'dashboard/index', // 数据看板: members, check-ins, points, invite funnel, coupons, orders over 7 / 30 / 90 days; no parameters
-        'churn/index', // 流失预警: members at risk with reasons and value at risk, most valuable first; a tap opens the member; no parameters
+        'churn/index', // 流失预警: members at risk with reasons and value at risk, most valuable first; a tap opens the member; 一键挽回; no parameters
+        'segments/index', // 分群与标签: RFM groups and tags with counts, 新建标签 (manual or by rule), a tap sends a coupon (定向发券); no parameters
+        'batches/index', // 发券记录与效果: each targeted send / win-back: issued, used, GMV; win-back return rates vs hold-out with the uplift; no parameters
         'reports/liability', // 积分负债: points owed now (and in yuan), monthly issued / used / expired / breakage, 复制表格 (CSV); no parameters
         'review/index', // 积分审核: adjustments waiting for an owner (批准/驳回), flagged ledger entries (确认无误/追回); no parameters
         'staff/index', // 店员与权限 (owners only): find members, appoint or remove operators and owners; no parameters

@@ -65,3 +65,10 @@ export interface ChurnDto {
 }
 
 export const CHURN_AT_RISK = 40;
+
+/** 流失预警's list: how many are at risk and their value in all, and the most valuable of them. */
+export interface ChurnListDto {
+  total: number;
+  valueAtRiskFen: number;
+  members: ChurnDto[];
+}

@@ -1,4 +1,4 @@
-import type { ChurnDto, DashboardDto, LiabilityDto } from '@jifen/shared';
+import type { ChurnListDto, DashboardDto, LiabilityDto } from '@jifen/shared';
 import { request } from './request';
 
 export function getLiability(): Promise<LiabilityDto> {
@@ -14,6 +14,6 @@ export function getDashboard(days: 7 | 30 | 90): Promise<DashboardDto> {
   return request({ method: 'GET', path: '/api/admin/reports/dashboard', query: { days } });
 }
 
-export function getChurn(): Promise<ChurnDto[]> {
+export function getChurn(): Promise<ChurnListDto> {
   return request({ method: 'GET', path: '/api/admin/reports/churn' });
 }

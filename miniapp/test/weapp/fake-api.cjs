@@ -579,10 +579,10 @@ function createFakeApi() {
           return { status: 201, body: { id: 1, memberId: 5, memberName: '阿花', amount: data.amount, reason: data.reason, status: pending ? 'pending' : 'applied', requestedBy: '小明', requestedAt: '2026-11-25T02:00:00.000Z', decidedBy: null, decidedAt: null, note: null } };
         }
         case 'GET /api/admin/reports/churn':
-          return { body: [
+          return { body: { total: 2, valueAtRiskFen: 143571, members: [
             { memberId: 5, nickname: '阿花', score: 72, reasons: ['已 30 天未下单（平时约 7 天一单）', '近 90 天签到 5 次，之前 90 天 30 次'], valueAtRiskFen: 128571, lastOrderAt: '2026-10-26T04:00:00.000Z', computedAt: '2026-11-25T19:00:00.000Z' },
             { memberId: 7, nickname: '老周', score: 45, reasons: ['已 70 天未下单（平时约 30 天一单）'], valueAtRiskFen: 15000, lastOrderAt: '2026-09-16T04:00:00.000Z', computedAt: '2026-11-25T19:00:00.000Z' },
-          ] };
+          ] } };
         case 'GET /api/admin/reports/dashboard': {
           const n = Number(searchParams.get('days') ?? 7);
           const days = Array.from({ length: n }, (_, i) => ({

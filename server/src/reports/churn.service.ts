@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { addDays, CHURN_AT_RISK, type ChurnDto, shanghaiDay } from '@jifen/shared';
+import { addDays, CHURN_AT_RISK, type ChurnListDto, shanghaiDay } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { Db } from '../common/db.js';
 import { num, readTime, sqlTime } from '../common/sql.js';
@@ -76,15 +76,17 @@ export class ChurnService implements OnModuleInit {
     }
   }
 
-  /** Members at risk (score ≥ 40), the most valuable first. */
-  async atRisk(limit = 50): Promise<ChurnDto[]> {
+  /** Members at risk (score ≥ 40): how many and what they are worth in all, the most valuable first. */
+  async atRisk(limit = 50): Promise<ChurnListDto> {
+    const all = await this.db.one<{ n: unknown; fen: unknown }>('SELECT COUNT(*) AS n, SUM(value_at_risk_fen) AS fen FROM member_churn WHERE score >= ?', [CHURN_AT_RISK]);
     const rows = await this.db.rows<{ member_id: unknown; nickname: string; score: unknown; reasons: string; value_at_risk_fen: unknown; last_order_at: string | Date | null; computed_at: string | Date }>(
       `SELECT c.member_id, m.nickname, c.score, c.reasons, c.value_at_risk_fen, c.last_order_at, c.computed_at
          FROM member_churn c JOIN members m ON m.id = c.member_id
         WHERE c.score >= ? ORDER BY c.value_at_risk_fen DESC, c.member_id LIMIT ${Math.min(200, Math.max(1, Math.floor(limit)))}`, [CHURN_AT_RISK]);
-    return rows.map((x) => ({
+    const members = rows.map((x) => ({
       memberId: num(x.member_id), nickname: x.nickname, score: num(x.score), reasons: JSON.parse(x.reasons) as string[], valueAtRiskFen: num(x.value_at_risk_fen),
       lastOrderAt: x.last_order_at ? readTime(x.last_order_at).toISOString() : null, computedAt: readTime(x.computed_at).toISOString(),
     }));
+    return { total: num(all?.n), valueAtRiskFen: num(all?.fen), members };
   }
 }

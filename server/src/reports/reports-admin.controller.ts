@@ -2,7 +2,7 @@ import { Controller, Get, Header, Query } from '@nestjs/common';
 import { IsIn, IsOptional } from 'class-validator';
 import { Type } from 'class-transformer';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { ChurnDto, DashboardDto, LiabilityDto } from '@jifen/shared';
+import type { ChurnListDto, DashboardDto, LiabilityDto } from '@jifen/shared';
 import { Roles } from '../auth/decorators.js';
 import { ChurnService } from './churn.service.js';
 import { DailyMetricsService } from './daily-metrics.service.js';
@@ -30,7 +30,7 @@ export class ReportsAdminController {
 
   /** 流失预警: members at risk with the reasons, the most valuable first. */
   @Get('churn')
-  atRisk(): Promise<ChurnDto[]> {
+  atRisk(): Promise<ChurnListDto> {
     return this.churn.atRisk();
   }
 

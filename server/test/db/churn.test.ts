@@ -39,8 +39,9 @@ describe('churn warning', () => {
 
     const res = await t.api('GET', '/api/admin/reports/churn', { token: owner });
     expect(res.status).toBe(200);
-    expect(res.body.map((c: { nickname: string }) => c.nickname)).toEqual(['一次性顾客', '沉默周客']);
-    const [first, second] = res.body;
+    expect(res.body.members.map((c: { nickname: string }) => c.nickname)).toEqual(['一次性顾客', '沉默周客']);
+    expect(res.body).toMatchObject({ total: 2, valueAtRiskFen: 150_000 + 128_571 });
+    const [first, second] = res.body.members;
     expect(first).toMatchObject({ memberId: once, score: 60, valueAtRiskFen: 150_000, reasons: ['已 200 天未下单（平时约 30 天一单）'] });
     expect(second).toMatchObject({ memberId: quiet, score: 54, valueAtRiskFen: 128_571 });
     expect(second.reasons[0]).toBe('已 30 天未下单（平时约 7 天一单）');

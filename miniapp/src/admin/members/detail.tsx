@@ -10,6 +10,8 @@ import { TierBadge } from '../../components/TierBadge';
 import { formatShanghaiTime, formatSigned, shanghaiDate } from '../../utils/format';
 import { NotStaff } from '../NotStaff';
 import { useOperator } from '../useOperator';
+import { untagMember } from '../../api/marketing';
+import { TagPicker } from '../segments/TagPicker';
 import { AdjustSheet } from './AdjustSheet';
 import './detail.scss';
 
@@ -22,6 +24,7 @@ export default function AdminMemberPage() {
   const [failed, setFailed] = useState(false);
   const [phone, setPhone] = useState<string | null>(null);
   const [adjusting, setAdjusting] = useState(false);
+  const [tagging, setTagging] = useState(false);
   const operatorId = operator?.id ?? null;
 
   const load = useCallback(() => {
@@ -50,6 +53,15 @@ export default function AdminMemberPage() {
             {m.phone && !phone && (
               <Text className='admin-member-page__reveal member-reveal' onClick={() => void revealPhone(m.id).then((r) => setPhone(r.phone), () => undefined)}>查看完整号码</Text>
             )}
+          </View>
+          <View className='admin-member-page__tags'>
+            {m.tags.map((t) => (
+              <Text key={t.id} className={`admin-member-page__tag admin-member-page__tag--${t.kind} member-tag`}
+                onClick={() => { if (t.kind === 'manual') void untagMember(t.id, m.id).then(load, () => undefined); }}>
+                {t.name}{t.kind === 'manual' ? ' ×' : ''}
+              </Text>
+            ))}
+            <Text className='admin-member-page__tag admin-member-page__tag--add member-tag-add' onClick={() => setTagging(true)}>＋ 标签</Text>
           </View>
         </View>
       </View>
@@ -130,6 +142,7 @@ export default function AdminMemberPage() {
         ))}
       </View>
 
+      {tagging && <TagPicker memberIds={[m.id]} onClose={() => setTagging(false)} onDone={() => { setTagging(false); load(); }} />}
       {adjusting && <AdjustSheet memberId={m.id} available={m.available} onClose={() => setAdjusting(false)} onDone={() => { setAdjusting(false); load(); }} />}
     </View>
   );

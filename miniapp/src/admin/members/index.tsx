@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { AdminMemberRowDto } from '@jifen/shared';
 import { searchAdminMembers } from '../../api/member-admin';
@@ -9,15 +9,27 @@ import { User } from '../../components/Icon';
 import { TierBadge } from '../../components/TierBadge';
 import { shanghaiDate } from '../../utils/format';
 import { NotStaff } from '../NotStaff';
+import { TagPicker } from '../segments/TagPicker';
 import { useOperator } from '../useOperator';
 import './index.scss';
 
-/** 会员 (管理): find a member by id, phone (whole or 138****8000) or nickname; the newest first without a query. */
+/**
+ * 会员 (管理): find a member by id, phone (whole or 138****8000) or nickname; the newest first
+ * without a query. 批量打标签 selects rows and puts a manual tag on all of them.
+ */
 export default function AdminMembersPage() {
   const { operator, loading } = useOperator();
   const [q, setQ] = useState('');
   const [list, setList] = useState<AdminMemberRowDto[] | null>(null);
+  const [selected, setSelected] = useState<Set<number> | null>(null);
+  const [picking, setPicking] = useState(false);
   const operatorId = operator?.id ?? null;
+  const toggle = (id: number) => setSelected((s) => {
+    const next = new Set(s);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    return next;
+  });
 
   const search = useCallback((text: string) => {
     if (operatorId === null) return;
@@ -35,7 +47,10 @@ export default function AdminMembersPage() {
           onInput={(e) => setQ(e.detail.value)} onConfirm={() => search(q)} />
         <Text className='admin-members__go admin-members-search' onClick={() => search(q)}>搜索</Text>
       </View>
-      <Text className='admin-members__caption'>{q.trim() ? '搜索结果' : '最新加入的会员'}</Text>
+      <View className='admin-members__caption-row'>
+        <Text className='admin-members__caption'>{q.trim() ? '搜索结果' : '最新加入的会员'}</Text>
+        <Text className='admin-members__select' onClick={() => setSelected(selected ? null : new Set())}>{selected ? '取消' : '批量打标签'}</Text>
+      </View>
       {list === null ? (
         <Text className='admin-members__loading'>加载中…</Text>
       ) : list.length === 0 ? (
@@ -43,7 +58,9 @@ export default function AdminMembersPage() {
       ) : (
         <View className='admin-members__list'>
           {list.map((m) => (
-            <View key={m.id} className='admin-member admin-member-row' onClick={() => void Taro.navigateTo({ url: `/admin/members/detail?id=${m.id}` })}>
+            <View key={m.id} className='admin-member admin-member-row'
+              onClick={() => (selected ? toggle(m.id) : void Taro.navigateTo({ url: `/admin/members/detail?id=${m.id}` }))}>
+              {selected && <Text className={`admin-member__check${selected.has(m.id) ? ' admin-member__check--on' : ''}`}>{selected.has(m.id) ? '✓' : ''}</Text>}
               <Avatar url={m.avatarUrl} size={80} />
               <View className='admin-member__main'>
                 <View className='admin-member__name-row'>
@@ -59,6 +76,15 @@ export default function AdminMembersPage() {
             </View>
           ))}
         </View>
+      )}
+      {selected && (
+        <View className='admin-members__bar'>
+          <Text className='admin-members__bar-count'>已选 {selected.size} 人</Text>
+          <Button className='admin-members__bar-go' disabled={selected.size === 0 || undefined} onClick={() => setPicking(true)}>打标签</Button>
+        </View>
+      )}
+      {picking && selected && (
+        <TagPicker memberIds={[...selected]} onClose={() => setPicking(false)} onDone={() => { setPicking(false); setSelected(null); }} />
       )}
     </View>
   );

@@ -14,7 +14,8 @@ import './index.scss';
 const TOOLS = [
   { key: 'dashboard', name: '数据看板', hint: '会员 · 积分 · 邀请 · 成交', url: '/admin/dashboard/index', Icon: Star, tint: '#ff5a1f' },
   { key: 'members', name: '会员', hint: '查找会员 · 调整积分', url: '/admin/members/index', Icon: User, tint: '#3d7bf2' },
-  { key: 'churn', name: '流失预警', hint: '谁在流失 · 原因 · 潜在损失', url: '/admin/churn/index', Icon: Clock, tint: '#e0457b' },
+  { key: 'churn', name: '流失预警', hint: '谁在流失 · 一键挽回', url: '/admin/churn/index', Icon: Clock, tint: '#e0457b' },
+  { key: 'segments', name: '分群与标签', hint: 'RFM 分群 · 标签 · 定向发券', url: '/admin/segments/index', Icon: UserAdd, tint: '#7a5af8' },
   { key: 'liability', name: '积分负债', hint: '应付积分 · 月度发放与过期', url: '/admin/reports/liability', Icon: Wallet, tint: '#b86b00' },
   { key: 'review', name: '积分审核', hint: '调整审批 · 异常积分', url: '/admin/review/index', Icon: ShieldCheck, tint: '#34b27b' },
   { key: 'goods', name: '商品管理', hint: '上架 · 库存 · 分类', url: '/admin/goods/index', Icon: Store, tint: '#f29d0c' },

@@ -961,6 +961,96 @@ test('流失预警 (管理) lists the members at risk with their reasons and val
   await until(page, 'the member opened', () => callsOf('navigateTo').some((c) => c.url === '/admin/members/detail?id=5'));
 });
 
+test('流失预警 一键挽回 sends the win-back with the hold-out share and days, once per opened sheet', async () => {
+  const page = open('admin/churn/index');
+  await until(page, 'the list', () => all(page, 'churn-item').length === 2);
+  tap(page, '.churn__winback');
+  await until(page, 'the sheet with the templates', () => all(page, 'send-sheet__template').length === 1);
+  expect(texts(page, 'send-sheet__count').map(squeeze)).toEqual(['2位流失风险会员：2人发券，0人作对照组不发']);
+  page.querySelector('.send-sheet__holdout').dispatchEvent('input', { detail: { value: '50' } });
+  await until(page, 'the hold-out typed', () => texts(page, 'send-sheet__count').join().includes('1 人作对照组'));
+  tap(page, '.send-sheet__template');
+  await until(page, 'the template chosen', () => all(page, 'send-sheet__template--active').length === 1);
+  tap(page, '.send-sheet__confirm');
+  await until(page, 'the win-back sent', () => sent('POST', '/api/admin/coupon-batches/winback').length === 1);
+  const request = sent('POST', '/api/admin/coupon-batches/winback')[0];
+  expect(bodyOf(request)).toEqual({ templateId: 3, holdoutPct: 50, days: 30 });
+  expect(request.header['Idempotency-Key']).toMatch(/^winback-/);
+  await until(page, 'the results page', () => callsOf('navigateTo').some((c) => c.url === '/admin/batches/index'));
+});
+
+test('分群与标签 (管理) shows the RFM groups and tags with counts; a tap counts the tag and sends a template to it', async () => {
+  const page = open('admin/segments/index');
+  await until(page, 'the groups', () => all(page, 'segment-card').length === 5);
+  expect(texts(page, 'segment-card__count')).toEqual(['12', '30', '8', '5', '45']);
+  expect(texts(page, 'tag-row__rule')).toEqual(['90 天内买过水果', '手动打标']);
+  tap(page, '.tag-row__main');
+  await until(page, 'the count before sending', () => texts(page, 'send-sheet__count').join() === '将发给 128 位会员');
+  await until(page, 'the templates that are on', () => all(page, 'send-sheet__template').length === 1);
+  tap(page, '.send-sheet__confirm');
+  await until(page, 'asked to pick', () => texts(page, 'send-sheet__problem').join() === '请选择要发的优惠券');
+  tap(page, '.send-sheet__template');
+  await until(page, 'the template chosen', () => all(page, 'send-sheet__template--active').length === 1);
+  tap(page, '.send-sheet__confirm');
+  await until(page, 'the batch sent', () => sent('POST', '/api/admin/coupon-batches').length === 1);
+  expect(bodyOf(sent('POST', '/api/admin/coupon-batches')[0])).toEqual({ templateId: 3, tagId: 6 });
+  await until(page, 'the toast', () => toasts().includes('正在发给 128 人'));
+});
+
+test('新建标签 by a rule posts the rule; a manual tag needs only a name', async () => {
+  const page = open('admin/segments/index');
+  await until(page, 'the groups', () => all(page, 'segment-card').length === 5);
+  tap(page, '.segments__new');
+  await until(page, 'the sheet', () => all(page, 'tag-sheet__name').length === 1);
+  page.querySelector('.tag-sheet__name').dispatchEvent('input', { detail: { value: '金卡以上' } });
+  tap(page, '.tag-sheet__kind--tier_at_least');
+  await until(page, 'the tiers', () => all(page, 'tag-sheet__tier').length === 4);
+  tap(page, '.tag-sheet__tier', '钻石会员');
+  await until(page, 'the tier chosen', () => texts(page, 'admin-sheet__chip--active').includes('钻石会员'));
+  tap(page, '.tag-sheet__confirm');
+  await until(page, 'the tag created', () => sent('POST', '/api/admin/tags').length === 1);
+  expect(bodyOf(sent('POST', '/api/admin/tags')[0])).toEqual({ name: '金卡以上', rule: { kind: 'tier_at_least', tier: 'diamond' } });
+  await until(page, 'the toast', () => toasts().includes('已圈出 42 人'));
+});
+
+test('发券记录与效果 (管理) shows each send’s use and GMV, and a win-back’s return rates against its hold-out with the uplift', async () => {
+  const page = open('admin/batches/index');
+  await until(page, 'the batches', () => all(page, 'batch').length === 2);
+  expect(texts(page, 'batch__title')).toEqual(['流失挽回', '定向 · 爱买水果']);
+  expect(texts(page, 'batch-issued')).toEqual(['900', '120']);
+  expect(texts(page, 'batch__verdict')).toEqual(['挽回有效：发券组回购明显更多']);
+  expect(texts(page, 'winback-treated')).toEqual(['30.0%']);
+  expect(texts(page, 'winback-holdout')).toEqual(['20.0%']);
+  expect(texts(page, 'winback-uplift').map(squeeze)).toEqual(['提升+10.0个百分点（95%置信区间+1.6~+18.4）']);
+  expect(texts(page, 'batch__per').map(squeeze)).toEqual(['每张券带来¥20.00', '每张券带来¥30.00']);
+});
+
+test('tags on the member page: a manual one comes off with a tap, ＋ 标签 puts one on; 批量打标签 tags a selection', async () => {
+  const page = open('admin/members/detail', { id: '5' });
+  await until(page, 'the tags', () => texts(page, 'member-tag').length === 2);
+  expect(texts(page, 'member-tag')).toEqual(['高价值活跃', '到店熟客 ×']);
+  tap(page, '.member-tag', '到店熟客 ×');
+  await until(page, 'the tag taken off', () => sent('DELETE', '/api/admin/tags/7/members/5').length === 1);
+  tap(page, '.member-tag-add');
+  await until(page, 'the manual tags', () => all(page, 'tag-picker__tag').length === 1);
+  tap(page, '.tag-picker__tag');
+  await until(page, 'the tag put on', () => sent('POST', '/api/admin/tags/7/members').length === 1);
+  expect(bodyOf(sent('POST', '/api/admin/tags/7/members')[0])).toEqual({ memberIds: [5] });
+
+  const list = open('admin/members/index');
+  await until(list, 'the members', () => all(list, 'admin-member-row').length === 1);
+  tap(list, '.admin-members__select');
+  await until(list, 'select mode', () => all(list, 'admin-member__check').length === 1);
+  const navigations = callsOf('navigateTo').length;
+  tap(list, '.admin-member-row');
+  await until(list, 'one selected', () => texts(list, 'admin-members__bar-count').join() === '已选 1 人');
+  tap(list, '.admin-members__bar-go');
+  await until(list, 'the picker', () => all(list, 'tag-picker__tag').length === 1);
+  tap(list, '.tag-picker__tag');
+  await until(list, 'the selection tagged', () => sent('POST', '/api/admin/tags/7/members').length === 2);
+  expect(callsOf('navigateTo')).toHaveLength(navigations); // in select mode a tap selects, it does not open the member
+});
+
 test('积分负债 (管理) shows the points owed and their value, the month with breakage, and copies the table as CSV', async () => {
   const page = open('admin/reports/liability');
   await until(page, 'the report', () => texts(page, 'liability-outstanding').length === 1);

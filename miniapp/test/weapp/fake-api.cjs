@@ -79,8 +79,8 @@ const ADMIN_MALL_ITEMS = [
 ];
 /** GET /api/admin/coupons/templates (CouponTemplateStatsDto, the fields the mall editor reads): one on, one off. */
 const COUPON_TEMPLATE_STATS = [
-  { id: 3, name: '积分兑 满59减10', label: '满59减10', channel: 'mall', status: 'on', kind: 'threshold', thresholdFen: 5900, amountFen: 1000, discountPct: 100, maxOffFen: null },
-  { id: 4, name: '旧活动券', label: '满100减10', channel: 'center', status: 'off', kind: 'threshold', thresholdFen: 10000, amountFen: 1000, discountPct: 100, maxOffFen: null },
+  { id: 3, name: '积分兑 满59减10', label: '满59减10', channel: 'mall', status: 'on', kind: 'threshold', thresholdFen: 5900, amountFen: 1000, discountPct: 100, maxOffFen: null, validity: { type: 'relative', days: 30 }, total: 500, issued: 120 },
+  { id: 4, name: '旧活动券', label: '满100减10', channel: 'center', status: 'off', kind: 'threshold', thresholdFen: 10000, amountFen: 1000, discountPct: 100, maxOffFen: null, validity: { type: 'relative', days: 7 }, total: null, issued: 40 },
 ];
 /** 管理 → 积分规则 (AdminRuleDto): check-in edited twice (version 7 in force, 5 before it), the invite gives template 3; the rest are defaults. */
 const CHECKIN_RULE = { basePoints: 10, streakBonuses: { 3: 10, 7: 50 }, cycleDays: 7, birthdayMonthPct: 200, makeupCost: 20, makeupPerMonth: 2, makeupWindowDays: 7 };
@@ -294,7 +294,25 @@ const ADMIN_MEMBER_PAGE = {
   orders: [{ id: 9, orderNo: 'J202611240001', status: 'completed', payFen: 9900, points: 0, createdAt: '2026-11-20T06:00:00.000Z' }],
   coupons: { available: 1, used: 2, expired: 0 }, invites: { invited: 3, signedUp: 2, rewarded: 1, points: 250 },
   checkins: { last30Days: 12, lastDay: '2026-11-24', streak: 2 }, adjustments: [],
+  tags: [{ id: 1, name: '高价值活跃', kind: 'segment' }, { id: 7, name: '到店熟客', kind: 'manual' }],
 };
+
+/** 分群与标签: the five RFM groups, a rule tag and a manual one. */
+const TAGS = [
+  ...[['high_value', '高价值活跃', 12], ['potential', '潜力', 30], ['new', '新客', 8], ['at_risk', '流失风险', 5], ['sleeping', '沉睡', 45]].map(([segmentKey, name, members], i) => ({
+    id: i + 1, name, kind: 'segment', segmentKey, rule: null, ruleLabel: null, members, countedAt: '2026-11-25T19:30:00.000Z',
+  })),
+  { id: 6, name: '爱买水果', kind: 'rule', segmentKey: null, rule: { kind: 'bought_category', categoryId: 1, days: 90 }, ruleLabel: '90 天内买过水果', members: 128, countedAt: '2026-11-25T19:30:00.000Z' },
+  { id: 7, name: '到店熟客', kind: 'manual', segmentKey: null, rule: null, ruleLabel: null, members: 3, countedAt: null },
+];
+
+const BATCH_BASE = { status: 'done', holdout: 0, holdoutPct: 0, skipped: 0, createdBy: '店主老林', finishedAt: '2026-11-20T02:01:00.000Z', winback: null };
+/** 发券记录: a targeted send and a finished win-back that worked. */
+const BATCHES = [
+  { ...BATCH_BASE, id: 2, kind: 'winback', templateId: 3, templateName: '回来看看 减10', tagId: null, tagName: null, audience: 900, holdout: 100, holdoutPct: 10, issued: 900, used: 180, useRatePermille: 200, gmvFen: 1_800_000, gmvPerCouponFen: 2000, createdAt: '2026-10-20T02:00:00.000Z',
+    winback: { days: 30, endsAt: '2026-11-19T02:00:00.000Z', final: true, treated: { members: 900, returned: 270, ratePermille: 300 }, holdout: { members: 100, returned: 20, ratePermille: 200 }, uplift: { upliftPermille: 100, lowPermille: 16, highPermille: 184, significant: true } } },
+  { ...BATCH_BASE, id: 1, kind: 'targeted', templateId: 1, templateName: '满100减20', tagId: 6, tagName: '爱买水果', audience: 128, issued: 120, skipped: 8, used: 30, useRatePermille: 250, gmvFen: 360_000, gmvPerCouponFen: 3000, createdAt: '2026-11-20T02:00:00.000Z' },
+];
 
 /** The shop's subscription-message templates (ReminderTemplatesDto.kinds): the check-in reminder has none. */
 const REMINDER_TEMPLATES = [
@@ -566,6 +584,22 @@ function createFakeApi() {
           return { body: { ...ADMIN_RULES[2], value: CHECKIN_HISTORY[1].value, head: 9 } };
         case 'GET /api/admin/coupons/templates':
           return { body: COUPON_TEMPLATE_STATS };
+        case 'GET /api/admin/tags':
+          return { body: TAGS };
+        case 'POST /api/admin/tags':
+          return { status: 201, body: { ...TAGS[6], id: 8, name: data.name, kind: data.rule ? 'rule' : 'manual', rule: data.rule ?? null, members: data.rule ? 42 : 0 } };
+        case 'POST /api/admin/tags/7/members':
+          return { body: { added: data.memberIds.length, members: 3 + data.memberIds.length } };
+        case 'DELETE /api/admin/tags/7/members/5':
+          return { body: { removed: 1 } };
+        case 'GET /api/admin/coupon-batches/preview':
+          return { body: { audience: TAGS.find((t) => t.id === Number(searchParams.get('tagId')))?.members ?? 0 } };
+        case 'GET /api/admin/coupon-batches':
+          return { body: BATCHES };
+        case 'POST /api/admin/coupon-batches':
+          return { status: 201, body: { ...BATCHES[1], id: 3, status: 'sending', templateId: data.templateId, tagId: data.tagId, issued: 0, used: 0 } };
+        case 'POST /api/admin/coupon-batches/winback':
+          return { status: 201, body: { ...BATCHES[0], id: 4, status: 'sending', holdoutPct: data.holdoutPct, issued: 0 } };
         case 'GET /api/admin/members': {
           const q = searchParams.get('q') ?? '';
           return { body: !q || q === ADMIN_MEMBER.phone || ADMIN_MEMBER.nickname.includes(q) ? [ADMIN_MEMBER] : [] };

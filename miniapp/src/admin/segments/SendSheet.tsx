@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { type CouponBatchDto, type CouponTemplateStatsDto, holdoutSize, type ShopRules, type TagDto } from '@jifen/shared';
+import { type CouponBatchDto, type CouponTemplateStatsDto, DEFAULT_RULES, holdoutSize, type ShopRules, type TagDto } from '@jifen/shared';
 import { listCouponTemplateStats } from '../../api/admin';
 import { previewBatch, sendBatch, sendWinback } from '../../api/marketing';
 import { ApiRequestError } from '../../api/request';
@@ -23,8 +23,8 @@ export function SendSheet({ target, onClose, onSent }: { target: SendTarget; onC
   const [templates, setTemplates] = useState<CouponTemplateStatsDto[] | null>(null);
   const [templateId, setTemplateId] = useState<number | null>(null);
   const [audience, setAudience] = useState<number | null>(target.kind === 'winback' ? target.atRisk : null);
-  const [holdout, setHoldout] = useState('');
-  const [days, setDays] = useState('');
+  const [holdout, setHoldout] = useState(String(DEFAULT_RULES.segments.winbackHoldoutPct));
+  const [days, setDays] = useState(String(DEFAULT_RULES.segments.winbackDays));
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const key = useRef(newIdempotencyKey(target.kind));

@@ -2,6 +2,8 @@
 // on 管理, finds 小明, looks at his full phone number (the masked one everywhere else), adds 200
 // points at once and asks for 6,000 more, which waits; the owner 店主老林 approves it in 积分审核;
 // 小明 reads both adjustments with their reasons in 积分明细. The owner then reads 积分负债 and 数据看板.
+// Then 定向发券: the operator makes a tag, puts it on 小明 from his page, sends a coupon to the tag
+// and reads 发券记录; 小明 finds the coupon in his wallet.
 import { confirmModal, devSignIn, phoneContext, screenshot, serverAndBrowser, tab, visible } from './support.mjs';
 
 // Jobs on: the ledger's monthly totals (积分负债) are folded in at the first tick.
@@ -101,5 +103,56 @@ test('an operator finds 小明 and adjusts his points; 6,000 waits for the owner
   expect(await text(entries.nth(0))).toContain('客诉补偿');
   expect(await text(entries.nth(0))).toContain('+6000');
   expect(await text(entries.nth(1))).toContain('门店活动补发');
+  await shopper.context().close();
+});
+
+test('an operator tags 小明 and sends the tag a coupon; 小明 finds it in his wallet', async () => {
+  const page = await signedIn('运营小美');
+  await tab(page, 'admin').click();
+  await visible(page, '.admin-link--segments').click();
+  await visible(page, '.segment-card').nth(4).waitFor();
+  await visible(page, '.segments__new').click();
+  await visible(page, 'input.tag-sheet__name').fill('门店熟客');
+  await visible(page, '.tag-sheet__confirm').click();
+  await page.getByText('标签已创建').waitFor();
+  await visible(page, '.tag-row').filter({ hasText: '门店熟客' }).waitFor();
+  await screenshot(page, 'e2e-admin-segments');
+
+  await page.goBack();
+  await visible(page, '.admin-stat--members').click();
+  await visible(page, 'input.admin-members-q').fill('小明');
+  await visible(page, '.admin-members-search').click();
+  await visible(page, '.admin-member-row').filter({ hasText: '小明' }).click();
+  await visible(page, '.member-tag-add').click();
+  await visible(page, '.tag-picker__tag').filter({ hasText: '门店熟客' }).click();
+  await visible(page, '.member-tag').filter({ hasText: '门店熟客' }).waitFor();
+  // The nightly job has placed him in an RFM group too.
+  expect(await visible(page, '.admin-member-page__tag--segment').count()).toBe(1);
+
+  await page.goBack();
+  await page.waitForTimeout(800);
+  await page.goBack();
+  await visible(page, '.admin-link--segments').click();
+  await visible(page, '.tag-row').filter({ hasText: '门店熟客' }).filter({ hasText: '1 人' }).locator('.tag-row__main').click();
+  await visible(page, '.send-sheet__count').filter({ hasText: '将发给 1 位会员' }).waitFor();
+  await visible(page, '.send-sheet__template').filter({ hasText: '老客回馈 无门槛减8' }).click();
+  await screenshot(page, 'e2e-admin-targeted');
+  await visible(page, '.send-sheet__confirm').click();
+  const batch = visible(page, '.batch').filter({ hasText: '定向 · 门店熟客' });
+  await batch.waitFor();
+  for (let i = 0; i < 20 && !(await text(batch)).includes('已发完'); i++) {
+    await page.waitForTimeout(500);
+    await page.reload();
+    await batch.waitFor();
+  }
+  expect(await text(batch)).toContain('已发完');
+  expect(await text(batch.locator('.batch-issued'))).toBe('1');
+  await screenshot(page, 'e2e-admin-batches');
+  await page.context().close();
+
+  const shopper = await signedIn('小明');
+  await visible(shopper, '.me__entry--coupons').click();
+  await visible(shopper, '.coupon-ticket').filter({ hasText: '老客回馈 无门槛减8' }).waitFor();
+  await screenshot(shopper, 'e2e-targeted-wallet');
   await shopper.context().close();
 });

@@ -34,6 +34,8 @@ export async function seedDemoCoupons(app: INestApplicationContext, today: strin
   });
   await make({ name: '无门槛减5', kind: 'no_threshold', amountFen: 500, scope: 'all', channel: 'center', validity: relative(7), total: 100, perMember: 1 });
   const welcome = await make({ name: '新人无门槛减10', kind: 'no_threshold', amountFen: 1_000, scope: 'all', channel: 'new_member', validity: relative(15), perMember: 1 });
+  // For 管理 → 分群与标签's 定向发券: not in the claim centre, only sent to a segment or tag.
+  await make({ name: '老客回馈 无门槛减8', kind: 'no_threshold', amountFen: 800, scope: 'all', channel: 'targeted', validity: relative(14), perMember: 1 });
   const inviteGift = await make({ name: '邀请好礼 满50减10', kind: 'threshold', thresholdFen: 5_000, amountFen: 1_000, scope: 'all', channel: 'invite', validity: relative(30), perMember: 1 });
   // Chosen as an owner chooses it in 管理 → 规则 → 邀请有礼, so the invite page names this coupon.
   const owner = await tx.read((m) => m.findOneByOrFail(Member, { role: 'owner' }));

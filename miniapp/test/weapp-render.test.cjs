@@ -944,9 +944,31 @@ test('数据看板 (管理) sums the range: members, check-in rate, points, orde
   expect(card('应付积分')).toContain('折合¥1234.56');
   expect(texts(page, 'dash-funnel__n')).toEqual(['28', '14', '7', '7']);
   expect(all(page, 'dash-row')).toHaveLength(8);
+  // The three trends each get a Canvas 2D node (F2 draws on it in WeChat and in H5; the e2e run checks the pixels).
+  expect(texts(page, 'dash-chart__title')).toEqual(['新增与活跃会员', '积分发放与使用', '每日成交额（元）']);
+  for (const name of ['members', 'points', 'gmv']) {
+    expect(all(page, `dash-chart__canvas--dash-chart-${name}`).map((c) => c.tagName.toLowerCase())).toEqual(['wx-canvas']);
+  }
   tap(page, '.dash-range--30');
   await until(page, 'thirty days', () => all(page, 'dash-row').length === 31);
   expect(requested('/api/admin/reports/dashboard')).toContain('/api/admin/reports/dashboard?days=30');
+});
+
+test('the main package stays under WeChat’s 2 MB: 管理 and its chart library load as a subpackage', () => {
+  const fs = require('node:fs');
+  const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'));
+  const roots = (app.subPackages ?? app.subpackages ?? []).map((p) => p.root.replace(/\/$/, ''));
+  const size = (dir, skip) => fs.readdirSync(dir, { withFileTypes: true }).reduce((n, e) => {
+    const full = path.join(dir, e.name);
+    if (skip.includes(path.relative(DIST, full))) return n;
+    return n + (e.isDirectory() ? size(full, skip) : fs.statSync(full).size);
+  }, 0);
+  expect(roots).toContain('admin');
+  expect(size(DIST, roots)).toBeLessThan(2 * 1024 * 1024);
+  // F2's components carry this mark; it must be in the dashboard's chunk and in none of the main package's.
+  const f2 = (file) => fs.readFileSync(path.join(DIST, file), 'utf8').includes('isF2Component');
+  expect(f2('admin/dashboard/index.js')).toBe(true);
+  expect(['app.js', 'vendors.js', 'common.js', 'taro.js'].filter(f2)).toEqual([]);
 });
 
 test('流失预警 (管理) lists the members at risk with their reasons and value at risk; a tap opens the member', async () => {

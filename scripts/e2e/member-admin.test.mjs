@@ -84,9 +84,20 @@ test('an operator finds 小明 and adjusts his points; 6,000 waits for the owner
   const rows = visible(owner, '.dash-row:not(.dash-row--head)');
   await rows.nth(29).waitFor();
   expect(await rows.count()).toBe(30);
+  // The charts really draw: each canvas has lines and labels in it, not just a blank box.
+  await owner.waitForFunction(() => ['members', 'points', 'gmv'].every((name) => {
+    const c = document.querySelector(`.dash-chart__canvas--dash-chart-${name} canvas`);
+    if (!c || c.width === 0) return false;
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    let inked = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) inked++;
+    return inked > 2_000;
+  }), null, { timeout: 10_000 });
   const members = visible(owner, '.dash-card').filter({ hasText: '会员总数' });
   expect(Number((await text(members)).replace(/\D/g, ''))).toBeGreaterThanOrEqual(4);
   await screenshot(owner, 'e2e-admin-dashboard');
+  await visible(owner, '.dash-chart').nth(1).scrollIntoViewIfNeeded();
+  await screenshot(owner, 'e2e-admin-dashboard-points');
 
   // 流失预警: 小明 bought yesterday, so nobody is slipping away in the demo shop.
   await owner.goBack();

@@ -4,6 +4,8 @@ import { formatYuan, POINTS_PER_YUAN_CASH, type DashboardDayDto, type DashboardD
 import { getDashboard } from '../../api/reports';
 import { formatPermille, formatShanghaiTime, formatTenths } from '../../utils/format';
 import { NotStaff } from '../NotStaff';
+import type { ChartPoint } from './chart';
+import { TrendChart } from './TrendChart';
 import { useOperator } from '../useOperator';
 import './index.scss';
 
@@ -11,6 +13,11 @@ const RANGES = [7, 30, 90] as const;
 type Range = (typeof RANGES)[number];
 
 const sum = (days: DashboardDayDto[], key: keyof DashboardDayDto) => days.reduce((n, d) => n + Number(d[key]), 0);
+
+/** The days as chart points, one series per label; GMV in whole yuan (an axis needs no fen). */
+function series(days: DashboardDayDto[], lines: [label: string, value: (d: DashboardDayDto) => number][]): ChartPoint[] {
+  return lines.flatMap(([label, value]) => days.map((d) => ({ day: d.day.slice(5), value: value(d), series: label })));
+}
 
 function Card({ label, value, hint, tone = '' }: { label: string; value: string | number; hint?: string; tone?: string }) {
   return (
@@ -60,6 +67,7 @@ export default function DashboardPage() {
       ) : (
         <>
           <Text className='dash__section'>会员</Text>
+          <TrendChart id='dash-chart-members' title='新增与活跃会员' points={series(days, [['新增', (d) => d.newMembers], ['活跃', (d) => d.activeMembers], ['签到', (d) => d.checkins]])} />
           <View className='dash__grid'>
             <Card label='新增会员' value={sum(days, 'newMembers')} hint={`今日 ${today?.newMembers ?? 0}`} />
             <Card label='会员总数' value={today?.members ?? 0} />
@@ -68,6 +76,7 @@ export default function DashboardPage() {
           </View>
 
           <Text className='dash__section'>积分</Text>
+          <TrendChart id='dash-chart-points' title='积分发放与使用' points={series(days, [['发放', (d) => d.pointsIssued], ['使用', (d) => d.pointsSpent], ['过期', (d) => d.pointsExpired]])} />
           <View className='dash__grid'>
             <Card label='发放' value={sum(days, 'pointsIssued')} tone='in' />
             <Card label='使用' value={sum(days, 'pointsSpent')} />
@@ -76,6 +85,7 @@ export default function DashboardPage() {
           </View>
 
           <Text className='dash__section'>交易</Text>
+          <TrendChart id='dash-chart-gmv' kind='bar' title='每日成交额（元）' points={series(days, [['成交额', (d) => Math.round(d.gmvFen / 100)]])} />
           <View className='dash__grid'>
             <Card label='支付订单' value={sum(days, 'orders')} />
             <Card label='成交额' value={`¥${formatYuan(sum(days, 'gmvFen'))}`} />

@@ -20,8 +20,8 @@ export function freePort() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Starts MariaDB and creates `database`; resolves to {url, rootUrl, stop()}. */
-export async function startMariadb({ database = 'jifen', quiet = true } = {}) {
+/** Starts MariaDB and creates `database`; resolves to {url, rootUrl, stop()}. `bufferPool`: InnoDB's cache (a benchmark's big shop wants more). */
+export async function startMariadb({ database = 'jifen', quiet = true, bufferPool = '256M' } = {}) {
   ensurePackages(['mariadb-server'], { check: () => hasCommand('mariadbd') && hasCommand('mariadb-install-db') });
   const dir = mkdtempSync(join(tmpdir(), 'jifen-mariadb-'));
   const sock = join(dir, 'mysqld.sock');
@@ -33,7 +33,7 @@ export async function startMariadb({ database = 'jifen', quiet = true } = {}) {
     '--no-defaults', '--user=root', `--datadir=${dir}/data`, `--socket=${sock}`, `--pid-file=${dir}/mysqld.pid`,
     `--port=${port}`, '--bind-address=127.0.0.1', `--log-error=${dir}/error.log`, '--skip-name-resolve',
     '--character-set-server=utf8mb4', '--collation-server=utf8mb4_unicode_ci',
-    '--max-connections=500', '--innodb-buffer-pool-size=256M',
+    '--max-connections=500', `--innodb-buffer-pool-size=${bufferPool}`,
   ], { stdio: 'ignore', detached: false });
   let exited = false;
   child.on('exit', () => { exited = true; });

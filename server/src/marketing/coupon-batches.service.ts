@@ -211,8 +211,9 @@ export class CouponBatchesService implements OnModuleInit {
     const used = new Map((await this.db.rows<{ batch_id: unknown; n: unknown }>(
       `SELECT batch_id, COUNT(*) AS n FROM coupons WHERE batch_id IN (${list}) AND state = 'used' GROUP BY batch_id`, ids)).map((r) => [num(r.batch_id), num(r.n)]));
     const gmv = new Map((await this.db.rows<{ batch_id: unknown; fen: unknown }>(
+      // Only used coupons have a paid order; naming the state lets the (batch_id, state) index lead the join.
       `SELECT c.batch_id, SUM(o.pay_fen - o.refunded_fen) AS fen FROM coupons c JOIN orders o ON o.coupon_id = c.id
-        WHERE c.batch_id IN (${list}) AND o.paid_at IS NOT NULL GROUP BY c.batch_id`, ids)).map((r) => [num(r.batch_id), num(r.fen)]));
+        WHERE c.batch_id IN (${list}) AND c.state = 'used' AND o.paid_at IS NOT NULL GROUP BY c.batch_id`, ids)).map((r) => [num(r.batch_id), num(r.fen)]));
     const templates = await this.db.labels('SELECT id, name AS label FROM coupon_templates WHERE id IN ({ids})', rows.map((r) => num(r.template_id)));
     const tags = await this.db.labels('SELECT id, name AS label FROM tags WHERE id IN ({ids})', rows.flatMap((r) => (r.tag_id === null ? [] : [num(r.tag_id)])));
     const names = await this.db.labels('SELECT id, nickname AS label FROM members WHERE id IN ({ids})', rows.flatMap((r) => (r.created_by === null ? [] : [num(r.created_by)])));

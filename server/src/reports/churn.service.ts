@@ -56,21 +56,21 @@ export class ChurnService implements OnModuleInit {
         if (!list) ordersOf.set(id, (list = []));
         list.push({ at: readTime(o.paid_at), fen: num(o.pay_fen) });
       }
-      await this.db.unit(async () => {
-        for (const id of members) {
-          const mine = ordersOf.get(id) ?? [];
-          const result = churnScore({
-            orders: mine, now,
-            checkins: [num(c.get(id)?.recent), num(c.get(id)?.earlier)],
-            redemptions: [num(r.get(id)?.recent), num(r.get(id)?.earlier)],
-          });
-          const last = mine.length ? sqlTime(mine[mine.length - 1].at) : null;
-          await this.db.upsert('member_churn', {
-            member_id: id, score: result.score, reasons: JSON.stringify(result.reasons).slice(0, 400), value_at_risk_fen: result.valueAtRiskFen,
-            last_order_at: last, computed_at: sqlTime(now),
-          }, ['member_id'], { score: 'set', reasons: 'set', value_at_risk_fen: 'set', last_order_at: 'set', computed_at: 'set' });
-        }
+      const rows = members.map((id) => {
+        const mine = ordersOf.get(id) ?? [];
+        const result = churnScore({
+          orders: mine, now,
+          checkins: [num(c.get(id)?.recent), num(c.get(id)?.earlier)],
+          redemptions: [num(r.get(id)?.recent), num(r.get(id)?.earlier)],
+        });
+        return {
+          member_id: id, score: result.score, reasons: JSON.stringify(result.reasons).slice(0, 400), value_at_risk_fen: result.valueAtRiskFen,
+          last_order_at: mine.length ? sqlTime(mine[mine.length - 1].at) : null, computed_at: sqlTime(now),
+        };
       });
+      // A few multi-row statements per batch, not one per member: a million members is a few thousand statements.
+      await this.db.unit(() => this.db.upsertMany('member_churn', rows, ['member_id'],
+        { score: 'set', reasons: 'set', value_at_risk_fen: 'set', last_order_at: 'set', computed_at: 'set' }));
       scored += members.length;
       after = members[members.length - 1];
     }

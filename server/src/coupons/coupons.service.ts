@@ -18,6 +18,9 @@ export type WalletState = 'available' | 'used' | 'expired';
 /** What an operator sends to create a template (validated by CreateCouponTemplateDto); shared with the miniapp's form. */
 export type { CouponTemplateInput };
 
+/** Thrown by `issueMany` when concurrent claims took a template's last coupons: redo the unit with `lockTemplate`. */
+export class StockMoved extends Error {}
+
 /** Refusals of issuing that an event handler or a targeted issue skips instead of failing. */
 const SKIPPABLE = new Set(['COUPON_SOLD_OUT', 'COUPON_LIMIT_REACHED', 'COUPON_NOT_CLAIMABLE']);
 
@@ -132,6 +135,50 @@ export class CouponsService implements OnModuleInit {
       }
     }
     return { issued, skipped: unique.length - issued };
+  }
+
+  /** Refuses a template that cannot be issued now (missing, off, or past its fixed window), naming `templateId`. */
+  async assertIssuable(templateId: number): Promise<void> {
+    const t = await this.db.findOneBy(CouponTemplate, { id: templateId });
+    if (!t) throw new DomainError('COUPON_NOT_FOUND', '优惠券不存在', { field: 'templateId' });
+    const now = this.clock.now();
+    if (t.status !== 'on' || validityOf(t, now).endsAt <= now) throw new DomainError('COUPON_NOT_CLAIMABLE', '该券已停止发放或已过期', { field: 'templateId' });
+  }
+
+  /**
+   * Issues one coupon each to many members inside the caller's unit (a targeted batch's chunk),
+   * keeping the same three invariants as one issue with a few statements for all: a coupon per
+   * issue key, the per-member limit (members at it are left out), the template's total (a
+   * conditional update, the hot row last). Returns the members issued to, in id order; none when
+   * the template is off or past its window. Throws StockMoved when concurrent claims took the
+   * last coupons meanwhile: the caller redoes its unit with `lockTemplate`, which reads the
+   * template under its row lock first.
+   */
+  async issueMany(input: { templateId: number; memberIds: number[]; key: (memberId: number) => string; channel: CouponChannel; batchId: number | null; lockTemplate: boolean }): Promise<number[]> {
+    const { memberIds } = input;
+    const now = this.clock.now();
+    const t = await this.db.findOneBy(CouponTemplate, { id: input.templateId }, input.lockTemplate ? this.db.forUpdate.trim() : '');
+    if (!t || memberIds.length === 0 || t.status !== 'on') return [];
+    const { startsAt, endsAt } = validityOf(t, now);
+    if (endsAt <= now) return [];
+    const at = sqlTime(now);
+    const list = memberIds.map(() => '?').join(', ');
+    await this.db.insertMany('coupon_member_counts', memberIds.map((m) => ({ member_id: m, template_id: t.id, received: 0 })), this.db.insertOrIgnore);
+    const eligible = (await this.db.rows<{ member_id: unknown }>(
+      `SELECT member_id FROM coupon_member_counts WHERE template_id = ? AND member_id IN (${list}) AND received < ? ORDER BY member_id`, [t.id, ...memberIds, t.perMember]))
+      .map((r) => num(r.member_id));
+    const taken = t.total === null ? eligible : eligible.slice(0, Math.max(0, t.total - t.issued));
+    if (taken.length === 0) return [];
+    const inserted = await this.db.insertMany('coupons', taken.map((m) => ({
+      template_id: t.id, member_id: m, state: 'available', starts_at: sqlTime(startsAt), ends_at: sqlTime(endsAt), order_id: null,
+      issue_key: input.key(m), channel: input.channel, batch_id: input.batchId, received_at: at, used_at: null, created_at: at, updated_at: at,
+    })), this.db.insertOrIgnore);
+    if (inserted !== taken.length) throw new Error(`template ${t.id}: ${taken.length - inserted} of the members already hold a coupon under their key`);
+    await this.db.exec(`UPDATE coupon_member_counts SET received = received + 1 WHERE template_id = ? AND member_id IN (${taken.map(() => '?').join(', ')})`, [t.id, ...taken]);
+    const stocked = await this.db.exec('UPDATE coupon_templates SET issued = issued + ?, updated_at = ? WHERE id = ? AND (total IS NULL OR issued + ? <= total)',
+      [taken.length, at, t.id, taken.length]);
+    if (stocked !== 1) throw new StockMoved();
+    return taken;
   }
 
   /** 我的优惠券: 可使用 (soonest expiry first), 已使用 and 已过期 (most recent first). */
@@ -326,7 +373,7 @@ function inClaimWindow(t: CouponTemplate, now: Date): boolean {
 }
 
 /** Fixed: the template's window. Relative: from receipt to the end of the Shanghai day N days later. */
-export function validityOf(t: CouponTemplate, now: Date): { startsAt: Date; endsAt: Date } {
+function validityOf(t: CouponTemplate, now: Date): { startsAt: Date; endsAt: Date } {
   if (t.validityType === 'fixed') return { startsAt: t.startsAt!, endsAt: t.endsAt! };
   return { startsAt: now, endsAt: endOfShanghaiDay(addDays(shanghaiDay(now), t.validDays ?? 0)) };
 }

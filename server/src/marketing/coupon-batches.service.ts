@@ -7,8 +7,7 @@ import { Clock } from '../common/clock.js';
 import { Db } from '../common/db.js';
 import { DomainError } from '../common/errors.js';
 import { num, readTime, sqlTime } from '../common/sql.js';
-import { CouponTemplate } from '../coupons/coupon.entities.js';
-import { validityOf } from '../coupons/coupons.service.js';
+import { CouponsService, StockMoved } from '../coupons/coupons.service.js';
 import { Events } from '../events/events.service.js';
 import { Jobs } from '../jobs/jobs.service.js';
 import { RulesService } from '../rules/rules.service.js';
@@ -25,14 +24,11 @@ interface BatchRow {
 
 const bad = (field: string, message: string) => new DomainError('VALIDATION_FAILED', `${field}: ${message}`, [{ field, problems: [message] }]);
 
-/** Thrown inside a chunk when concurrent claims took the template's last coupons: the chunk is redone under the template's lock. */
-class StockMoved extends Error {}
-
 /**
  * 定向发券 and 流失挽回. A batch takes its audience when it is sent — a tag's members, or the
  * at-risk list less a random hold-out — into coupon_batch_members, then a leased job issues to
- * them in chunks: each chunk one unit that writes the coupons (issue key batch:<id>:<member>),
- * the per-member counts and the template's total (hot row last) and marks its members done.
+ * them in chunks: each chunk one unit in which CouponsService issues to the chunk (issue key
+ * batch:<id>:<member>, the per-member limit, the template's total) and its members are marked done.
  * A restart resumes at the first member still pending: nobody twice, nobody skipped.
  */
 @Injectable()
@@ -44,6 +40,7 @@ export class CouponBatchesService implements OnModuleInit {
     private readonly events: Events,
     private readonly rules: RulesService,
     private readonly tags: TagsService,
+    private readonly coupons: CouponsService,
   ) {}
 
   onModuleInit(): void {
@@ -64,7 +61,7 @@ export class CouponBatchesService implements OnModuleInit {
     const tagId = positiveId(input.tagId, 'tagId');
     const templateId = positiveId(input.templateId, 'templateId');
     await this.tags.get(tagId);
-    await this.issuable(templateId);
+    await this.coupons.assertIssuable(templateId);
     const id = await this.db.unit(async () => {
       const batchId = await this.insertBatch({ kind: 'targeted', templateId, tagId, holdoutPct: 0, days: null, operatorId, key: `targeted:${key ?? randomUUID()}` });
       const audience = await this.db.exec(`INSERT INTO coupon_batch_members (batch_id, member_id, state) SELECT ?, member_id, 'pending' FROM member_tags WHERE tag_id = ?`, [batchId, tagId]);
@@ -88,7 +85,7 @@ export class CouponBatchesService implements OnModuleInit {
     if (!Number.isSafeInteger(holdoutPct) || holdoutPct < 0 || holdoutPct > 50) throw bad('holdoutPct', '对照组比例须为 0–50 的整数（%）');
     const days = input.days ?? rule.winbackDays;
     if (!Number.isSafeInteger(days) || days < 1 || days > 180) throw bad('days', '观察天数须为 1–180 的整数');
-    await this.issuable(templateId);
+    await this.coupons.assertIssuable(templateId);
     const ids = (await this.db.rows<{ member_id: unknown }>('SELECT member_id FROM member_churn WHERE score >= ? ORDER BY member_id', [CHURN_AT_RISK])).map((r) => num(r.member_id));
     if (ids.length === 0) throw new DomainError('AUDIENCE_EMPTY', '暂无流失风险的会员', { field: 'templateId' });
     for (let i = ids.length - 1; i > 0; i--) {
@@ -146,29 +143,11 @@ export class CouponBatchesService implements OnModuleInit {
       await this.db.exec("UPDATE coupon_batches SET status = 'done', finished_at = ?, updated_at = ? WHERE id = ?", [at, at, batchId]);
       return 0;
     }
-    const t = await this.db.findOneBy(CouponTemplate, { id: num(batch.template_id) }, lockTemplate ? this.db.forUpdate.trim() : '');
-    const validity = t ? validityOf(t, now) : null;
-    let taken: number[] = [];
-    if (t && validity && t.status === 'on' && validity.endsAt > now) {
-      const list = members.map(() => '?').join(', ');
-      await this.db.insertMany('coupon_member_counts', members.map((m) => ({ member_id: m, template_id: t.id, received: 0 })), this.db.insertOrIgnore);
-      const eligible = (await this.db.rows<{ member_id: unknown }>(
-        `SELECT member_id FROM coupon_member_counts WHERE template_id = ? AND member_id IN (${list}) AND received < ? ORDER BY member_id`, [t.id, ...members, t.perMember]))
-        .map((r) => num(r.member_id));
-      taken = t.total === null ? eligible : eligible.slice(0, Math.max(0, t.total - t.issued));
-    }
-    if (t && taken.length > 0) {
-      const list = taken.map(() => '?').join(', ');
-      const inserted = await this.db.insertMany('coupons', taken.map((m) => ({
-        template_id: t.id, member_id: m, state: 'available', starts_at: sqlTime(validity!.startsAt), ends_at: sqlTime(validity!.endsAt), order_id: null,
-        issue_key: `batch:${batchId}:${m}`, channel: 'targeted', batch_id: batchId, received_at: at, used_at: null, created_at: at, updated_at: at,
-      })), this.db.insertOrIgnore);
-      if (inserted !== taken.length) throw new Error(`batch ${batchId}: ${taken.length - inserted} of its pending members already hold its coupon`);
-      await this.db.exec(`UPDATE coupon_member_counts SET received = received + 1 WHERE template_id = ? AND member_id IN (${list})`, [t.id, ...taken]);
-      const stocked = await this.db.exec('UPDATE coupon_templates SET issued = issued + ?, updated_at = ? WHERE id = ? AND (total IS NULL OR issued + ? <= total)',
-        [taken.length, at, t.id, taken.length]);
-      if (stocked !== 1) throw new StockMoved();
-      await this.db.exec(`UPDATE coupon_batch_members SET state = 'issued' WHERE batch_id = ? AND member_id IN (${list})`, [batchId, ...taken]);
+    const taken = await this.coupons.issueMany({
+      templateId: num(batch.template_id), memberIds: members, key: (m) => `batch:${batchId}:${m}`, channel: 'targeted', batchId, lockTemplate,
+    });
+    if (taken.length > 0) {
+      await this.db.exec(`UPDATE coupon_batch_members SET state = 'issued' WHERE batch_id = ? AND member_id IN (${taken.map(() => '?').join(', ')})`, [batchId, ...taken]);
       await this.events.emit('coupon.batch_sent', { batchId, fromMemberId: members[0], toMemberId: members[members.length - 1], at: now.toISOString() });
     }
     const skipped = members.length - taken.length;
@@ -189,13 +168,6 @@ export class CouponBatchesService implements OnModuleInit {
     if (!key) return null;
     const row = await this.db.one<{ id: unknown }>('SELECT id FROM coupon_batches WHERE request_key = ?', [requestKey]);
     return row ? this.get(num(row.id)) : null;
-  }
-
-  private async issuable(templateId: number): Promise<void> {
-    const t = await this.db.findOneBy(CouponTemplate, { id: templateId });
-    if (!t) throw new DomainError('COUPON_NOT_FOUND', '优惠券不存在', { field: 'templateId' });
-    const now = this.clock.now();
-    if (t.status !== 'on' || validityOf(t, now).endsAt <= now) throw new DomainError('COUPON_NOT_CLAIMABLE', '该券已停止发放或已过期', { field: 'templateId' });
   }
 
   private insertBatch(b: { kind: 'targeted' | 'winback'; templateId: number; tagId: number | null; holdoutPct: number; days: number | null; operatorId: number; key: string }): Promise<number> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CouponsModule } from '../coupons/coupons.module.js';
 import { RemindersModule } from '../reminders/reminders.module.js';
 import { BatchReminders } from './batch-reminders.js';
 import { CouponBatchesAdminController } from './coupon-batches-admin.controller.js';
@@ -9,7 +10,7 @@ import { TagsService } from './tags.service.js';
 
 /** Member marketing: RFM groups and tags, targeted coupon batches, and win-backs measured against a hold-out. */
 @Module({
-  imports: [RemindersModule],
+  imports: [CouponsModule, RemindersModule],
   controllers: [TagsAdminController, CouponBatchesAdminController],
   providers: [TagsService, SegmentsService, CouponBatchesService, BatchReminders],
   exports: [TagsService],

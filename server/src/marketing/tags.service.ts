@@ -12,6 +12,8 @@ interface TagRow {
 
 /** Members read per query while a rule tag is filled: bounded memory at any shop size. */
 const PAGE = 5_000;
+/** Ids per DELETE … IN (…). */
+const PAGE_WRITE = 500;
 const MAX_MANUAL = 10_000;
 
 const bad = (field: string, message: string) => new DomainError('VALIDATION_FAILED', `${field}: ${message}`, [{ field, problems: [message] }]);
@@ -112,20 +114,32 @@ export class TagsService {
   }
 
   /**
-   * The tag's members become exactly those the rule selects now, in one unit; members are read
-   * a page at a time by id with plain reads, which lock nothing the ledger or orders write.
+   * The tag's members become exactly those the rule selects now, in one unit. The selection is
+   * read a page at a time by id with plain reads (no locks on the ledger or orders) and compared
+   * with the tag's members in the same id range: only who joined or left is written, so a nightly
+   * refill of a stable tag writes little however many members it holds.
    */
   private async fill(id: number, rule: TagRule): Promise<void> {
     const [sql, params, key] = await this.selection(rule);
     await this.db.unit(async () => {
       const at = sqlTime(this.clock.now());
-      await this.db.exec('DELETE FROM member_tags WHERE tag_id = ?', [id]);
       let count = 0;
-      for (let after = 0; ;) {
+      let after = 0;
+      for (;;) {
         const page = (await this.db.rows<{ member_id: unknown }>(`${sql} AND ${key} > ? ORDER BY ${key} LIMIT ${PAGE}`, [...params, after])).map((r) => num(r.member_id));
-        if (page.length === 0) break;
-        count += await this.db.insertMany('member_tags', page.map((m) => ({ tag_id: id, member_id: m, created_at: at })));
-        after = page[page.length - 1];
+        const last = page.length < PAGE ? 2 ** 31 : page[page.length - 1];
+        const held = new Set((await this.db.rows<{ member_id: unknown }>('SELECT member_id FROM member_tags WHERE tag_id = ? AND member_id > ? AND member_id <= ?',
+          [id, after, last])).map((r) => num(r.member_id)));
+        const selected = new Set(page);
+        const gone = [...held].filter((m) => !selected.has(m));
+        for (let i = 0; i < gone.length; i += PAGE_WRITE) {
+          const part = gone.slice(i, i + PAGE_WRITE);
+          await this.db.exec(`DELETE FROM member_tags WHERE tag_id = ? AND member_id IN (${part.map(() => '?').join(', ')})`, [id, ...part]);
+        }
+        await this.db.insertMany('member_tags', page.filter((m) => !held.has(m)).map((m) => ({ tag_id: id, member_id: m, created_at: at })));
+        count += page.length;
+        if (page.length < PAGE) break;
+        after = last;
       }
       await this.db.exec('UPDATE tags SET member_count = ?, counted_at = ?, updated_at = ? WHERE id = ?', [count, at, at, id]);
     });

@@ -109,12 +109,15 @@ describe('segments, tags and targeted coupons', () => {
     expect((await t.api('POST', `/api/admin/tags/${gold.body.id}/members`, { token: owner, body: { memberIds: [old] } })).body.code).toBe('TAG_NOT_MANUAL');
     expect((await t.api('POST', `/api/admin/tags/${vipTag.id}/members`, { token: owner, body: { memberIds: [1.5] } })).status).toBe(400);
 
-    // The rule's members follow the data at the next refill.
+    // The rule's members follow the data at the next refill: one joins, one leaves.
     await t.dataSource.query("UPDATE members SET tier = 'gold' WHERE id = ?", [old]);
+    await t.dataSource.query("UPDATE members SET tier = 'normal' WHERE id = ?", [none]);
     await t.app.get(SegmentsService).place();
     const { TagsService } = await import('../../src/marketing/tags.service.js');
     await t.app.get(TagsService).refillRuleTags();
-    expect((await tags()).find((x) => x.id === gold.body.id)!.members).toBe(2);
+    expect((await tags()).find((x) => x.id === gold.body.id)!.members).toBe(1);
+    const held = await t.dataSource.query('SELECT member_id FROM member_tags WHERE tag_id = ?', [gold.body.id]);
+    expect(held.map((r: { member_id: unknown }) => Number(r.member_id))).toEqual([old]);
   });
 
   it('sends a batch of 10,000 that is interrupted halfway and resumed by another process: exactly 10,000 coupons', async () => {

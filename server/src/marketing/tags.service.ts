@@ -10,8 +10,8 @@ interface TagRow {
   id: unknown; name: string; kind: TagKind; segment_key: SegmentKey | null; rule: string | null; member_count: unknown; counted_at: string | Date | null;
 }
 
-/** Members read per query while a rule tag is filled: bounded memory at any shop size. */
-const PAGE = 5_000;
+/** Member ids per window while a rule tag is filled: bounded memory at any shop size. */
+const WINDOW = 20_000;
 /** Ids per DELETE … IN (…). */
 const PAGE_WRITE = 500;
 const MAX_MANUAL = 10_000;
@@ -115,21 +115,23 @@ export class TagsService {
 
   /**
    * The tag's members become exactly those the rule selects now, in one unit. The selection is
-   * read a page at a time by id with plain reads (no locks on the ledger or orders) and compared
-   * with the tag's members in the same id range: only who joined or left is written, so a nightly
-   * refill of a stable tag writes little however many members it holds.
+   * read a window of member ids at a time (plain reads: no locks on the ledger or orders; each
+   * window a range on the source's member index, so the whole fill reads each row once) and
+   * compared with the tag's members in the same window: only who joined or left is written, so
+   * a nightly refill of a stable tag writes little however many members it holds.
    */
   private async fill(id: number, rule: TagRule): Promise<void> {
     const [sql, params, key] = await this.selection(rule);
     await this.db.unit(async () => {
       const at = sqlTime(this.clock.now());
+      const top = num((await this.db.one<{ id: unknown }>('SELECT MAX(id) AS id FROM members'))?.id);
       let count = 0;
-      let after = 0;
-      for (;;) {
-        const page = (await this.db.rows<{ member_id: unknown }>(`${sql} AND ${key} > ? ORDER BY ${key} LIMIT ${PAGE}`, [...params, after])).map((r) => num(r.member_id));
-        const last = page.length < PAGE ? 2 ** 31 : page[page.length - 1];
+      for (let lo = 0; lo <= top; lo += WINDOW) {
+        // The last window reaches past every id, so a tag row for a member since gone leaves too.
+        const hi = lo + WINDOW > top ? 2 ** 31 : lo + WINDOW;
+        const page = (await this.db.rows<{ member_id: unknown }>(`${sql} AND ${key} > ? AND ${key} <= ?`, [...params, lo, hi])).map((r) => num(r.member_id));
         const held = new Set((await this.db.rows<{ member_id: unknown }>('SELECT member_id FROM member_tags WHERE tag_id = ? AND member_id > ? AND member_id <= ?',
-          [id, after, last])).map((r) => num(r.member_id)));
+          [id, lo, hi])).map((r) => num(r.member_id)));
         const selected = new Set(page);
         const gone = [...held].filter((m) => !selected.has(m));
         for (let i = 0; i < gone.length; i += PAGE_WRITE) {
@@ -137,9 +139,7 @@ export class TagsService {
           await this.db.exec(`DELETE FROM member_tags WHERE tag_id = ? AND member_id IN (${part.map(() => '?').join(', ')})`, [id, ...part]);
         }
         await this.db.insertMany('member_tags', page.filter((m) => !held.has(m)).map((m) => ({ tag_id: id, member_id: m, created_at: at })));
-        count += page.length;
-        if (page.length < PAGE) break;
-        after = last;
+        count += selected.size;
       }
       await this.db.exec('UPDATE tags SET member_count = ?, counted_at = ?, updated_at = ? WHERE id = ?', [count, at, at, id]);
     });

@@ -15,7 +15,7 @@ const points = (permille: number) => `${permille > 0 ? '+' : permille < 0 ? '−
 
 function Winback({ w }: { w: WinbackResultDto }) {
   const u = w.uplift;
-  const verdict = !u ? '对照组为空，无法衡量效果'
+  const verdict = !u ? (w.holdout.members === 0 ? '对照组为空，无法衡量效果' : '发券组为空，无法衡量效果')
     : !w.final ? `观察中，${formatShanghaiTime(w.endsAt).slice(0, 10)} 出结果（以下为目前数据）`
     : u.significant ? (u.upliftPermille > 0 ? '挽回有效：发券组回购明显更多' : '发券组回购反而更少') : '差异不显著：可能只是随机波动';
   return (

@@ -188,7 +188,7 @@ test('75 days on, 流失预警 lists the buyers gone quiet and 一键挽回 send
   await screenshot(owner, 'e2e-admin-churn');
   await visible(owner, '.churn__winback').click();
   await visible(owner, '.send-sheet__template').filter({ hasText: '老客回馈 无门槛减8' }).click();
-  await visible(owner, 'input.send-sheet__holdout').fill('50');
+  await visible(owner, 'input.send-sheet__holdout').fill('10');
   await visible(owner, '.send-sheet__count').filter({ hasText: `${atRisk} 位流失风险会员` }).waitFor();
   await screenshot(owner, 'e2e-admin-winback');
   await visible(owner, '.send-sheet__confirm').click();

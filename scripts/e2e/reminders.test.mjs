@@ -118,7 +118,7 @@ test('the owner sends a 积分政策变更通知 from 管理 → 消息通知; a
   await tab(page, 'admin').click();
   await visible(page, '.admin-link--messages').click();
   await visible(page, '.reminder-kind--points_expiring').waitFor();
-  expect(await visible(page, '.reminder-kind').count()).toBe(8);
+  expect(await visible(page, '.reminder-kind').count()).toBe(9);
   expect(await visible(page, '.reminder-kind--points_expiring').innerText()).toContain('仅消息中心（未配置微信模板）');
 
   // Too long: the counter turns red and 发送 waits.

@@ -93,6 +93,7 @@ export class CouponBatchesService implements OnModuleInit {
       [ids[i], ids[j]] = [ids[j], ids[i]];
     }
     const held = holdoutSize(ids.length, holdoutPct);
+    if (held === ids.length) throw bad('holdoutPct', `对照组比例过高：${ids.length} 位会员都会被留作对照，没有人收到券`);
     const id = await this.db.unit(async () => {
       const batchId = await this.insertBatch({ kind: 'winback', templateId, tagId: null, holdoutPct, days, operatorId, key: `winback:${key ?? randomUUID()}` });
       await this.db.insertMany('coupon_batch_members', ids.map((m, i) => ({ batch_id: batchId, member_id: m, state: i < held ? 'held' : 'pending' })));

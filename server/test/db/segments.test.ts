@@ -190,6 +190,13 @@ describe('segments, tags and targeted coupons', () => {
       expect(res.status).toBe(400);
       expect(res.body.details[0].field).toBe('holdoutPct');
     }
+    // Everyone held out: the one member at risk would be kept back and nobody get the coupon.
+    const [lonely] = await members(1, 200, 'lonely');
+    await t.dataSource.query('DELETE FROM member_churn');
+    await t.dataSource.query("INSERT INTO member_churn (member_id, score, reasons, value_at_risk_fen, last_order_at, computed_at) VALUES (?, 60, '[]', 1000, NULL, ?)", [lonely, daysAgo(0)]);
+    const all = await t.api('POST', '/api/admin/coupon-batches/winback', { token: owner, body: { templateId: tpl.id, holdoutPct: 50 } });
+    expect(all.status).toBe(400);
+    expect(all.body.details[0].field).toBe('holdoutPct');
     expect(await count('SELECT COUNT(*) AS n FROM coupon_batches')).toBe(before);
     const shopper = (await t.devLogin('路过的顾客')).accessToken;
     expect((await t.api('POST', '/api/admin/coupon-batches/winback', { token: shopper, body: { templateId: tpl.id } })).status).toBe(403);

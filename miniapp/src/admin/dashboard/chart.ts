@@ -47,7 +47,13 @@ const h = jsx as unknown as (type: unknown, props: object) => { props: CanvasPro
  * F2 canvas so a redraw can replace it.
  */
 export async function drawTrend(id: string, points: ChartPoint[], kind: ChartKind): Promise<Canvas> {
-  const { node, width, height } = await canvasOf(id);
+  let { node, width, height } = await canvasOf(id);
+  // A page still sliding in (or hidden) lays its canvas out at 0×0: wait for a size to draw at.
+  for (let tries = 0; (width === 0 || height === 0) && tries < 25; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    ({ node, width, height } = await canvasOf(id));
+  }
+  if (width === 0 || height === 0) throw new Error(`canvas #${id} has no size`);
   const ratio = Math.min(3, (platform.isWeapp ? Taro.getWindowInfo().pixelRatio : window.devicePixelRatio) || 2);
   node.width = Math.round(width * ratio);
   node.height = Math.round(height * ratio);

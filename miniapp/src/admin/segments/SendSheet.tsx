@@ -51,6 +51,7 @@ export function SendSheet({ target, onClose, onSent }: { target: SendTarget; onC
     if (templateId === null) return setProblem('请选择要发的优惠券');
     if (target.kind === 'winback' && !(pct >= 0 && pct <= 50)) return setProblem('对照组比例须为 0–50 的整数');
     if (target.kind === 'winback' && !(whole(days) >= 1 && whole(days) <= 180)) return setProblem('观察天数须为 1–180 的整数');
+    if (target.kind === 'winback' && held >= target.atRisk) return setProblem('对照组比例过高：没有会员会收到券');
     setBusy(true);
     setProblem(null);
     try {

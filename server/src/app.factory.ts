@@ -14,6 +14,7 @@ import { DomainError } from './common/errors.js';
 import { AllExceptionsFilter } from './common/exception.filter.js';
 import { validationPipe } from './common/validation.js';
 import { AppModule } from './app.module.js';
+import { OpenRequestLog } from './open/request-log.js';
 import { setupOpenApi } from './openapi/openapi.js';
 
 const ASSETS_DIR = resolve(REPO_ROOT, 'server/assets');
@@ -61,13 +62,19 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit: JSON_LIMITS.bytes }, () => {
     throw new DomainError('UNSUPPORTED_MEDIA_TYPE', '请以 JSON 发送请求内容');
   });
-  app.setGlobalPrefix('api');
+  // The open API for machines lives beside the app's, at /open/v1.
+  app.setGlobalPrefix('api', { exclude: ['open/v1/{*path}'] });
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+  });
+  // Every open-API request, answered or refused, is kept under its key.
+  const openLog = app.get(OpenRequestLog);
+  fastify.addHook('onResponse', async (req, reply) => {
+    if (req.url.startsWith('/open/')) await openLog.record(req, reply.statusCode);
   });
   if (config.logRequests) {
     const log = new Logger('HTTP');

@@ -25,6 +25,7 @@ import { AdminModule } from './admin/admin.module.js';
 import { RemindersModule } from './reminders/reminders.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { MarketingModule } from './marketing/marketing.module.js';
+import { OpenModule } from './open/open.module.js';
 import { HealthController } from './health/health.controller.js';
 
 @Module({})
@@ -57,6 +58,7 @@ export class AppModule {
         RemindersModule,
         ReportsModule,
         MarketingModule,
+        OpenModule,
       ],
       controllers: [HealthController],
     };

@@ -13,6 +13,7 @@ export const AUDIT_AREAS = [
   { key: 'reminders', label: '消息通知', prefixes: ['/api/admin/reminders'] },
   { key: 'members', label: '会员与积分', prefixes: ['/api/admin/members', '/api/admin/adjustments', '/api/admin/flags'] },
   { key: 'marketing', label: '分群与发券', prefixes: ['/api/admin/tags', '/api/admin/coupon-batches'] },
+  { key: 'open_api', label: '开放接口', prefixes: ['/api/admin/open-api'] },
 ] as const;
 
 export type AuditArea = (typeof AUDIT_AREAS)[number]['key'];

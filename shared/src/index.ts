@@ -22,3 +22,4 @@ export * from './reminders.js';
 export * from './member-admin.js';
 export * from './reports.js';
 export * from './segments.js';
+export * from './open-api.js';

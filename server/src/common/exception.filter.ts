@@ -24,6 +24,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const req = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const [status, body] = this.describe(error, req);
+    // The code answered, for request logs that keep it (the open API's, per key).
+    (req as FastifyRequest & { errorCode?: string }).errorCode = body.code;
     if (body.code === 'INTERNAL_ERROR') {
       this.logger.error(`${req.method} ${req.url} [${req.id}] ${error instanceof Error ? error.stack : String(error)}`);
     }

@@ -17,6 +17,8 @@ export interface AppConfig {
   port: number;
   database: DatabaseConfig;
   jwt: { secret: string; accessTtl: number; refreshTtl: number };
+  /** Encrypts the open API's key secrets at rest (OPEN_API_SECRET_KEY). */
+  openApi: { encryptionKey: string };
   /** `templates`: subscription-message templates per reminder kind (WECHAT_SUBSCRIBE_TEMPLATES); a kind without one is message-centre only. */
   wechat: { appId: string | null; secret: string | null; apiBase: string; templates: Partial<Record<ReminderKind, ReminderTemplate>> };
   /** The WeChat Pay merchant; null when none is configured (orders then use the labelled sandbox pay). */
@@ -114,22 +116,23 @@ export function parseDatabaseUrl(raw: string | undefined, root = REPO_ROOT): Dat
 }
 
 /**
- * Without JWT_SECRET outside production, a random secret is made once and kept beside the
- * SQLite data (never in the repo), so sign-ins survive a restart of `npm start`.
+ * A secret from the environment (at least 32 characters), or outside production one made once
+ * and kept beside the SQLite data (never in the repo), so it survives a restart of `npm start`.
+ * Tests get a fresh one per configuration.
  */
-function jwtSecret(env: Env, nodeEnv: AppConfig['env']): string {
-  const given = env.JWT_SECRET;
+function localSecret(env: Env, nodeEnv: AppConfig['env'], name: string, file: string): string {
+  const given = env[name];
   if (given) {
-    if (given.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
+    if (given.length < 32) throw new ConfigError(`${name} must be at least 32 characters`);
     return given;
   }
-  if (nodeEnv === 'production') throw new ConfigError('JWT_SECRET is required in production');
+  if (nodeEnv === 'production') throw new ConfigError(`${name} is required in production`);
   if (nodeEnv === 'test') return randomBytes(32).toString('hex');
-  const file = resolve(REPO_ROOT, 'data/.jwt-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const path = resolve(REPO_ROOT, file);
+  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
   const secret = randomBytes(32).toString('hex');
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, secret, { mode: 0o600 });
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, secret, { mode: 0o600 });
   return secret;
 }
 
@@ -217,10 +220,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port: int(env, 'PORT', 3000, 0, 65535),
     database: parseDatabaseUrl(env.DATABASE_URL),
     jwt: {
-      secret: jwtSecret(env, nodeEnv),
+      secret: localSecret(env, nodeEnv, 'JWT_SECRET', 'data/.jwt-secret'),
       accessTtl: int(env, 'JWT_ACCESS_TTL', 2 * 3600, 60, 30 * 86400),
       refreshTtl: int(env, 'JWT_REFRESH_TTL', 30 * 86400, 3600, 365 * 86400),
     },
+    openApi: { encryptionKey: localSecret(env, nodeEnv, 'OPEN_API_SECRET_KEY', 'data/.open-api-key') },
     wechat: { appId, secret, apiBase: apiBase.replace(/\/+$/, ''), templates: reminderTemplates(env) },
     pay: parsePay(env, appId),
     paySandbox: (env.PAY_SANDBOX ?? (nodeEnv === 'production' ? '0' : '1')) !== '0',

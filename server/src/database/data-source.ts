@@ -30,9 +30,10 @@ import { LedgerTotals1764000000026 } from './migrations/1764000000026-ledger-tot
 import { DailyMetrics1764000000027 } from './migrations/1764000000027-daily-metrics.js';
 import { Churn1764000000028 } from './migrations/1764000000028-churn.js';
 import { Segments1764000000029 } from './migrations/1764000000029-segments.js';
+import { OpenApi1764000000030 } from './migrations/1764000000030-open-api.js';
 
 /** Checked-in schema changes, in order; run at start (no synchronize outside tests). */
-export const MIGRATIONS = [Members1764000000000, Catalog1764000000001, Ledger1764000000002, Checkin1764000000003, SignupOutbox1764000000004, Invites1764000000005, Jobs1764000000006, Growth1764000000007, Mall1764000000008, SkusCartAddresses1764000000009, Coupons1764000000010, Orders1764000000011, MallCash1764000000012, AuditLog1764000000013, RefreshFamilies1764000000014, CatalogAdmin1764000000015, MallAdmin1764000000016, Campaigns1764000000017, RuleVersions1764000000018, RulePreview1764000000019, ReminderCredits1764000000020, Messages1764000000021, ReminderSettings1764000000022, ReminderSends1764000000023, ReminderJobs1764000000024, Adjustments1764000000025, LedgerTotals1764000000026, DailyMetrics1764000000027, Churn1764000000028, Segments1764000000029];
+export const MIGRATIONS = [Members1764000000000, Catalog1764000000001, Ledger1764000000002, Checkin1764000000003, SignupOutbox1764000000004, Invites1764000000005, Jobs1764000000006, Growth1764000000007, Mall1764000000008, SkusCartAddresses1764000000009, Coupons1764000000010, Orders1764000000011, MallCash1764000000012, AuditLog1764000000013, RefreshFamilies1764000000014, CatalogAdmin1764000000015, MallAdmin1764000000016, Campaigns1764000000017, RuleVersions1764000000018, RulePreview1764000000019, ReminderCredits1764000000020, Messages1764000000021, ReminderSettings1764000000022, ReminderSends1764000000023, ReminderJobs1764000000024, Adjustments1764000000025, LedgerTotals1764000000026, DailyMetrics1764000000027, Churn1764000000028, Segments1764000000029, OpenApi1764000000030];
 
 /**
  * SQLite runs in WAL mode with synchronous=NORMAL: a commit survives a crash of the process

@@ -1,0 +1,63 @@
+import { applyDecorators, Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Allow } from 'class-validator';
+import { OPEN_API_HEADERS, type OpenEarnRequest, type OpenPointsResultDto } from '@jifen/shared';
+import { Public } from '../auth/decorators.js';
+import { type OpenCaller, OpenApiGuard, OpenScope } from './open-api.guard.js';
+import { PosPointsService } from './pos-points.service.js';
+
+class EarnBody implements OpenEarnRequest {
+  // Checked by PosPointsService, which names the field.
+  @ApiProperty({ description: 'The member (from a member code or phone lookup)' })
+  @Allow()
+  memberId: number;
+
+  @ApiProperty({ description: 'What the member paid at the till, in fen (1 … 2³¹−1)' })
+  @Allow()
+  amountFen: number;
+
+  @ApiProperty({ description: 'The store (1–32 letters, digits, - or _)' })
+  @Allow()
+  storeId: string;
+
+  @ApiProperty({ description: 'The POS order number: with the key and store, a repeat returns the first answer' })
+  @Allow()
+  posOrderNo: string;
+}
+
+/** The headers every request carries, in the OpenAPI document. */
+const Signed = () => applyDecorators(
+  ApiHeader({ name: OPEN_API_HEADERS.key, required: true, description: 'The key id (ak_…) from 管理 → 开放接口' }),
+  ApiHeader({ name: OPEN_API_HEADERS.timestamp, required: true, description: 'Unix milliseconds; refused beyond ±5 minutes' }),
+  ApiHeader({ name: OPEN_API_HEADERS.nonce, required: true, description: '8–64 of [A-Za-z0-9_-], never reused within 10 minutes' }),
+  ApiHeader({ name: OPEN_API_HEADERS.contentSha256, required: true, description: 'SHA-256 (hex) of the body as sent; of the empty string for GET' }),
+  ApiHeader({ name: OPEN_API_HEADERS.signature, required: true, description: 'HMAC-SHA256 (hex) with the key’s secret of the canonical request' }),
+);
+
+/**
+ * The open API for machines (a store's POS, another shop), signed per request with a key from
+ * 管理 → 开放接口; not the app's JWT routes. The signing scheme is in the OpenAPI document's description.
+ */
+@ApiTags('open')
+@Public()
+@UseGuards(OpenApiGuard)
+@Signed()
+@Controller('open/v1')
+export class OpenController {
+  constructor(private readonly pos: PosPointsService) {}
+
+  /** Checks a key and its signing: answers who you are. */
+  @Get('ping')
+  @OpenScope(null)
+  ping(@Req() req: { openCaller: OpenCaller }): { keyId: string; scopes: string[] } {
+    return { keyId: req.openCaller.keyId, scopes: req.openCaller.scopes };
+  }
+
+  /** 门店消费得积分: an offline purchase earns as online (tier, campaigns); idempotent by key + store + POS order number. */
+  @Post('points/earn')
+  @HttpCode(200)
+  @OpenScope('points:earn')
+  earn(@Req() req: { openCaller: OpenCaller }, @Body() body: EarnBody): Promise<OpenPointsResultDto> {
+    return this.pos.earn(req.openCaller.keyId, body);
+  }
+}

@@ -1,0 +1,121 @@
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { canonicalRequest, OPEN_API_HEADERS } from '@jifen/shared';
+import { startTestApp, type TestApp } from '../support/app.js';
+
+const OWNER = '接口店长';
+
+/** The open API (/open/v1): keys made by owners, every request signed, refusals coded and logged. */
+describe('open API: keys and signed requests', () => {
+  let t: TestApp;
+  let owner: string;
+  let key: { keyId: string; secret: string };
+  let member: number;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { OWNER_OPENIDS: `dev:${OWNER}`, JWT_ACCESS_TTL: String(30 * 86400) } });
+    owner = (await t.devLogin(OWNER)).accessToken;
+    member = (await t.devLogin('门店顾客')).member.id;
+    const made = await t.api('POST', '/api/admin/open-api/keys', { token: owner, body: { name: '南京路店收银', scopes: ['points:earn'] } });
+    expect(made.status).toBe(201);
+    key = made.body;
+  });
+  afterAll(() => t.close());
+
+  /** A request signed as the POS would sign it; `tamper` changes what is sent after signing. */
+  function signed(method: string, path: string, body: unknown, opts: { key?: { keyId: string; secret: string }; timestamp?: number; nonce?: string; sendBody?: string; secret?: string; rawBody?: string } = {}) {
+    const k = opts.key ?? key;
+    const raw = opts.rawBody ?? (body === undefined ? '' : JSON.stringify(body));
+    const url = new URL(path, 'http://x');
+    const query: Record<string, string[]> = {};
+    for (const [n, v] of url.searchParams) (query[n] ??= []).push(v);
+    const timestamp = String(opts.timestamp ?? t.clock.now().getTime());
+    const nonce = opts.nonce ?? randomBytes(12).toString('hex');
+    const contentSha256 = createHash('sha256').update(raw).digest('hex');
+    const signature = createHmac('sha256', opts.secret ?? k.secret).update(canonicalRequest({ method, path: url.pathname, query, timestamp, nonce, contentSha256 })).digest('hex');
+    return t.api(method, path, {
+      raw: body === undefined && opts.rawBody === undefined ? undefined : opts.sendBody ?? raw,
+      headers: {
+        [OPEN_API_HEADERS.key]: k.keyId, [OPEN_API_HEADERS.timestamp]: timestamp, [OPEN_API_HEADERS.nonce]: nonce,
+        [OPEN_API_HEADERS.contentSha256]: contentSha256, [OPEN_API_HEADERS.signature]: signature,
+      },
+    });
+  }
+  const entries = async () => Number((await t.dataSource.query("SELECT COUNT(*) AS n FROM points_entries WHERE source = 'pos'"))[0].n);
+  const earn = (posOrderNo: string, amountFen = 12_345) => ({ memberId: member, amountFen, storeId: 'nanjing-rd', posOrderNo });
+
+  it('shows the secret once and keeps it only sealed; the key lists without it', async () => {
+    expect(key.keyId).toMatch(/^ak_/);
+    expect(key.secret).toMatch(/^sk_/);
+    const [row] = await t.dataSource.query('SELECT secret_enc FROM open_api_keys WHERE key_id = ?', [key.keyId]);
+    expect(row.secret_enc).not.toContain(key.secret.slice(3, 20));
+    const list = await t.api('GET', '/api/admin/open-api/keys', { token: owner });
+    expect(list.body).toEqual([expect.objectContaining({ keyId: key.keyId, scopes: ['points:earn'], status: 'active' })]);
+    expect(JSON.stringify(list.body)).not.toContain(key.secret);
+    const shopper = (await t.devLogin('门店顾客')).accessToken;
+    expect((await t.api('POST', '/api/admin/open-api/keys', { token: shopper, body: { name: 'x', scopes: ['points:earn'] } })).status).toBe(403);
+    expect((await t.api('POST', '/api/admin/open-api/keys', { token: owner, body: { name: 'x', scopes: ['points:everything'] } })).body.details[0].field).toBe('scopes');
+  });
+
+  it('answers a well-signed request and earns as online: points per yuan, once per store and POS order number', async () => {
+    const ping = await signed('GET', '/open/v1/ping?b=2&a=1', undefined);
+    expect(ping.status).toBe(200);
+    expect(ping.body).toEqual({ keyId: key.keyId, scopes: ['points:earn'] });
+    const first = await signed('POST', '/open/v1/points/earn', earn('POS-0001'));
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ memberId: member, points: 123, replayed: false });
+    const again = await signed('POST', '/open/v1/points/earn', earn('POS-0001'));
+    expect(again.body).toMatchObject({ points: 123, replayed: true, available: first.body.available });
+    expect(await entries()).toBe(1);
+  });
+
+  it('turns 20 concurrent identical earn requests into one entry', async () => {
+    const before = await entries();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => signed('POST', '/open/v1/points/earn', earn('POS-RACE'))));
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+    expect(answers.filter((a) => !a.body.replayed)).toHaveLength(1);
+    expect(new Set(answers.map((a) => a.body.available)).size).toBe(1);
+    expect(await entries()).toBe(before + 1);
+  });
+
+  it('refuses bad signatures, stale and future times, replays, changed bodies, unknown, revoked and unscoped keys; nothing changes', async () => {
+    const before = await entries();
+    const now = t.clock.now().getTime();
+    const code = async (p: Promise<{ status: number; body: { code: string } }>) => {
+      const r = await p;
+      return `${r.status} ${r.body.code}`;
+    };
+    expect(await code(signed('POST', '/open/v1/points/earn', earn('BAD-1'), { secret: 'sk_wrong' }))).toBe('401 OPEN_API_SIGNATURE_INVALID');
+    expect(await code(signed('POST', '/open/v1/points/earn', earn('BAD-2'), { timestamp: now - 6 * 60_000 }))).toBe('401 OPEN_API_TIMESTAMP_INVALID');
+    expect(await code(signed('POST', '/open/v1/points/earn', earn('BAD-3'), { timestamp: now + 6 * 60_000 }))).toBe('401 OPEN_API_TIMESTAMP_INVALID');
+    const nonce = randomBytes(8).toString('hex');
+    expect(await code(signed('GET', '/open/v1/ping', undefined, { nonce }))).toBe('200 undefined');
+    expect(await code(signed('GET', '/open/v1/ping', undefined, { nonce }))).toBe('401 OPEN_API_REPLAYED');
+    expect(await code(signed('POST', '/open/v1/points/earn', earn('BAD-4'), { sendBody: JSON.stringify(earn('BAD-4', 99_999_999)) }))).toBe('401 OPEN_API_BODY_MISMATCH');
+    expect(await code(signed('POST', '/open/v1/points/earn', earn('BAD-5'), { key: { keyId: 'ak_nobody', secret: 'sk_x' } }))).toBe('401 OPEN_API_KEY_UNKNOWN');
+    const readOnly = (await t.api('POST', '/api/admin/open-api/keys', { token: owner, body: { name: '只读', scopes: ['members:read'] } })).body;
+    expect(await code(signed('POST', '/open/v1/points/earn', earn('BAD-6'), { key: readOnly }))).toBe('403 OPEN_API_SCOPE_MISSING');
+    const doomed = (await t.api('POST', '/api/admin/open-api/keys', { token: owner, body: { name: '将停用', scopes: ['points:earn'] } })).body;
+    expect((await t.api('POST', `/api/admin/open-api/keys/${doomed.keyId}/revoke`, { token: owner })).body.status).toBe('revoked');
+    expect(await code(signed('POST', '/open/v1/points/earn', earn('BAD-7'), { key: doomed }))).toBe('401 OPEN_API_KEY_REVOKED');
+    expect((await t.api('POST', '/open/v1/points/earn', { body: earn('BAD-8') })).status).toBe(401);
+    expect(await entries()).toBe(before);
+
+    // Each attempt is kept under its key with its answer.
+    const logged = await t.dataSource.query('SELECT status, code FROM open_api_requests WHERE key_id = ? ORDER BY id', [readOnly.keyId]);
+    expect(logged).toEqual([{ status: 403, code: 'OPEN_API_SCOPE_MISSING' }]);
+  });
+
+  it('refuses amounts of 0, negative, fractional or ≥ 2³¹ fen and bodies that are not JSON, with the field', async () => {
+    const before = await entries();
+    for (const amountFen of [0, -100, 12.5, 2 ** 31]) {
+      const r = await signed('POST', '/open/v1/points/earn', earn(`AMT-${String(amountFen).replace(/\W/g, '')}`, amountFen));
+      expect(r.status).toBe(400);
+      expect(r.body.details[0].field).toBe('amountFen');
+    }
+    // Signed as sent, but not JSON: refused before any check of the key, and still logged under it.
+    const notJson = await signed('POST', '/open/v1/points/earn', undefined, { rawBody: '{"memberId": 1, not json' });
+    expect(notJson.status).toBe(400);
+    expect(await entries()).toBe(before);
+    const [last] = await t.dataSource.query('SELECT status, code FROM open_api_requests WHERE key_id = ? ORDER BY id DESC LIMIT 1', [key.keyId]);
+    expect(last).toEqual({ status: 400, code: notJson.body.code });
+  });
+});

@@ -88,3 +88,43 @@ export interface OpenPointsResultDto {
   /** True when this store and order number had been seen: nothing changed, this is the first answer. */
   replayed: boolean;
 }
+
+/** A dynamic member code (会员码) is new every this many seconds; the server also takes the one before. */
+export const MEMBER_CODE_STEP_SECONDS = 60;
+
+/** 我的 → 会员码: the code for the till (QR and barcode), and when it turns over. */
+export interface MemberCodeDto {
+  /** 18 digits: 6, the member id in 9, then 8 digits from the member's secret and the minute. */
+  code: string;
+  expiresAt: string;
+  available: number;
+}
+
+/** A member as the open API answers a lookup; the phone masked unless the key has members:read. */
+export interface OpenMemberDto {
+  memberId: number;
+  nickname: string;
+  tier: string;
+  phone: string | null;
+  available: number;
+  pending: number;
+  expiring: { date: string; amount: number }[];
+}
+
+/** 积分抵扣 at a till: needs a fresh member code (the member's consent; one code, one spend). */
+export interface OpenSpendRequest {
+  memberCode: string;
+  points: number;
+  storeId: string;
+  posOrderNo: string;
+}
+
+/** 撤销: a POS refund takes back an earn or gives back a spend, in whole or part, once per refund number. */
+export interface OpenReverseRequest {
+  storeId: string;
+  posOrderNo: string;
+  of: 'earn' | 'spend';
+  /** Omitted: all that is left. */
+  points?: number;
+  refundNo: string;
+}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type OpenEarnRequest, type OpenPointsResultDto, purchasePoints } from '@jifen/shared';
+import { maskPhone, type OpenEarnRequest, type OpenMemberDto, type OpenPointsResultDto, type OpenReverseRequest, type OpenSpendRequest, purchasePoints } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { Db } from '../common/db.js';
 import { DomainError } from '../common/errors.js';
@@ -8,6 +8,8 @@ import { LedgerQueries } from '../ledger/ledger-queries.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { RulesService } from '../rules/rules.service.js';
 import { TiersService } from '../tiers/tiers.service.js';
+import { MemberCodeService } from './member-code.service.js';
+import type { OpenCaller } from './open-api.guard.js';
 
 const bad = (field: string, message: string) => new DomainError('VALIDATION_FAILED', `${field}: ${message}`, [{ field, problems: [message] }]);
 
@@ -26,7 +28,91 @@ export class PosPointsService {
     private readonly rules: RulesService,
     private readonly tiers: TiersService,
     private readonly campaigns: CampaignsService,
+    private readonly codes: MemberCodeService,
   ) {}
+
+  /**
+   * A member by a fresh member code (any key) or by phone (keys with members:read only); the
+   * phone in the answer is masked unless the key has members:read.
+   */
+  async lookup(caller: OpenCaller, query: { code?: string; phone?: string }): Promise<OpenMemberDto> {
+    const full = caller.scopes.includes('members:read');
+    let memberId: number;
+    if (query.code !== undefined) {
+      const code = this.codes.read(query.code);
+      if (!code) throw new DomainError('MEMBER_CODE_INVALID', '会员码无效或已过期，请会员刷新后再扫', { field: 'code' });
+      memberId = code.memberId;
+    } else if (query.phone !== undefined) {
+      if (!full) throw new DomainError('OPEN_API_SCOPE_MISSING', '按手机号查会员需要 members:read 权限', { field: 'phone' });
+      if (!/^1\d{10}$/.test(query.phone)) throw bad('phone', '须为 11 位手机号');
+      const row = await this.db.one<{ id: unknown }>('SELECT id FROM members WHERE phone = ?', [query.phone]);
+      if (!row) throw new DomainError('MEMBER_NOT_FOUND', '没有该手机号的会员', { field: 'phone' });
+      memberId = Number(row.id);
+    } else {
+      throw bad('code', '须给出 code（会员码）或 phone');
+    }
+    const member = await this.db.one<{ nickname: string; tier: string; phone: string | null }>('SELECT nickname, tier, phone FROM members WHERE id = ?', [memberId]);
+    if (!member) throw new DomainError('MEMBER_NOT_FOUND', '会员不存在');
+    const balance = await this.points.balance(memberId);
+    return {
+      memberId, nickname: member.nickname, tier: member.tier, phone: member.phone ? (full ? member.phone : maskPhone(member.phone)) : null,
+      available: balance.available, pending: balance.pending, expiring: balance.expiring,
+    };
+  }
+
+  /**
+   * 积分抵扣: the member's fresh code is their consent, and spends once. A repeat of the same
+   * store and POS order number returns the first answer (before its code, used by the first, is
+   * looked at), even when the two arrive together.
+   */
+  async spend(keyId: string, input: OpenSpendRequest): Promise<OpenPointsResultDto> {
+    const v = (input ?? {}) as unknown as Record<string, unknown>;
+    const points = positive(v, 'points');
+    const storeId = storeOf(v);
+    const posOrderNo = orderNoOf(v, 'posOrderNo');
+    const key = `pos:${keyId}:${storeId}:${posOrderNo}:spend`;
+    const prior = await this.replayOf(key);
+    if (prior) return prior;
+    const code = this.codes.read(v.memberCode);
+    if (!code) throw new DomainError('MEMBER_CODE_INVALID', '会员码无效或已过期，请会员刷新后再扫', { field: 'memberCode' });
+    try {
+      const r = await this.db.unit(async () => {
+        await this.codes.consume(code.memberId, code.step);
+        return this.ledger.spend({ memberId: code.memberId, amount: points, source: 'pos', key, ref: { type: 'pos_order', id: `${storeId}:${posOrderNo}` } });
+      });
+      return { memberId: r.memberId, points: r.amount, available: r.available, replayed: r.replayed };
+    } catch (error) {
+      // The same request twice at once: the second found the code used by the first.
+      const again = error instanceof DomainError && error.code === 'MEMBER_CODE_USED' ? await this.replayOf(key) : null;
+      if (again) return again;
+      throw error;
+    }
+  }
+
+  /** 撤销 a POS order's earn or spend, whole or in part, once per refund number, through the ledger. */
+  async reverse(keyId: string, input: OpenReverseRequest): Promise<OpenPointsResultDto> {
+    const v = (input ?? {}) as unknown as Record<string, unknown>;
+    const storeId = storeOf(v);
+    const posOrderNo = orderNoOf(v, 'posOrderNo');
+    const refundNo = orderNoOf(v, 'refundNo');
+    if (v.of !== 'earn' && v.of !== 'spend') throw bad('of', '须为 earn 或 spend');
+    const points = v.points === undefined ? undefined : positive(v, 'points');
+    const entryKey = `pos:${keyId}:${storeId}:${posOrderNo}:${v.of}`;
+    if (!(await this.db.one('SELECT id FROM points_entries WHERE idempotency_key = ?', [entryKey]))) {
+      throw new DomainError('POS_ORDER_NOT_FOUND', `该门店没有收银单 ${posOrderNo} 的${v.of === 'earn' ? '得积分' : '积分抵扣'}记录`, { field: 'posOrderNo' });
+    }
+    const r = await this.ledger.reverse({
+      key: `${entryKey}:reverse:${refundNo}`, entryKey, amount: points, reason: `门店退款 ${refundNo}`, ref: { type: 'pos_refund', id: `${storeId}:${refundNo}` },
+    });
+    return { memberId: r.memberId, points: r.amount, available: r.available, replayed: r.replayed };
+  }
+
+  /** The first answer to a key already used, or null. */
+  private async replayOf(key: string): Promise<OpenPointsResultDto | null> {
+    const row = await this.db.one<{ member_id: unknown; amount: unknown; available_after: unknown }>(
+      'SELECT member_id, amount, available_after FROM points_entries WHERE idempotency_key = ?', [key]);
+    return row ? { memberId: Number(row.member_id), points: Number(row.amount), available: Number(row.available_after), replayed: true } : null;
+  }
 
   async earn(keyId: string, input: OpenEarnRequest): Promise<OpenPointsResultDto> {
     const { memberId, amountFen, storeId, posOrderNo } = checked(input);
@@ -46,19 +132,25 @@ export class PosPointsService {
 
 function checked(input: OpenEarnRequest): OpenEarnRequest {
   const v = (input ?? {}) as unknown as Record<string, unknown>;
-  const int = (field: string) => {
-    const n = v[field];
-    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1 || n >= 2 ** 31) throw bad(field, '须为 1 至 2147483647 之间的整数');
-    return n;
-  };
-  const text = (field: string, pattern: RegExp, what: string) => {
-    const t = v[field];
-    if (typeof t !== 'string' || !pattern.test(t)) throw bad(field, what);
-    return t;
-  };
-  return {
-    memberId: int('memberId'), amountFen: int('amountFen'),
-    storeId: text('storeId', /^[\w-]{1,32}$/, '门店编号须为 1–32 位字母、数字、- 或 _'),
-    posOrderNo: text('posOrderNo', /^[\w-]{1,64}$/, '收银单号须为 1–64 位字母、数字、- 或 _'),
-  };
+  return { memberId: positive(v, 'memberId'), amountFen: positive(v, 'amountFen'), storeId: storeOf(v), posOrderNo: orderNoOf(v, 'posOrderNo') };
+}
+
+/** A whole number in 1 … 2³¹−1 (fen, points, an id). */
+function positive(v: Record<string, unknown>, field: string): number {
+  const n = v[field];
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1 || n >= 2 ** 31) throw bad(field, '须为 1 至 2147483647 之间的整数');
+  return n;
+}
+
+function storeOf(v: Record<string, unknown>): string {
+  const t = v.storeId;
+  if (typeof t !== 'string' || !/^[\w-]{1,32}$/.test(t)) throw bad('storeId', '门店编号须为 1–32 位字母、数字、- 或 _');
+  return t;
+}
+
+/** A POS order or refund number: 1–64 of [A-Za-z0-9_-]. */
+function orderNoOf(v: Record<string, unknown>, field: string): string {
+  const t = v[field];
+  if (typeof t !== 'string' || !/^[\w-]{1,64}$/.test(t)) throw bad(field, '单号须为 1–64 位字母、数字、- 或 _');
+  return t;
 }

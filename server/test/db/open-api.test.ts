@@ -118,4 +118,86 @@ describe('open API: keys and signed requests', () => {
     const [last] = await t.dataSource.query('SELECT status, code FROM open_api_requests WHERE key_id = ? ORDER BY id DESC LIMIT 1', [key.keyId]);
     expect(last).toEqual({ status: 400, code: notJson.body.code });
   });
+
+  describe('member codes, spend and reverse', () => {
+    let till: { keyId: string; secret: string };
+    let shopper: string;
+    beforeAll(async () => {
+      till = (await t.api('POST', '/api/admin/open-api/keys', { token: owner, body: { name: '全功能收银', scopes: ['members:read', 'points:earn', 'points:spend'] } })).body;
+      shopper = (await t.devLogin('门店顾客')).accessToken;
+      await t.dataSource.query("UPDATE members SET phone = '13800138123' WHERE id = ?", [member]);
+      await signed('POST', '/open/v1/points/earn', earn('FUND-1', 500_00), { key: till }); // 500 points to spend
+    });
+    const code = async () => (await t.api('GET', '/api/me/member-code', { token: shopper })).body as { code: string; expiresAt: string; available: number };
+    const spend = (memberCode: string, posOrderNo: string, points = 100) => signed('POST', '/open/v1/points/spend', { memberCode, points, storeId: 'nanjing-rd', posOrderNo }, { key: till });
+
+    it('shows the member a code that turns over each minute and refuses anyone signed out', async () => {
+      const c = await code();
+      expect(c.code).toMatch(new RegExp(`^6${String(member).padStart(9, '0')}\\d{8}$`));
+      expect(new Date(c.expiresAt).getTime() - t.clock.now().getTime()).toBeLessThanOrEqual(60_000);
+      t.clock.advance(60_000);
+      expect((await code()).code).not.toBe(c.code);
+      expect((await t.api('GET', '/api/me/member-code')).status).toBe(401);
+    });
+
+    it('looks a member up by code or phone; the phone is whole only for members:read', async () => {
+      const byCode = await signed('GET', `/open/v1/members/lookup?code=${(await code()).code}`, undefined, { key: till });
+      expect(byCode.body).toMatchObject({ memberId: member, phone: '13800138123' });
+      const byPhone = await signed('GET', '/open/v1/members/lookup?phone=13800138123', undefined, { key: till });
+      expect(byPhone.body.memberId).toBe(member);
+      const masked = await signed('GET', `/open/v1/members/lookup?code=${(await code()).code}`, undefined);
+      expect(masked.body.phone).toBe('138****8123');
+      const refused = await signed('GET', '/open/v1/members/lookup?phone=13800138123', undefined);
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('OPEN_API_SCOPE_MISSING');
+    });
+
+    it('spends once per code and per POS order; an expired, reused or another member’s code is refused', async () => {
+      const c = (await code()).code;
+      const first = await spend(c, 'SPEND-1');
+      expect(first.body).toMatchObject({ memberId: member, points: -100, replayed: false });
+      expect((await spend(c, 'SPEND-1')).body).toMatchObject({ points: -100, replayed: true }); // the retry
+      const reused = await spend(c, 'SPEND-2');
+      expect([reused.status, reused.body.code]).toEqual([409, 'MEMBER_CODE_USED']);
+      const old = (await code()).code;
+      t.clock.advance(2 * 60_000);
+      expect((await spend(old, 'SPEND-3')).body.code).toBe('MEMBER_CODE_INVALID');
+      const other = (await t.devLogin('另一位顾客')).member.id as number;
+      const forged = `6${String(other).padStart(9, '0')}${(await code()).code.slice(10)}`;
+      expect((await spend(forged, 'SPEND-4')).body.code).toBe('MEMBER_CODE_INVALID');
+      const previousStep = (await code()).code;
+      t.clock.advance(60_000); // the previous minute's code still spends
+      expect((await spend(previousStep, 'SPEND-5', 50)).status).toBe(200);
+      const entries = await t.dataSource.query("SELECT COUNT(*) AS n FROM points_entries WHERE source = 'pos' AND kind = 'spend'");
+      expect(Number(entries[0].n)).toBe(2);
+    });
+
+    it('turns 10 identical spends sent at once with one code into one entry, all answered alike', async () => {
+      const c = (await code()).code;
+      const answers = await Promise.all(Array.from({ length: 10 }, () => spend(c, 'SPEND-RACE', 10)));
+      expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
+      expect(answers.filter((a) => !a.body.replayed)).toHaveLength(1);
+      expect(new Set(answers.map((a) => a.body.available)).size).toBe(1);
+      const n = await t.dataSource.query("SELECT COUNT(*) AS n FROM points_entries WHERE idempotency_key LIKE '%:SPEND-RACE:spend'");
+      expect(Number(n[0].n)).toBe(1);
+    });
+
+    it('reverses a spend in part then in full, once per refund number, and never more than was spent', async () => {
+      t.clock.advance(60_000); // a fresh code: the last test used this minute's
+      const c = (await code()).code;
+      const spent = await spend(c, 'REV-1', 200);
+      expect(spent.status).toBe(200);
+      const before = spent.body.available;
+      const rev = (points: number | undefined, refundNo: string) =>
+        signed('POST', '/open/v1/points/reverse', { storeId: 'nanjing-rd', posOrderNo: 'REV-1', of: 'spend', points, refundNo }, { key: till });
+      expect((await rev(50, 'R-1')).body).toMatchObject({ points: 50, available: before + 50 });
+      expect((await rev(50, 'R-1')).body).toMatchObject({ replayed: true, available: before + 50 });
+      expect((await rev(undefined, 'R-2')).body).toMatchObject({ points: 150, available: before + 200 });
+      expect((await rev(1, 'R-3')).status).toBe(409);
+      const unknown = await signed('POST', '/open/v1/points/reverse', { storeId: 'nanjing-rd', posOrderNo: 'NOPE', of: 'earn', refundNo: 'R-9' }, { key: till });
+      expect([unknown.status, unknown.body.code, unknown.body.details.field]).toEqual([404, 'POS_ORDER_NOT_FOUND', 'posOrderNo']);
+      const earnOnly = await signed('POST', '/open/v1/points/reverse', { storeId: 'nanjing-rd', posOrderNo: 'REV-1', of: 'spend', refundNo: 'R-4' });
+      expect(earnOnly.body.code).toBe('OPEN_API_SCOPE_MISSING');
+    });
+  });
 });

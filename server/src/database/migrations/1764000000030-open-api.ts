@@ -55,9 +55,20 @@ export class OpenApi1764000000030 implements MigrationInterface {
       }),
     );
     await q.createIndex('open_api_requests', new TableIndex({ name: 'idx_open_api_requests_key', columnNames: ['key_id', 'id'] }));
+    // 会员码: a code (member × 60 s step) spends once.
+    await q.createTable(
+      new Table({
+        name: 'member_code_uses',
+        columns: [
+          { name: 'member_id', type: 'integer', isPrimary: true },
+          { name: 'step', type: 'bigint', isPrimary: true },
+        ],
+      }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.dropTable('member_code_uses');
     await q.dropTable('open_api_requests');
     await q.dropTable('open_api_nonces');
     await q.dropTable('open_api_keys');

@@ -31,6 +31,13 @@ export default defineAppConfig({
   ],
   subPackages: [
     {
+      // 会员码: shown at a till (QR and barcode libraries stay out of the main package).
+      root: 'pages/member-code',
+      pages: [
+        'index', // 会员码 for the till: QR + barcode renewed every minute, the balance; signed-in only (else to 我的)
+      ],
+    },
+    {
       // 收货地址: opened now and then (from 我的 and 确认订单), so kept out of the main package.
       root: 'pages/address',
       pages: [

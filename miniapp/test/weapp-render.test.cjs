@@ -790,6 +790,27 @@ test('我的订单 lists the orders with their status labels and the actions eac
   expect(texts(page, 'order-card__status')).toEqual(['待发货']);
 });
 
+test('会员码 shows the till a barcode, the digits in fours and a QR code, with the balance; it renews itself', async () => {
+  const page = open('pages/member-code/index');
+  await until(page, 'the code', () => texts(page, 'member-code-digits').length === 1);
+  expect(texts(page, 'member-code-digits')).toEqual(['6000 0000 0512 3456 78']);
+  // The bars and modules drawn are the encoders' own, counted here independently of the page.
+  const encoded = {};
+  require('jsbarcode')(encoded, '600000000512345678', { format: 'CODE128' });
+  const bits = encoded.encodings.map((e) => e.data).join('');
+  expect(all(page, 'member-code__bar')).toHaveLength(bits.match(/1+|0+/g).length);
+  expect(all(page, 'member-code__bar--dark')).toHaveLength(bits.match(/1+/g).length);
+  const qr = require('qrcode-generator')(0, 'M');
+  qr.addData('600000000512345678');
+  qr.make();
+  const n = qr.getModuleCount();
+  let dark = 0;
+  for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) if (qr.isDark(r, c)) dark++;
+  expect(all(page, 'member-code__qr-row')).toHaveLength(n);
+  expect(all(page, 'member-code__cell--dark')).toHaveLength(dark);
+  expect(requested('/api/me/member-code').length).toBe(1);
+});
+
 // ---- 管理 (the admin subpackage), as the shop's operator ----
 
 const bodyOf = (request) => (typeof request.data === 'string' ? JSON.parse(request.data) : request.data);

@@ -584,6 +584,8 @@ function createFakeApi() {
           return { body: { ...ADMIN_RULES[2], value: CHECKIN_HISTORY[1].value, head: 9 } };
         case 'GET /api/admin/coupons/templates':
           return { body: COUPON_TEMPLATE_STATS };
+        case 'GET /api/me/member-code':
+          return signedIn ? { body: { code: '600000000512345678', expiresAt: new Date(Date.now() + 60_000).toISOString(), available: state.member.points?.available ?? 820 } } : unauthorized;
         case 'GET /api/admin/tags':
           return { body: TAGS };
         case 'POST /api/admin/tags':

@@ -18,13 +18,14 @@ import { type PendingReturn, pendingReturn, returnAfterSignIn } from '../../stor
 import { useUnread } from '../../store/unread';
 import { openAddresses, openCheckin, openInvite, openOrders } from '../../utils/routes';
 import { OrdersCard } from './OrdersCard';
-import { openCoupons, openRedemptions } from './links';
+import { openCoupons, openMemberCode, openRedemptions } from './links';
 import { PhoneCard } from './PhoneCard';
 import { SignInCard } from './SignInCard';
 import { useShownAgain } from '../../hooks/useShownAgain';
 import './index.scss';
 
 const ENTRIES = [
+  { key: 'member-code', text: '会员码', Icon: Store, tint: '#ff5a1f' },
   { key: 'points', text: '积分明细', Icon: Wallet, tint: '#ff8a3d' },
   { key: 'coupons', text: '我的优惠券', Icon: Coupon, tint: '#ff5a5f' },
   { key: 'redemptions', text: '我的兑换', Icon: Gift, tint: '#b86b00' },
@@ -49,6 +50,7 @@ const ENTRY_ACTIONS: Partial<Record<(typeof ENTRIES)[number]['key'], (signedIn: 
   coupons: openCoupons,
   redemptions: openRedemptions,
   center: () => void Taro.navigateTo({ url: '/pages/coupon-center/index' }),
+  'member-code': openMemberCode,
 };
 
 /** Points expiring within 30 days (soonest first) for the signed-in member, fetched each time 我的 shows. */

@@ -11,3 +11,9 @@ export function openRedemptions(signedIn: boolean): void {
   if (signedIn) void Taro.navigateTo({ url: '/pages/redemptions/index' });
   else void Taro.showToast({ title: '登录后查看兑换记录', icon: 'none' });
 }
+
+/** 会员码 for a store's till, for members only. */
+export function openMemberCode(signedIn: boolean): void {
+  if (signedIn) void Taro.navigateTo({ url: '/pages/member-code/index' });
+  else void Taro.showToast({ title: '登录后出示会员码', icon: 'none' });
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '会员码',
+  navigationBarBackgroundColor: '#ff5a1f',
+  navigationBarTextStyle: 'white',
+});

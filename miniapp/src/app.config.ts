@@ -86,6 +86,7 @@ export default defineAppConfig({
         'batches/index', // 发券记录与效果: each targeted send / win-back: issued, used, GMV; win-back return rates vs hold-out with the uplift; no parameters
         'reports/liability', // 积分负债: points owed now (and in yuan), monthly issued / used / expired / breakage, 复制表格 (CSV); no parameters
         'review/index', // 积分审核: adjustments waiting for an owner (批准/驳回), flagged ledger entries (确认无误/追回); no parameters
+        'open-api/index', // 开放接口 (owners only): keys for POS and other shops (secret shown once, 停用), each key's latest requests; no parameters
         'staff/index', // 店员与权限 (owners only): find members, appoint or remove operators and owners; no parameters
       ],
     },

@@ -1287,3 +1287,27 @@ test('积分规则 (管理) lists every rule with who changed it; 签到 checks 
   await until(page, 'the revert', () => sent('POST', '/api/admin/rules/checkin/revert').length === 1);
   expect(bodyOf(sent('POST', '/api/admin/rules/checkin/revert')[0])).toEqual({ versionId: 5, note: '恢复旧版本', baseVersion: 8 });
 });
+
+test('开放接口 (owners) creates a key and shows its secret once, lists each key’s requests, and 停用 confirms first', async () => {
+  api.state.member.role = 'owner';
+  const me = open('pages/me/index'); // shown again: the session re-reads /api/me
+  await until(me, 'the owner session', () => sent('GET', '/api/me').length > 0);
+  const page = open('admin/open-api/index');
+  await until(page, 'the keys', () => all(page, 'open-key').length === 1);
+  tap(page, '.open-key__head');
+  await until(page, 'the requests', () => all(page, 'open-key__request').length === 2);
+  expect(all(page, 'open-key__request--refused')).toHaveLength(1);
+  tap(page, '.open-api__new');
+  await until(page, 'the sheet', () => all(page, 'key-sheet__name').length === 1);
+  page.querySelector('.key-sheet__name').dispatchEvent('input', { detail: { value: '静安店收银' } });
+  await until(page, 'the name typed', () => JSON.stringify(page.instance.data).includes('静安店收银'));
+  tap(page, '.key-sheet__scope--members-read');
+  await until(page, 'three scopes', () => all(page, 'admin-sheet__chip--active').length === 3);
+  tap(page, '.key-sheet__confirm');
+  await until(page, 'the key made', () => sent('POST', '/api/admin/open-api/keys').length === 1);
+  expect(bodyOf(sent('POST', '/api/admin/open-api/keys')[0])).toEqual({ name: '静安店收银', scopes: ['points:earn', 'points:spend', 'members:read'] });
+  await until(page, 'the secret shown', () => texts(page, 'open-api-secret').join().includes('sk_shown_once'));
+  tap(page, '.open-key__revoke');
+  await until(page, 'the confirmation', () => callsOf('showModal').some((m) => m.title === '停用「南京路店收银」？'));
+  await until(page, 'the revoke', () => sent('POST', '/api/admin/open-api/keys/ak_till/revoke').length === 1);
+});

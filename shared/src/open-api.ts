@@ -128,3 +128,12 @@ export interface OpenReverseRequest {
   points?: number;
   refundNo: string;
 }
+
+/** One request a key made or tried, as 管理 → 开放接口 lists them. */
+export interface OpenApiRequestDto {
+  method: string;
+  path: string;
+  status: number;
+  code: string | null;
+  at: string;
+}

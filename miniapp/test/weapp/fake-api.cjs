@@ -584,6 +584,14 @@ function createFakeApi() {
           return { body: { ...ADMIN_RULES[2], value: CHECKIN_HISTORY[1].value, head: 9 } };
         case 'GET /api/admin/coupons/templates':
           return { body: COUPON_TEMPLATE_STATS };
+        case 'GET /api/admin/open-api/keys':
+          return { body: [{ keyId: 'ak_till', name: '南京路店收银', scopes: ['points:earn', 'points:spend'], ratePerMinute: 600, status: 'active', createdAt: '2026-11-20T02:00:00.000Z', revokedAt: null, lastUsedAt: '2026-11-25T02:00:00.000Z' }] };
+        case 'POST /api/admin/open-api/keys':
+          return { status: 201, body: { keyId: 'ak_new', name: data.name, scopes: data.scopes, ratePerMinute: 600, status: 'active', createdAt: '2026-11-25T02:00:00.000Z', revokedAt: null, lastUsedAt: null, secret: 'sk_shown_once' } };
+        case 'GET /api/admin/open-api/keys/ak_till/requests':
+          return { body: [{ method: 'POST', path: '/open/v1/points/spend', status: 409, code: 'MEMBER_CODE_USED', at: '2026-11-25T02:00:00.000Z' }, { method: 'POST', path: '/open/v1/points/earn', status: 200, code: null, at: '2026-11-25T01:59:00.000Z' }] };
+        case 'POST /api/admin/open-api/keys/ak_till/revoke':
+          return { body: { keyId: 'ak_till', status: 'revoked' } };
         case 'GET /api/me/member-code':
           return signedIn ? { body: { code: '600000000512345678', expiresAt: new Date(Date.now() + 60_000).toISOString(), available: state.member.points?.available ?? 820 } } : unauthorized;
         case 'GET /api/admin/tags':

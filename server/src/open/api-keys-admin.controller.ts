@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
-import type { CreatedOpenApiKeyDto, CreateOpenApiKeyRequest, OpenApiKeyDto, OpenApiScope } from '@jifen/shared';
+import type { CreatedOpenApiKeyDto, CreateOpenApiKeyRequest, OpenApiKeyDto, OpenApiRequestDto, OpenApiScope } from '@jifen/shared';
 import { CurrentMember, Roles, type Caller } from '../auth/decorators.js';
 import { ApiKeysService } from './api-keys.service.js';
 
@@ -36,6 +36,12 @@ export class ApiKeysAdminController {
   @Post()
   create(@Body() body: CreateKeyBody, @CurrentMember() caller: Caller): Promise<CreatedOpenApiKeyDto> {
     return this.keys.create(body, caller.id);
+  }
+
+  /** What the key did lately, refusals with their codes. */
+  @Get(':keyId/requests')
+  requests(@Param('keyId') keyId: string): Promise<OpenApiRequestDto[]> {
+    return this.keys.requests(keyId);
   }
 
   @Post(':keyId/revoke')

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { type CreatedOpenApiKeyDto, type CreateOpenApiKeyRequest, OPEN_API_SCOPES, type OpenApiKeyDto, type OpenApiScope } from '@jifen/shared';
+import { type CreatedOpenApiKeyDto, type CreateOpenApiKeyRequest, OPEN_API_SCOPES, type OpenApiKeyDto, type OpenApiRequestDto, type OpenApiScope } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { Db } from '../common/db.js';
 import { DomainError } from '../common/errors.js';
@@ -75,6 +75,14 @@ export class ApiKeysService {
     const key = await this.get(keyId);
     if (!changed && key.status !== 'revoked') throw new DomainError('OPEN_API_KEY_NOT_FOUND', '密钥不存在');
     return key;
+  }
+
+  /** The key's latest requests, refusals included, newest first. */
+  async requests(keyId: string): Promise<OpenApiRequestDto[]> {
+    await this.get(keyId);
+    const rows = await this.db.rows<{ method: string; path: string; status: unknown; code: string | null; at: string | Date }>(
+      'SELECT method, path, status, code, at FROM open_api_requests WHERE key_id = ? ORDER BY id DESC LIMIT 50', [keyId]);
+    return rows.map((r) => ({ method: r.method, path: r.path, status: num(r.status), code: r.code, at: readTime(r.at).toISOString() }));
   }
 
   async forVerification(keyId: string): Promise<KeyForVerification | null> {

@@ -100,8 +100,8 @@ describe('open API: keys and signed requests', () => {
     expect(await entries()).toBe(before);
 
     // Each attempt is kept under its key with its answer.
-    const logged = await t.dataSource.query('SELECT status, code FROM open_api_requests WHERE key_id = ? ORDER BY id', [readOnly.keyId]);
-    expect(logged).toEqual([{ status: 403, code: 'OPEN_API_SCOPE_MISSING' }]);
+    const logged = await t.api('GET', `/api/admin/open-api/keys/${readOnly.keyId}/requests`, { token: owner });
+    expect(logged.body).toEqual([expect.objectContaining({ method: 'POST', path: '/open/v1/points/earn', status: 403, code: 'OPEN_API_SCOPE_MISSING' })]);
   });
 
   it('refuses amounts of 0, negative, fractional or ≥ 2³¹ fen and bodies that are not JSON, with the field', async () => {

@@ -28,6 +28,7 @@ const TOOLS = [
   { key: 'messages', name: '消息通知', hint: '提醒发送情况 · 政策变更通知', url: '/admin/messages/index', Icon: Notice, tint: '#e0457b' },
   { key: 'audit', name: '审计日志', hint: '谁在何时做了什么', url: '/admin/audit/index', Icon: Clock, tint: '#34b27b' },
   { key: 'shop', name: '店铺信息', hint: '运营者 · 联系方式 · 隐私政策', url: '/admin/rules/edit?key=shop', Icon: ShieldCheck, tint: '#5c5f66' },
+  { key: 'open-api', name: '开放接口', hint: '门店收银 · 其他渠道', url: '/admin/open-api/index', Icon: Setting, tint: '#12a4b8', ownerOnly: true },
   { key: 'staff', name: '店员与权限', hint: '任命或撤销运营', url: '/admin/staff/index', Icon: UserAdd, tint: '#7a5af8', ownerOnly: true },
 ];
 

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '开放接口',
+  navigationBarBackgroundColor: '#ffffff',
+  navigationBarTextStyle: 'black',
+});

@@ -93,3 +93,58 @@ export interface PointsEntryDto {
   expiresAt: string | null;
   createdAt: string;
 }
+
+/** One line of a monthly statement: what, where and when, and the balance after. */
+export interface StatementEntryDto {
+  at: string;
+  title: string;
+  /** Where it happened, in words: 线上订单 J2026…, 门店 nanjing-rd 收银单 POS-1, 每日签到 2026-12-01… */
+  where: string;
+  amount: number;
+  pendingAmount: number;
+  balanceAfter: number;
+}
+
+/** 积分对账单 of a Shanghai month: opening, every entry, closing, and what expires the month after. */
+export interface StatementDto {
+  memberId: number;
+  month: string;
+  opening: number;
+  closing: number;
+  entries: StatementEntryDto[];
+  expiringNextMonth: number;
+}
+
+/** Where an entry came from, in words, from its reference (a statement's 来源). */
+export function statementWhere(refType: string, refId: string): string {
+  switch (refType) {
+    case 'order':
+      return `线上订单 ${refId}`;
+    case 'pos_order': {
+      const [store, order] = refId.split(':');
+      return `门店 ${store} 收银单 ${order ?? ''}`.trim();
+    }
+    case 'pos_refund': {
+      const [store, refund] = refId.split(':');
+      return `门店 ${store} 退款 ${refund ?? ''}`.trim();
+    }
+    case 'checkin':
+      return `每日签到 ${refId}`;
+    case 'redemption':
+      return '积分商城兑换';
+    case 'invite':
+      return '邀请好友';
+    case 'gift':
+      return '新人礼';
+    case 'campaign':
+      return '积分活动';
+    case 'adjustment':
+      return '店铺调整';
+    case 'expiry':
+      return '到期清零';
+    case 'flag':
+      return '异常积分追回';
+    default:
+      return refType;
+  }
+}

@@ -20,6 +20,7 @@ export interface AuditReport {
  *   available = Σ lots.remaining            (what can be spent is exactly the lots)
  *   available − debt = Σ entries.amount     (the balance is explained by its entries)
  *   pending = Σ entries.pending_delta = Σ holds.remaining
+ *   each entry's balance after − the one before = its amount (monthly statements reconcile)
  *   the newest entry's balances = the account
  *   0 ≤ lot.remaining ≤ lot.amount, and lot.amount − remaining = Σ its allocations
  *   never available and debt together; no negative balance
@@ -53,6 +54,14 @@ export class LedgerAudit {
        LEFT JOIN (SELECT member_id, SUM(amount) AS total FROM points_entries GROUP BY member_id) e ON e.member_id = a.member_id
        WHERE a.available - a.debt <> COALESCE(e.total, 0)${only('a.member_id')}`),
     (r) => `available ${num(r.available)} − debt ${num(r.debt)} vs entries ${num(r.entries)}`);
+
+    // Every entry moves the balance by its amount: so every monthly statement (对账单) reconciles,
+    // closing − opening = Σ its entries, for any member and any month.
+    add('statements reconcile: balance after − before = amount', await this.db.rows(`SELECT member_id, id, amount, bal, prev FROM (
+         SELECT member_id, id, amount, available_after - debt_after AS bal,
+                COALESCE(LAG(available_after - debt_after) OVER (PARTITION BY member_id ORDER BY id), 0) AS prev FROM points_entries WHERE 1 = 1${only('member_id')}) x
+       WHERE bal - prev <> amount`),
+    (r) => `entry ${num(r.id)}: ${num(r.prev)} → ${num(r.bal)} but amount ${num(r.amount)}`);
 
     add('pending = Σ entries.pending_delta = Σ holds', await this.db.rows(`SELECT a.member_id, a.pending, COALESCE(e.total, 0) AS entries, COALESCE(h.total, 0) AS holds FROM points_accounts a
        LEFT JOIN (SELECT member_id, SUM(pending_delta) AS total FROM points_entries GROUP BY member_id) e ON e.member_id = a.member_id

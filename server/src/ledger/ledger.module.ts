@@ -7,13 +7,14 @@ import { LedgerController } from './ledger.controller.js';
 import { LEDGER_ENTITIES } from './ledger.entities.js';
 import { LedgerAudit } from './ledger-audit.service.js';
 import { LedgerQueries } from './ledger-queries.service.js';
+import { StatementsService } from './statements.service.js';
 import { LedgerService } from './ledger.service.js';
 import { LedgerJobs } from './ledger.jobs.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature(LEDGER_ENTITIES)],
   controllers: [LedgerController, LedgerAdminController],
-  providers: [LedgerService, LedgerQueries, LedgerAudit, LedgerJobs, AdjustmentsService, FlagsService],
-  exports: [LedgerService, LedgerQueries, LedgerAudit, AdjustmentsService],
+  providers: [LedgerService, LedgerQueries, LedgerAudit, LedgerJobs, AdjustmentsService, FlagsService, StatementsService],
+  exports: [LedgerService, LedgerQueries, LedgerAudit, AdjustmentsService, StatementsService],
 })
 export class LedgerModule {}

@@ -1,9 +1,11 @@
-import { applyDecorators, Body, Controller, Get, HttpCode, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Allow, IsOptional, IsString } from 'class-validator';
-import { OPEN_API_HEADERS, type OpenEarnRequest, type OpenMemberDto, type OpenPointsResultDto, type OpenReverseRequest, type OpenSpendRequest } from '@jifen/shared';
+import { OPEN_API_HEADERS, type OpenEarnRequest, type OpenMemberDto, type OpenPointsResultDto, type OpenReverseRequest, type OpenSpendRequest, type StatementDto } from '@jifen/shared';
 import { Public } from '../auth/decorators.js';
 import { DomainError } from '../common/errors.js';
+import { IdPipe } from '../common/validation.js';
+import { StatementsService } from '../ledger/statements.service.js';
 import { type OpenCaller, OpenApiGuard, OpenScope } from './open-api.guard.js';
 import { PosPointsService } from './pos-points.service.js';
 
@@ -67,6 +69,13 @@ class ReverseBody implements OpenReverseRequest {
   refundNo: string;
 }
 
+class StatementQueryOpen {
+  @ApiProperty({ description: 'A Shanghai month, YYYY-MM' })
+  @IsOptional()
+  @IsString()
+  month?: string;
+}
+
 class LookupQuery {
   @ApiPropertyOptional({ description: 'A member code' })
   @IsOptional()
@@ -97,7 +106,10 @@ const Signed = () => applyDecorators(
 @Signed()
 @Controller('open/v1')
 export class OpenController {
-  constructor(private readonly pos: PosPointsService) {}
+  constructor(
+    private readonly pos: PosPointsService,
+    private readonly statements: StatementsService,
+  ) {}
 
   /** Checks a key and its signing: answers who you are. */
   @Get('ping')
@@ -111,6 +123,13 @@ export class OpenController {
   @OpenScope(null)
   lookup(@Req() req: { openCaller: OpenCaller }, @Query() query: LookupQuery): Promise<OpenMemberDto> {
     return this.pos.lookup(req.openCaller, query);
+  }
+
+  /** 积分对账单 of a member's Shanghai month (YYYY-MM): opening, every entry with where and when, closing. */
+  @Get('members/:id/statement')
+  @OpenScope('members:read')
+  statement(@Param('id', IdPipe) id: number, @Query() query: StatementQueryOpen): Promise<StatementDto> {
+    return this.statements.of(id, query.month ?? '');
   }
 
   /** 积分抵扣: the member's fresh code is the consent; one code, one spend. */

@@ -100,7 +100,11 @@ describe('open API: keys and signed requests', () => {
     expect(await entries()).toBe(before);
 
     // Each attempt is kept under its key with its answer.
-    const logged = await t.api('GET', `/api/admin/open-api/keys/${readOnly.keyId}/requests`, { token: owner });
+    let logged = await t.api('GET', `/api/admin/open-api/keys/${readOnly.keyId}/requests`, { token: owner });
+    for (let i = 0; i < 50 && logged.body.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      logged = await t.api('GET', `/api/admin/open-api/keys/${readOnly.keyId}/requests`, { token: owner });
+    }
     expect(logged.body).toEqual([expect.objectContaining({ method: 'POST', path: '/open/v1/points/earn', status: 403, code: 'OPEN_API_SCOPE_MISSING' })]);
   });
 
@@ -115,8 +119,13 @@ describe('open API: keys and signed requests', () => {
     const notJson = await signed('POST', '/open/v1/points/earn', undefined, { rawBody: '{"memberId": 1, not json' });
     expect(notJson.status).toBe(400);
     expect(await entries()).toBe(before);
-    const [last] = await t.dataSource.query('SELECT status, code FROM open_api_requests WHERE key_id = ? ORDER BY id DESC LIMIT 1', [key.keyId]);
-    expect(last).toEqual({ status: 400, code: notJson.body.code });
+    // The log line is written once the answer has gone: wait for it.
+    let logged: unknown[] = [];
+    for (let i = 0; i < 50 && logged.length === 0; i++) {
+      logged = await t.dataSource.query("SELECT status, code FROM open_api_requests WHERE key_id = ? AND status = 400 AND code = ?", [key.keyId, notJson.body.code]);
+      if (logged.length === 0) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(logged).toEqual([{ status: 400, code: notJson.body.code }]);
   });
 
   describe('member codes, spend and reverse', () => {
@@ -198,6 +207,54 @@ describe('open API: keys and signed requests', () => {
       expect([unknown.status, unknown.body.code, unknown.body.details.field]).toEqual([404, 'POS_ORDER_NOT_FOUND', 'posOrderNo']);
       const earnOnly = await signed('POST', '/open/v1/points/reverse', { storeId: 'nanjing-rd', posOrderNo: 'REV-1', of: 'spend', refundNo: 'R-4' });
       expect(earnOnly.body.code).toBe('OPEN_API_SCOPE_MISSING');
+    });
+  });
+
+  describe('monthly statement', () => {
+    it('explains a fixture member’s month by hand: opening, each entry with where and when, closing, next month’s expiry', async () => {
+      const { LedgerService } = await import('../../src/ledger/ledger.service.js');
+      const ledger = t.app.get(LedgerService);
+      const m = (await t.devLogin('对账顾客')).member.id as number;
+      const at = (iso: string) => t.clock.set(iso);
+      at('2026-04-30T15:00:00.000Z'); // 23:00 on 30 April in Shanghai: still April
+      await ledger.earn({ memberId: m, amount: 300, source: 'checkin', key: `stmt:${m}:apr`, ref: { type: 'checkin', id: '2026-04-30' }, expiresAt: new Date('2026-06-15T15:59:59.999Z') });
+      at('2026-04-30T16:00:00.000Z'); // 00:00 on 1 May in Shanghai
+      owner = (await t.devLogin(OWNER)).accessToken; // two months on: a fresh session
+      const reader = (await t.api('POST', '/api/admin/open-api/keys', { token: owner, body: { name: '对账', scopes: ['members:read', 'points:earn'] } })).body;
+      await signed('POST', '/open/v1/points/earn', { memberId: m, amountFen: 5_000, storeId: 'jingan', posOrderNo: 'MAY-1' }, { key: reader });
+      at('2026-05-20T04:00:00.000Z');
+      await ledger.spend({ memberId: m, amount: 120, source: 'mall', key: `stmt:${m}:may-spend`, ref: { type: 'redemption', id: 'r-1' } });
+      at('2026-06-02T04:00:00.000Z');
+      const shopper = (await t.devLogin('对账顾客')).accessToken;
+      const may = await t.api('GET', '/api/points/statement?month=2026-05', { token: shopper });
+      expect(may.status).toBe(200);
+      expect(may.body).toEqual({
+        // The mall's 120 came from the soonest-expiring lot (April's 300, due 15 June), not the till's 50 (due next May): 180 left for June.
+        memberId: m, month: '2026-05', opening: 300, closing: 230, expiringNextMonth: 180,
+        entries: [
+          { at: '2026-04-30T16:00:00.000Z', title: expect.any(String), where: '门店 jingan 收银单 MAY-1', amount: 50, pendingAmount: 0, balanceAfter: 350 },
+          { at: '2026-05-20T04:00:00.000Z', title: expect.any(String), where: '积分商城兑换', amount: -120, pendingAmount: 0, balanceAfter: 230 },
+        ],
+      });
+      const viaOpen = await signed('GET', `/open/v1/members/${m}/statement?month=2026-05`, undefined, { key: reader });
+      expect(viaOpen.body).toEqual(may.body);
+      expect((await signed('GET', `/open/v1/members/${m}/statement?month=2026-05`, undefined)).body.code).toBe('OPEN_API_SCOPE_MISSING');
+      expect((await t.api('GET', '/api/points/statement?month=2026-13', { token: shopper })).status).toBe(400);
+      expect((await t.api('GET', '/api/points/statement?month=2026-04', { token: shopper })).body).toMatchObject({ opening: 0, closing: 300 });
+    });
+
+    it('reconciles: the audit finds an entry whose balance does not follow from the one before', async () => {
+      const { LedgerAudit } = await import('../../src/ledger/ledger-audit.service.js');
+      const audit = t.app.get(LedgerAudit);
+      expect((await audit.run()).drifts.filter((d) => d.check.startsWith('statements'))).toEqual([]);
+      const [first] = await t.dataSource.query("SELECT id, available_after FROM points_entries WHERE source = 'checkin' ORDER BY id LIMIT 1");
+      await t.dataSource.query('UPDATE points_entries SET available_after = available_after + 1 WHERE id = ?', [first.id]);
+      try {
+        const drifts = (await audit.run()).drifts.filter((d) => d.check.startsWith('statements'));
+        expect(drifts.some((d) => d.detail.startsWith(`entry ${first.id}:`))).toBe(true);
+      } finally {
+        await t.dataSource.query('UPDATE points_entries SET available_after = ? WHERE id = ?', [first.available_after, first.id]);
+      }
     });
   });
 });

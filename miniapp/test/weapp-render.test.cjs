@@ -930,6 +930,7 @@ test('会员 (管理) finds a member by the masked phone, shows the full number 
   await until(list, 'the typed phone', () => JSON.stringify(list.instance.data).includes('139****6666'));
   tap(list, '.admin-members-search');
   await until(list, 'the search', () => requested('/api/admin/members?q=').some((u) => u.includes(encodeURIComponent('139****6666'))));
+  await until(list, 'its answer', () => texts(list, 'admin-member__name').length === 1);
   expect(texts(list, 'admin-member__name')).toEqual(['阿花']);
   tap(list, '.admin-member-row');
   await until(list, 'the member page opened', () => callsOf('navigateTo').some((c) => c.url === '/admin/members/detail?id=5'));

@@ -98,7 +98,7 @@ const Signed = () => applyDecorators(
 
 /**
  * The open API for machines (a store's POS, another shop), signed per request with a key from
- * 管理 → 开放接口; not the app's JWT routes. The signing scheme is in the OpenAPI document's description.
+ * 管理 → 开放接口; not the app's JWT routes. The signing scheme is in docs/open-api.md and the OpenAPI document.
  */
 @ApiTags('open')
 @Public()

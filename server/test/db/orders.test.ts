@@ -211,10 +211,10 @@ describe('orders', () => {
   });
 
   it('has no sandbox pay in production unless switched on', async () => {
-    const prod = await startTestApp({ env: { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), SEED_DEMO: '0' } });
+    const prod = await startTestApp({ env: { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), OPEN_API_SECRET_KEY: 'y'.repeat(40), SEED_DEMO: '0' } });
     try {
       expect(prod.config.paySandbox).toBe(false);
-      expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), PAY_SANDBOX: '1', DATABASE_URL: 'sqlite::memory:' }).paySandbox).toBe(true);
+      expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), OPEN_API_SECRET_KEY: 'y'.repeat(40), PAY_SANDBOX: '1', DATABASE_URL: 'sqlite::memory:' }).paySandbox).toBe(true);
     } finally {
       await prod.close();
     }

@@ -57,7 +57,7 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).clockOffsetDays).toBe(0);
     expect(loadConfig({ NODE_ENV: 'test', CLOCK_OFFSET_DAYS: '30' }).clockOffsetDays).toBe(30);
     expect(() => loadConfig({ NODE_ENV: 'test', CLOCK_OFFSET_DAYS: '-1' })).toThrow(ConfigError);
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), CLOCK_OFFSET_DAYS: '30' })).toThrow(/not production/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), OPEN_API_SECRET_KEY: 'y'.repeat(40), CLOCK_OFFSET_DAYS: '30' })).toThrow(/not production/);
   });
 });
 

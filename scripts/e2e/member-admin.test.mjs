@@ -88,7 +88,7 @@ test('an operator finds 小明 and adjusts his points; 6,000 waits for the owner
   expect(await rows.count()).toBe(30);
   // The charts really draw: each canvas has lines and labels in it, not just a blank box.
   await owner.waitForFunction(() => ['members', 'points', 'gmv'].every((name) => {
-    const c = document.querySelector(`.dash-chart__canvas--dash-chart-${name} canvas`);
+    const c = document.querySelector(`canvas.dash-chart__canvas--dash-chart-${name}`);
     if (!c || c.width === 0) return false;
     const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
     let inked = 0;

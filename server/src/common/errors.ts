@@ -23,3 +23,8 @@ export class DomainError extends Error {
 export function fieldError(field: string, message: string): DomainError {
   return new DomainError('VALIDATION_FAILED', `${field}: ${message}`, { field });
 }
+
+/** 400 VALIDATION_FAILED with the field's problem listed as the DTO checks list theirs (`details[0].field`). */
+export function fieldProblem(field: string, message: string): DomainError {
+  return new DomainError('VALIDATION_FAILED', `${field}: ${message}`, [{ field, problems: [message] }]);
+}

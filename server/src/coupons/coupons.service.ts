@@ -6,7 +6,7 @@ import {
   couponDiscount, couponLabel, couponScopeLabel, endOfShanghaiDay, type PricedLine, shanghaiDay,
 } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
-import { DomainError } from '../common/errors.js';
+import { DomainError, fieldProblem } from '../common/errors.js';
 import { num, sqlTime } from '../common/sql.js';
 import { Db } from '../common/db.js';
 import { Events } from '../events/events.service.js';
@@ -411,44 +411,43 @@ function toCouponDto(c: Coupon, t: CouponTemplate, now: Date): CouponDto {
 
 /** Kind-specific checks the DTO's decorators cannot express; refused with VALIDATION_FAILED. */
 function templateFields(input: CouponTemplateInput): Omit<CouponTemplate, 'id' | 'issued' | 'createdAt' | 'updatedAt'> {
-  const bad = (field: string, message: string) => new DomainError('VALIDATION_FAILED', `${field}: ${message}`, [{ field, problems: [message] }]);
   const thresholdFen = input.thresholdFen ?? 0;
   const amountFen = input.amountFen ?? 0;
   let discountPct = 100;
   let maxOffFen: number | null = null;
   if (input.kind === 'discount') {
-    if (input.discountPct === undefined) throw bad('discountPct', 'discountPct is required for a discount coupon (1–99)');
-    if (amountFen !== 0) throw bad('amountFen', 'amountFen must be 0 for a discount coupon');
+    if (input.discountPct === undefined) throw fieldProblem('discountPct', 'discountPct is required for a discount coupon (1–99)');
+    if (amountFen !== 0) throw fieldProblem('amountFen', 'amountFen must be 0 for a discount coupon');
     discountPct = input.discountPct;
     maxOffFen = input.maxOffFen ?? null;
   } else {
-    if (amountFen <= 0) throw bad('amountFen', 'amountFen must be greater than 0');
-    if (input.discountPct !== undefined && input.discountPct !== 100) throw bad('discountPct', 'discountPct is only for discount coupons');
-    if (input.maxOffFen !== undefined && input.maxOffFen !== null) throw bad('maxOffFen', 'maxOffFen is only for discount coupons');
-    if (input.kind === 'threshold' && amountFen >= thresholdFen) throw bad('amountFen', 'amountFen must be less than thresholdFen');
-    if (input.kind === 'no_threshold' && thresholdFen !== 0) throw bad('thresholdFen', 'thresholdFen must be 0 for a no-threshold coupon');
+    if (amountFen <= 0) throw fieldProblem('amountFen', 'amountFen must be greater than 0');
+    if (input.discountPct !== undefined && input.discountPct !== 100) throw fieldProblem('discountPct', 'discountPct is only for discount coupons');
+    if (input.maxOffFen !== undefined && input.maxOffFen !== null) throw fieldProblem('maxOffFen', 'maxOffFen is only for discount coupons');
+    if (input.kind === 'threshold' && amountFen >= thresholdFen) throw fieldProblem('amountFen', 'amountFen must be less than thresholdFen');
+    if (input.kind === 'no_threshold' && thresholdFen !== 0) throw fieldProblem('thresholdFen', 'thresholdFen must be 0 for a no-threshold coupon');
   }
   const scopeIds = [...new Set(input.scopeIds ?? [])];
-  if (input.scope === 'all' && scopeIds.length > 0) throw bad('scopeIds', 'scopeIds must be empty when scope is all');
-  if (input.scope !== 'all' && scopeIds.length === 0) throw bad('scopeIds', 'scopeIds must list the categories or goods');
+  if (input.scope === 'all' && scopeIds.length > 0) throw fieldProblem('scopeIds', 'scopeIds must be empty when scope is all');
+  if (input.scope !== 'all' && scopeIds.length === 0) throw fieldProblem('scopeIds', 'scopeIds must list the categories or goods');
   const v = input.validity;
   let startsAt: Date | null = null;
   let endsAt: Date | null = null;
   let validDays: number | null = null;
   if (v.type === 'fixed') {
-    if (!v.startsAt || !v.endsAt) throw bad('validity', 'startsAt and endsAt are required for a fixed window');
+    if (!v.startsAt || !v.endsAt) throw fieldProblem('validity', 'startsAt and endsAt are required for a fixed window');
     startsAt = new Date(v.startsAt);
     endsAt = new Date(v.endsAt);
-    if (!(endsAt > startsAt)) throw bad('validity.endsAt', 'endsAt must be after startsAt');
-    if (v.days !== undefined) throw bad('validity.days', 'days is only for relative validity');
+    if (!(endsAt > startsAt)) throw fieldProblem('validity.endsAt', 'endsAt must be after startsAt');
+    if (v.days !== undefined) throw fieldProblem('validity.days', 'days is only for relative validity');
   } else {
-    if (v.days === undefined) throw bad('validity.days', 'days is required for relative validity (1–365)');
-    if (v.startsAt !== undefined || v.endsAt !== undefined) throw bad('validity', 'startsAt and endsAt are only for a fixed window');
+    if (v.days === undefined) throw fieldProblem('validity.days', 'days is required for relative validity (1–365)');
+    if (v.startsAt !== undefined || v.endsAt !== undefined) throw fieldProblem('validity', 'startsAt and endsAt are only for a fixed window');
     validDays = v.days;
   }
   const claimStartsAt = input.claimStartsAt ? new Date(input.claimStartsAt) : null;
   const claimEndsAt = input.claimEndsAt ? new Date(input.claimEndsAt) : null;
-  if (claimStartsAt && claimEndsAt && !(claimEndsAt > claimStartsAt)) throw bad('claimEndsAt', 'claimEndsAt must be after claimStartsAt');
+  if (claimStartsAt && claimEndsAt && !(claimEndsAt > claimStartsAt)) throw fieldProblem('claimEndsAt', 'claimEndsAt must be after claimStartsAt');
   return {
     name: input.name.trim(), kind: input.kind, thresholdFen, amountFen, discountPct, maxOffFen, scope: input.scope, scopeIds, channel: input.channel,
     validityType: v.type, startsAt, endsAt, validDays, claimStartsAt, claimEndsAt, total: input.total ?? null, perMember: input.perMember ?? 1,

@@ -5,7 +5,7 @@ import {
 } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { Db } from '../common/db.js';
-import { DomainError } from '../common/errors.js';
+import { DomainError, fieldProblem } from '../common/errors.js';
 import { num, readTime, sqlTime } from '../common/sql.js';
 import { CouponsService, StockMoved } from '../coupons/coupons.service.js';
 import { Events } from '../events/events.service.js';
@@ -22,7 +22,6 @@ interface BatchRow {
   holdout_pct: unknown; measure_days: unknown; issued: unknown; skipped: unknown; created_by: unknown; created_at: string | Date; finished_at: string | Date | null;
 }
 
-const bad = (field: string, message: string) => new DomainError('VALIDATION_FAILED', `${field}: ${message}`, [{ field, problems: [message] }]);
 
 /**
  * 定向发券 and 流失挽回. A batch takes its audience when it is sent — a tag's members, or the
@@ -82,9 +81,9 @@ export class CouponBatchesService implements OnModuleInit {
     const rule = await this.rules.of('segments');
     const templateId = positiveId(input.templateId, 'templateId');
     const holdoutPct = input.holdoutPct ?? rule.winbackHoldoutPct;
-    if (!Number.isSafeInteger(holdoutPct) || holdoutPct < 0 || holdoutPct > 50) throw bad('holdoutPct', '对照组比例须为 0–50 的整数（%）');
+    if (!Number.isSafeInteger(holdoutPct) || holdoutPct < 0 || holdoutPct > 50) throw fieldProblem('holdoutPct', '对照组比例须为 0–50 的整数（%）');
     const days = input.days ?? rule.winbackDays;
-    if (!Number.isSafeInteger(days) || days < 1 || days > 180) throw bad('days', '观察天数须为 1–180 的整数');
+    if (!Number.isSafeInteger(days) || days < 1 || days > 180) throw fieldProblem('days', '观察天数须为 1–180 的整数');
     await this.coupons.assertIssuable(templateId);
     const ids = (await this.db.rows<{ member_id: unknown }>('SELECT member_id FROM member_churn WHERE score >= ? ORDER BY member_id', [CHURN_AT_RISK])).map((r) => num(r.member_id));
     if (ids.length === 0) throw new DomainError('AUDIENCE_EMPTY', '暂无流失风险的会员', { field: 'templateId' });
@@ -93,7 +92,7 @@ export class CouponBatchesService implements OnModuleInit {
       [ids[i], ids[j]] = [ids[j], ids[i]];
     }
     const held = holdoutSize(ids.length, holdoutPct);
-    if (held === ids.length) throw bad('holdoutPct', `对照组比例过高：${ids.length} 位会员都会被留作对照，没有人收到券`);
+    if (held === ids.length) throw fieldProblem('holdoutPct', `对照组比例过高：${ids.length} 位会员都会被留作对照，没有人收到券`);
     const id = await this.db.unit(async () => {
       const batchId = await this.insertBatch({ kind: 'winback', templateId, tagId: null, holdoutPct, days, operatorId, key: `winback:${key ?? randomUUID()}` });
       await this.db.insertMany('coupon_batch_members', ids.map((m, i) => ({ batch_id: batchId, member_id: m, state: i < held ? 'held' : 'pending' })));
@@ -232,6 +231,6 @@ export class CouponBatchesService implements OnModuleInit {
 const SELECT_BATCH = `SELECT id, kind, template_id, tag_id, status, audience, holdout, holdout_pct, measure_days, issued, skipped, created_by, created_at, finished_at FROM coupon_batches`;
 
 function positiveId(v: unknown, field: string): number {
-  if (!Number.isSafeInteger(v) || (v as number) < 1 || (v as number) >= 2 ** 31) throw bad(field, '须为正整数编号');
+  if (!Number.isSafeInteger(v) || (v as number) < 1 || (v as number) >= 2 ** 31) throw fieldProblem(field, '须为正整数编号');
   return v as number;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type CreateTagRequest, type MemberTagDto, type SegmentKey, type TagDto, type TagKind, type TagRule, tagRuleLabel, TIER_ORDER, type TierName } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { Db } from '../common/db.js';
-import { DomainError } from '../common/errors.js';
+import { DomainError, fieldProblem } from '../common/errors.js';
 import { isUniqueViolation, num, readTime, sqlTime } from '../common/sql.js';
 import { RulesService } from '../rules/rules.service.js';
 
@@ -16,7 +16,6 @@ const WINDOW = 20_000;
 const PAGE_WRITE = 500;
 const MAX_MANUAL = 10_000;
 
-const bad = (field: string, message: string) => new DomainError('VALIDATION_FAILED', `${field}: ${message}`, [{ field, problems: [message] }]);
 
 /**
  * 标签: the RFM groups (system tags the nightly job fills), operators' manual tags (on a
@@ -47,7 +46,7 @@ export class TagsService {
   /** A manual tag, or a rule tag filled at once from its rule. */
   async create(input: CreateTagRequest, operatorId: number): Promise<TagDto> {
     const name = typeof input.name === 'string' ? input.name.trim() : '';
-    if (name.length === 0 || [...name].length > 16) throw bad('name', '标签名须为 1–16 个字');
+    if (name.length === 0 || [...name].length > 16) throw fieldProblem('name', '标签名须为 1–16 个字');
     const rule = input.rule ? await this.checkRule(input.rule) : null;
     const now = sqlTime(this.clock.now());
     // One unit: a rule that fails to fill leaves no empty tag behind.
@@ -167,22 +166,22 @@ export class TagsService {
     const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
     const int = (field: string, min: number, max: number): number => {
       const v = r[field];
-      if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min || v > max) throw bad(`rule.${field}`, `须为 ${min}–${max} 的整数`);
+      if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min || v > max) throw fieldProblem(`rule.${field}`, `须为 ${min}–${max} 的整数`);
       return v;
     };
     switch (r.kind) {
       case 'bought_category': {
         const categoryId = int('categoryId', 1, 2 ** 31 - 1);
-        if (!(await this.db.one('SELECT id FROM categories WHERE id = ?', [categoryId]))) throw bad('rule.categoryId', `分类 ${categoryId} 不存在`);
+        if (!(await this.db.one('SELECT id FROM categories WHERE id = ?', [categoryId]))) throw fieldProblem('rule.categoryId', `分类 ${categoryId} 不存在`);
         return { kind: 'bought_category', categoryId, days: int('days', 1, 730) };
       }
       case 'tier_at_least':
-        if (!TIER_ORDER.includes(r.tier as TierName)) throw bad('rule.tier', `等级须为 ${TIER_ORDER.join('、')} 之一`);
+        if (!TIER_ORDER.includes(r.tier as TierName)) throw fieldProblem('rule.tier', `等级须为 ${TIER_ORDER.join('、')} 之一`);
         return { kind: 'tier_at_least', tier: r.tier as TierName };
       case 'balance_at_least':
         return { kind: 'balance_at_least', points: int('points', 1, 2 ** 31 - 1) };
       default:
-        throw bad('rule.kind', '规则须为 bought_category、tier_at_least 或 balance_at_least');
+        throw fieldProblem('rule.kind', '规则须为 bought_category、tier_at_least 或 balance_at_least');
     }
   }
 
@@ -210,7 +209,7 @@ export class TagsService {
 /** 1–10,000 distinct member ids. */
 function memberIdList(raw: unknown): number[] {
   if (!Array.isArray(raw) || raw.length === 0 || raw.length > MAX_MANUAL || !raw.every((v) => Number.isSafeInteger(v) && (v as number) > 0 && (v as number) < 2 ** 31)) {
-    throw bad('memberIds', `须为 1–${MAX_MANUAL} 个会员编号`);
+    throw fieldProblem('memberIds', `须为 1–${MAX_MANUAL} 个会员编号`);
   }
   return [...new Set(raw as number[])];
 }

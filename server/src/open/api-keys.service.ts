@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type CreatedOpenApiKeyDto, type CreateOpenApiKeyRequest, OPEN_API_SCOPES, type OpenApiKeyDto, type OpenApiRequestDto, type OpenApiScope } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { Db } from '../common/db.js';
-import { DomainError } from '../common/errors.js';
+import { DomainError, fieldProblem } from '../common/errors.js';
 import { readTime, sqlTime, num } from '../common/sql.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { SecretBox } from './secret-box.js';
@@ -22,7 +22,6 @@ export interface KeyForVerification {
   status: 'active' | 'revoked';
 }
 
-const bad = (field: string, message: string) => new DomainError('VALIDATION_FAILED', `${field}: ${message}`, [{ field, problems: [message] }]);
 
 /**
  * 管理 → 开放接口 (owners only): keys for a store's POS or another shop. The secret is made
@@ -42,13 +41,13 @@ export class ApiKeysService {
 
   async create(input: CreateOpenApiKeyRequest, ownerId: number): Promise<CreatedOpenApiKeyDto> {
     const name = typeof input.name === 'string' ? input.name.trim() : '';
-    if (name.length === 0 || [...name].length > 40) throw bad('name', '名称须为 1–40 个字');
+    if (name.length === 0 || [...name].length > 40) throw fieldProblem('name', '名称须为 1–40 个字');
     const scopes = Array.isArray(input.scopes) ? [...new Set(input.scopes)] : [];
     if (scopes.length === 0 || !scopes.every((s) => (OPEN_API_SCOPES as readonly string[]).includes(s))) {
-      throw bad('scopes', `须为 ${OPEN_API_SCOPES.join('、')} 中的一个或多个`);
+      throw fieldProblem('scopes', `须为 ${OPEN_API_SCOPES.join('、')} 中的一个或多个`);
     }
     const rate = input.ratePerMinute ?? 600;
-    if (!Number.isSafeInteger(rate) || rate < 1 || rate > 60_000) throw bad('ratePerMinute', '每分钟请求数须为 1–60000 的整数');
+    if (!Number.isSafeInteger(rate) || rate < 1 || rate > 60_000) throw fieldProblem('ratePerMinute', '每分钟请求数须为 1–60000 的整数');
     const keyId = `ak_${randomBytes(9).toString('base64url')}`;
     const secret = `sk_${randomBytes(32).toString('base64url')}`;
     await this.db.unit(() => this.db.insert(

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { maskPhone, type OpenEarnRequest, type OpenMemberDto, type OpenPointsResultDto, type OpenReverseRequest, type OpenSpendRequest, purchasePoints } from '@jifen/shared';
 import { Clock } from '../common/clock.js';
 import { Db } from '../common/db.js';
-import { DomainError } from '../common/errors.js';
+import { DomainError, fieldProblem } from '../common/errors.js';
 import { CampaignsService } from '../campaigns/campaigns.service.js';
 import { LedgerQueries } from '../ledger/ledger-queries.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
@@ -11,7 +11,6 @@ import { TiersService } from '../tiers/tiers.service.js';
 import { MemberCodeService } from './member-code.service.js';
 import type { OpenCaller } from './open-api.guard.js';
 
-const bad = (field: string, message: string) => new DomainError('VALIDATION_FAILED', `${field}: ${message}`, [{ field, problems: [message] }]);
 
 /**
  * Points at a shop's till, through the ledger like every other point: an offline purchase earns
@@ -44,12 +43,12 @@ export class PosPointsService {
       memberId = code.memberId;
     } else if (query.phone !== undefined) {
       if (!full) throw new DomainError('OPEN_API_SCOPE_MISSING', '按手机号查会员需要 members:read 权限', { field: 'phone' });
-      if (!/^1\d{10}$/.test(query.phone)) throw bad('phone', '须为 11 位手机号');
+      if (!/^1\d{10}$/.test(query.phone)) throw fieldProblem('phone', '须为 11 位手机号');
       const row = await this.db.one<{ id: unknown }>('SELECT id FROM members WHERE phone = ?', [query.phone]);
       if (!row) throw new DomainError('MEMBER_NOT_FOUND', '没有该手机号的会员', { field: 'phone' });
       memberId = Number(row.id);
     } else {
-      throw bad('code', '须给出 code（会员码）或 phone');
+      throw fieldProblem('code', '须给出 code（会员码）或 phone');
     }
     const member = await this.db.one<{ nickname: string; tier: string; phone: string | null }>('SELECT nickname, tier, phone FROM members WHERE id = ?', [memberId]);
     if (!member) throw new DomainError('MEMBER_NOT_FOUND', '会员不存在');
@@ -95,7 +94,7 @@ export class PosPointsService {
     const storeId = storeOf(v);
     const posOrderNo = orderNoOf(v, 'posOrderNo');
     const refundNo = orderNoOf(v, 'refundNo');
-    if (v.of !== 'earn' && v.of !== 'spend') throw bad('of', '须为 earn 或 spend');
+    if (v.of !== 'earn' && v.of !== 'spend') throw fieldProblem('of', '须为 earn 或 spend');
     const points = v.points === undefined ? undefined : positive(v, 'points');
     const entryKey = `pos:${keyId}:${storeId}:${posOrderNo}:${v.of}`;
     if (!(await this.db.one('SELECT id FROM points_entries WHERE idempotency_key = ?', [entryKey]))) {
@@ -138,19 +137,19 @@ function checked(input: OpenEarnRequest): OpenEarnRequest {
 /** A whole number in 1 … 2³¹−1 (fen, points, an id). */
 function positive(v: Record<string, unknown>, field: string): number {
   const n = v[field];
-  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1 || n >= 2 ** 31) throw bad(field, '须为 1 至 2147483647 之间的整数');
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1 || n >= 2 ** 31) throw fieldProblem(field, '须为 1 至 2147483647 之间的整数');
   return n;
 }
 
 function storeOf(v: Record<string, unknown>): string {
   const t = v.storeId;
-  if (typeof t !== 'string' || !/^[\w-]{1,32}$/.test(t)) throw bad('storeId', '门店编号须为 1–32 位字母、数字、- 或 _');
+  if (typeof t !== 'string' || !/^[\w-]{1,32}$/.test(t)) throw fieldProblem('storeId', '门店编号须为 1–32 位字母、数字、- 或 _');
   return t;
 }
 
 /** A POS order or refund number: 1–64 of [A-Za-z0-9_-]. */
 function orderNoOf(v: Record<string, unknown>, field: string): string {
   const t = v[field];
-  if (typeof t !== 'string' || !/^[\w-]{1,64}$/.test(t)) throw bad(field, '单号须为 1–64 位字母、数字、- 或 _');
+  if (typeof t !== 'string' || !/^[\w-]{1,64}$/.test(t)) throw fieldProblem(field, '单号须为 1–64 位字母、数字、- 或 _');
   return t;
 }

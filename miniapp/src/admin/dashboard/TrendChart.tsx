@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { createElement, useEffect, useRef } from 'react';
 import { Canvas, Text, View } from '@tarojs/components';
+import { platform } from '../../platform';
 import { type ChartKind, type ChartPoint, drawTrend } from './chart';
 
 type Drawn = { destroy(): void } | null;
@@ -32,7 +33,10 @@ export function TrendChart({ id, title, points, kind = 'line' }: { id: string; t
   return (
     <View className='dash-chart'>
       <Text className='dash-chart__title'>{title}</Text>
-      <Canvas type='2d' id={id} className={`dash-chart__canvas dash-chart__canvas--${id}`} />
+      {/* H5 gets a plain <canvas>: Taro's canvas element resets its bitmap whenever it re-renders, wiping the chart. */}
+      {platform.isWeapp
+        ? <Canvas type='2d' id={id} className={`dash-chart__canvas dash-chart__canvas--${id}`} />
+        : createElement('canvas', { id, className: `dash-chart__canvas dash-chart__canvas--${id}` })}
     </View>
   );
 }

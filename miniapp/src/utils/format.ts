@@ -43,3 +43,9 @@ export function formatTenths(n: number): string {
 export function formatPermille(permille: number): string {
   return `${formatTenths(permille)}%`;
 }
+
+/** A typed whole number of at most `digits` digits (surrounding spaces allowed), else NaN: what a form's rule checks then name. */
+export function parseWhole(text: string | undefined, digits = 9): number {
+  const t = text?.trim() ?? '';
+  return new RegExp(`^\\d{1,${digits}}$`).test(t) ? Number(t) : Number.NaN;
+}

@@ -51,18 +51,18 @@ export class ApiKeysService {
     const keyId = `ak_${randomBytes(9).toString('base64url')}`;
     const secret = `sk_${randomBytes(32).toString('base64url')}`;
     await this.db.unit(() => this.db.insert(
-      `INSERT INTO open_api_keys (key_id, name, secret_enc, scopes, rate_per_minute, status, created_by, created_at, revoked_at, last_used_at)
-       VALUES (?, ?, ?, ?, ?, 'active', ?, ?, NULL, NULL)`,
+      `INSERT INTO open_api_keys (key_id, name, secret_enc, scopes, rate_per_minute, status, created_by, created_at, revoked_at)
+       VALUES (?, ?, ?, ?, ?, 'active', ?, ?, NULL)`,
       [keyId, name, this.box.seal(secret), scopes.join(' '), rate, ownerId, sqlTime(this.clock.now())]));
     return { ...(await this.get(keyId)), secret };
   }
 
   async list(): Promise<OpenApiKeyDto[]> {
-    return (await this.db.rows<KeyRow>(`${SELECT} ORDER BY id DESC`)).map(toDto);
+    return (await this.db.rows<KeyRow>(`${SELECT} ORDER BY k.id DESC`)).map(toDto);
   }
 
   async get(keyId: string): Promise<OpenApiKeyDto> {
-    const row = await this.db.one<KeyRow>(`${SELECT} WHERE key_id = ?`, [keyId]);
+    const row = await this.db.one<KeyRow>(`${SELECT} WHERE k.key_id = ?`, [keyId]);
     if (!row) throw new DomainError('OPEN_API_KEY_NOT_FOUND', '密钥不存在');
     return toDto(row);
   }
@@ -85,17 +85,18 @@ export class ApiKeysService {
   }
 
   async forVerification(keyId: string): Promise<KeyForVerification | null> {
-    const row = await this.db.one<KeyRow>(`${SELECT} WHERE key_id = ?`, [keyId]);
+    // On every open-API request: the key's own row only.
+    const row = await this.db.one<Pick<KeyRow, 'secret_enc' | 'scopes' | 'rate_per_minute' | 'status'>>(
+      'SELECT secret_enc, scopes, rate_per_minute, status FROM open_api_keys WHERE key_id = ?', [keyId]);
     if (!row) return null;
     return { keyId, secret: this.box.open(row.secret_enc), scopes: row.scopes.split(' ') as OpenApiScope[], ratePerMinute: num(row.rate_per_minute), status: row.status };
   }
 
-  async touched(keyId: string): Promise<void> {
-    await this.db.unit(() => this.db.exec('UPDATE open_api_keys SET last_used_at = ? WHERE key_id = ?', [sqlTime(this.clock.now()), keyId]));
-  }
 }
 
-const SELECT = 'SELECT key_id, name, secret_enc, scopes, rate_per_minute, status, created_at, revoked_at, last_used_at FROM open_api_keys';
+// Last used = the newest answered request in the key's log (walked back on its (key_id, id) index), not a column each request rewrites.
+const SELECT = `SELECT k.key_id, k.name, k.secret_enc, k.scopes, k.rate_per_minute, k.status, k.created_at, k.revoked_at,
+  (SELECT r.at FROM open_api_requests r WHERE r.key_id = k.key_id AND r.status < 400 ORDER BY r.id DESC LIMIT 1) AS last_used_at FROM open_api_keys k`;
 
 function toDto(r: KeyRow): OpenApiKeyDto {
   return {

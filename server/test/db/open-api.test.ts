@@ -65,6 +65,13 @@ describe('open API: keys and signed requests', () => {
     const again = await signed('POST', '/open/v1/points/earn', earn('POS-0001'));
     expect(again.body).toMatchObject({ points: 123, replayed: true, available: first.body.available });
     expect(await entries()).toBe(1);
+    // 最近调用 follows from the key's request log (written just after each answer).
+    let listed = await t.api('GET', '/api/admin/open-api/keys', { token: owner });
+    for (let i = 0; i < 50 && !listed.body[0].lastUsedAt; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      listed = await t.api('GET', '/api/admin/open-api/keys', { token: owner });
+    }
+    expect(listed.body[0].lastUsedAt).toBe(t.clock.now().toISOString());
   });
 
   it('turns 20 concurrent identical earn requests into one entry', async () => {

@@ -1,6 +1,6 @@
-import Taro from '@tarojs/taro';
 import { Axis, Canvas, type CanvasProps, Chart, Interval, jsx, Legend, Line } from '@antv/f2';
 import { platform } from '../../platform';
+import { canvasPixelRatio, weappCanvasNode } from '../../platform/canvas';
 
 /** One value of one series on one Shanghai day (MM-DD). */
 export interface ChartPoint {
@@ -17,21 +17,15 @@ interface CanvasNode {
   getContext(kind: '2d'): CanvasRenderingContext2D | null;
 }
 
-/** The page's Canvas 2D node and its CSS size: the weapp's by a selector query, H5's <canvas> inside Taro's element. */
+/** The page's Canvas 2D node and its CSS size: the weapp's by a selector query, H5's plain <canvas>. */
 function canvasOf(id: string): Promise<{ node: CanvasNode; width: number; height: number }> {
   if (!platform.isWeapp) {
-    const el = document.querySelector<HTMLCanvasElement>(`#${id} canvas, canvas#${id}`);
+    const el = document.querySelector<HTMLCanvasElement>(`canvas#${id}`);
     if (!el) return Promise.reject(new Error(`no canvas #${id}`));
     const box = el.getBoundingClientRect();
     return Promise.resolve({ node: el, width: box.width, height: box.height });
   }
-  return new Promise((resolve, reject) => {
-    Taro.createSelectorQuery().select(`#${id}`).fields({ node: true, size: true }).exec((res: { node?: CanvasNode; width: number; height: number }[]) => {
-      const hit = res?.[0];
-      if (hit?.node) resolve({ node: hit.node, width: hit.width, height: hit.height });
-      else reject(new Error(`no canvas #${id}`));
-    });
-  });
+  return weappCanvasNode<CanvasNode>(id);
 }
 
 const COLORS = ['#ff5a1f', '#3d7bf2', '#34b27b'];
@@ -54,7 +48,7 @@ export async function drawTrend(id: string, points: ChartPoint[], kind: ChartKin
     ({ node, width, height } = await canvasOf(id));
   }
   if (width === 0 || height === 0) throw new Error(`canvas #${id} has no size`);
-  const ratio = Math.min(3, (platform.isWeapp ? Taro.getWindowInfo().pixelRatio : window.devicePixelRatio) || 2);
+  const ratio = canvasPixelRatio();
   node.width = Math.round(width * ratio);
   node.height = Math.round(height * ratio);
   const context = node.getContext('2d');

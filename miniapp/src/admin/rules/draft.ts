@@ -1,4 +1,5 @@
 import { couponLabel, type CouponTemplateStatsDto, type RuleKey, type ShopRules, type TierRule } from '@jifen/shared';
+import { parseWhole } from '../../utils/format';
 
 /** A rule as typed: every field a string by its path (`basePoints`, `tiers.1.minGrowth`, `streakBonuses.3`). */
 export type Draft = Record<string, string>;
@@ -81,25 +82,22 @@ export function toDraft<K extends RuleKey>(key: K, value: ShopRules[K]): Draft {
   return d;
 }
 
-/** Whole digits as a number; anything else NaN, which the shared checks name as not a whole number. */
-const int = (text: string | undefined) => (text !== undefined && /^\d{1,9}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
-
 /** The draft as the rule the server will check (the same checks run here first, in ruleProblems). */
 export function fromDraft<K extends RuleKey>(key: K, d: Draft, base: ShopRules[K]): ShopRules[K] {
   const out: Record<string, unknown> = { ...(base as unknown as Record<string, unknown>) };
-  for (const { field } of NUMBER_FIELDS[key]) out[field] = int(d[field]);
+  for (const { field } of NUMBER_FIELDS[key]) out[field] = parseWhole(d[field]);
   if (key === 'tiers') {
     out.tiers = (base as ShopRules['tiers']).tiers.map((t, i) => ({
       name: t.name, label: (d[`tiers.${i}.label`] ?? '').trim(),
-      minGrowth: int(d[`tiers.${i}.minGrowth`]), multiplierPct: int(d[`tiers.${i}.multiplierPct`]), mallDiscountPct: int(d[`tiers.${i}.mallDiscountPct`]),
+      minGrowth: parseWhole(d[`tiers.${i}.minGrowth`]), multiplierPct: parseWhole(d[`tiers.${i}.multiplierPct`]), mallDiscountPct: parseWhole(d[`tiers.${i}.mallDiscountPct`]),
     }));
   }
   if (key === 'checkin') {
     const bonuses: Record<number, number> = {};
-    const cycle = int(d.cycleDays);
+    const cycle = parseWhole(d.cycleDays);
     for (let day = 1; day <= (Number.isNaN(cycle) ? 0 : Math.min(cycle, 31)); day++) {
       const text = (d[`streakBonuses.${day}`] ?? '').trim();
-      if (text !== '' && text !== '0') bonuses[day] = int(text);
+      if (text !== '' && text !== '0') bonuses[day] = parseWhole(text);
     }
     out.streakBonuses = bonuses;
   }

@@ -7,12 +7,11 @@ import { previewBatch, sendBatch, sendWinback } from '../../api/marketing';
 import { ApiRequestError } from '../../api/request';
 import { listAdminRules } from '../../api/rules';
 import { BottomSheet } from '../../components/BottomSheet';
+import { parseWhole } from '../../utils/format';
 import { newIdempotencyKey } from '../../utils/idempotency';
 import './SendSheet.scss';
 
 export type SendTarget = { kind: 'targeted'; tag: TagDto } | { kind: 'winback'; atRisk: number };
-
-const whole = (text: string) => (/^\d{1,3}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
 
 /**
  * 定向发券 / 一键挽回: pick a template that is on, see how many it reaches before sending, send
@@ -44,20 +43,20 @@ export function SendSheet({ target, onClose, onSent }: { target: SendTarget; onC
     }
   }, [tagId]);
 
-  const pct = whole(holdout);
+  const pct = parseWhole(holdout, 3);
   const held = target.kind === 'winback' && Number.isInteger(pct) ? holdoutSize(target.atRisk, pct) : 0;
 
   const submit = async () => {
     if (templateId === null) return setProblem('请选择要发的优惠券');
     if (target.kind === 'winback' && !(pct >= 0 && pct <= 50)) return setProblem('对照组比例须为 0–50 的整数');
-    if (target.kind === 'winback' && !(whole(days) >= 1 && whole(days) <= 180)) return setProblem('观察天数须为 1–180 的整数');
+    if (target.kind === 'winback' && !(parseWhole(days, 3) >= 1 && parseWhole(days, 3) <= 180)) return setProblem('观察天数须为 1–180 的整数');
     if (target.kind === 'winback' && held >= target.atRisk) return setProblem('对照组比例过高：没有会员会收到券');
     setBusy(true);
     setProblem(null);
     try {
       const batch = target.kind === 'targeted'
         ? await sendBatch({ templateId, tagId: target.tag.id }, key.current)
-        : await sendWinback({ templateId, holdoutPct: pct, days: whole(days) }, key.current);
+        : await sendWinback({ templateId, holdoutPct: pct, days: parseWhole(days, 3) }, key.current);
       void Taro.showToast({ title: `正在发给 ${batch.audience} 人`, icon: 'none' });
       onSent(batch);
     } catch (e) {

@@ -7,6 +7,7 @@ import { createTag } from '../../api/marketing';
 import { ApiRequestError } from '../../api/request';
 import { listAdminRules } from '../../api/rules';
 import { BottomSheet } from '../../components/BottomSheet';
+import { parseWhole } from '../../utils/format';
 import './SendSheet.scss';
 
 type Kind = 'manual' | TagRule['kind'];
@@ -18,7 +19,6 @@ const KINDS: { kind: Kind; label: string }[] = [
   { kind: 'balance_at_least', label: '积分不少于' },
 ];
 
-const whole = (text: string) => (/^\d{1,9}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
 
 /** 新建标签: a name, and either by hand (put on from a member's page or a list) or by a rule refilled nightly. */
 export function TagSheet({ onClose, onCreated }: { onClose: () => void; onCreated: (t: TagDto) => void }) {
@@ -47,13 +47,13 @@ export function TagSheet({ onClose, onCreated }: { onClose: () => void; onCreate
         return null;
       case 'bought_category':
         if (categoryId === null) return '请选择分类';
-        if (!(whole(days) >= 1 && whole(days) <= 730)) return '天数须为 1–730';
-        return { kind, categoryId, days: whole(days) };
+        if (!(parseWhole(days) >= 1 && parseWhole(days) <= 730)) return '天数须为 1–730';
+        return { kind, categoryId, days: parseWhole(days) };
       case 'tier_at_least':
         return { kind, tier };
       case 'balance_at_least':
-        if (!(whole(points) >= 1)) return '积分须为正整数';
-        return { kind, points: whole(points) };
+        if (!(parseWhole(points) >= 1)) return '积分须为正整数';
+        return { kind, points: parseWhole(points) };
     }
   };
 

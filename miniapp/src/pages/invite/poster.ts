@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { platform } from '../../platform';
+import { canvasPixelRatio, weappCanvasNode } from '../../platform/canvas';
 
 /** The poster's size in CSS pixels; it is drawn at the screen's pixel ratio. */
 export const POSTER_WIDTH = 300;
@@ -106,7 +107,7 @@ async function draw(canvas: Surface, ratio: number, content: PosterContent, load
  * PNG data URL on H5 (a canvas of the page's own document).
  */
 export async function renderPoster(content: PosterContent): Promise<string> {
-  const ratio = Math.min(3, (platform.isWeapp ? Taro.getWindowInfo().pixelRatio : window.devicePixelRatio) || 2);
+  const ratio = canvasPixelRatio();
   if (!platform.isWeapp) {
     const canvas = document.createElement('canvas');
     await draw(canvas, ratio, content, (src) => new Promise((resolve, reject) => {
@@ -118,13 +119,7 @@ export async function renderPoster(content: PosterContent): Promise<string> {
     return canvas.toDataURL('image/png');
   }
   type WeappCanvas = Surface & { createImage(): HTMLImageElement };
-  const canvas = await new Promise<WeappCanvas>((resolve, reject) => {
-    Taro.createSelectorQuery().select(`#${POSTER_CANVAS_ID}`).fields({ node: true, size: true }).exec((res: { node?: WeappCanvas }[]) => {
-      const node = res?.[0]?.node;
-      if (node) resolve(node);
-      else reject(new Error('poster canvas not found'));
-    });
-  });
+  const { node: canvas } = await weappCanvasNode<WeappCanvas>(POSTER_CANVAS_ID);
   await draw(canvas, ratio, content, (src) => new Promise((resolve, reject) => {
     const img = canvas.createImage();
     img.onload = () => resolve(img);

@@ -24,7 +24,6 @@ export class OpenApi1764000000030 implements MigrationInterface {
           { name: 'created_by', type: 'integer' },
           datetime('created_at'),
           datetime('revoked_at', true),
-          datetime('last_used_at', true),
         ],
       }),
     );
